@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+# Everything is installed into .venv from the pinned versions in requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup serve site offline test lint bench browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	touch $@
+
+setup: $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+site: setup
+	$(BIN)/mkdocs build --strict
+
+lint: setup
+	$(BIN)/handbook lint --strict
+
+# Debian's Chromium for the browser tests (never a downloaded browser build).
+browser:
+	@bash .ci/install-system-deps
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site .pytest_cache

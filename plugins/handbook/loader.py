@@ -1,0 +1,166 @@
+"""Reading a folder of standard files into a validated Handbook, collecting every problem.
+
+Nothing here stops at the first problem: each file is read, parsed and validated, then
+the checks across files (duplicate ids, related ids, illustrations) run over what loaded,
+so one run reports everything an editor has to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from . import schema
+from .handbook import Handbook
+from .model import Standard, standard_from_data
+from .problems import Problem
+from .settings import Settings
+from .yamlsource import YamlProblem, parse
+
+YAML_SUFFIXES = (".yml", ".yaml")
+
+
+def load(settings: Settings) -> Handbook:
+    """Load every standard under the settings' standards folder."""
+    folder = settings.standards_path
+    if not folder.is_dir():
+        problem = Problem(
+            settings.standards_dir,
+            1,
+            1,
+            "no-standards",
+            f"the standards folder '{folder}' does not exist: create it or set standards_dir",
+        )
+        return Handbook([], [problem], settings)
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(settings.root).as_posix()
+        if path.name.startswith(".") or any(
+            part.startswith(".") for part in path.parts[len(folder.parts) :]
+        ):
+            continue
+        if path.suffix.lower() not in YAML_SUFFIXES:
+            problems.append(
+                Problem(
+                    relative,
+                    1,
+                    1,
+                    "not-yaml",
+                    f"only standard files (.yml) belong in {settings.standards_dir}/: "
+                    f"move this file (illustrations go in {settings.illustrations_dir}/)",
+                )
+            )
+            continue
+        try:
+            texts[relative] = path.read_text("utf-8")
+        except UnicodeDecodeError as e:
+            problems.append(
+                Problem(
+                    relative,
+                    1,
+                    1,
+                    "encoding",
+                    f"file is not UTF-8 text ({e.reason}): save it as UTF-8",
+                )
+            )
+    handbook = load_texts(texts, settings, check_files=True)
+    handbook.problems[:0] = problems
+    return handbook
+
+
+def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool = False) -> Handbook:
+    """Load standards from {path: YAML text}, e.g. files of a past git revision."""
+    standards: list[Standard] = []
+    problems: list[Problem] = []
+    for path, text in texts.items():
+        standard, found = load_one(path, text)
+        problems.extend(found)
+        if standard is not None:
+            standards.append(standard)
+    problems.extend(_check_across(standards, settings, check_files))
+    handbook = Handbook(standards, problems, settings)
+    return handbook
+
+
+def load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
+    """Parse and validate one file; the standard is None when it has any error."""
+    try:
+        data, source = parse(text)
+    except YamlProblem as e:
+        return None, [Problem(path, e.line, e.column, e.rule, e.message)]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                path,
+                1,
+                1,
+                "schema",
+                "a standard must be a mapping of keys (id: …, title: …): see the format reference",
+            )
+        ]
+    problems = [
+        Problem(path, line, column, "schema", message)
+        for line, column, message in schema.validate(data, source)
+    ]
+    if problems:
+        return None, problems
+    return standard_from_data(data, path, source), []
+
+
+def _at(standard: Standard, key_path: tuple, rule: str, message: str) -> Problem:
+    assert standard.source is not None
+    span = standard.source.span(key_path)
+    return Problem(standard.path, span.line, span.column, rule, message)
+
+
+def _check_across(
+    standards: Iterable[Standard], settings: Settings, check_files: bool
+) -> list[Problem]:
+    problems: list[Problem] = []
+    first_with_id: dict[str, Standard] = {}
+    for standard in standards:
+        other = first_with_id.setdefault(standard.id, standard)
+        if other is not standard:
+            problems.append(
+                _at(
+                    standard,
+                    ("id",),
+                    "duplicate-id",
+                    f"id {standard.id} is already used by {other.path}: give this standard the next free id",
+                )
+            )
+        if standard.area not in settings.areas:
+            problems.append(
+                _at(
+                    standard,
+                    ("area",),
+                    "unknown-area",
+                    f"area '{standard.area}' is not a handbook area: use one of {', '.join(settings.areas)} "
+                    "(or add it under 'areas' in mkdocs.yml)",
+                )
+            )
+    for standard in standards:
+        for index, related in enumerate(standard.related):
+            if related not in first_with_id:
+                problems.append(
+                    _at(
+                        standard,
+                        ("related", index),
+                        "unknown-related",
+                        f"related standard {related} does not exist: fix the id or remove it",
+                    )
+                )
+        if check_files:
+            for index, picture in enumerate(standard.illustrations):
+                if not (settings.illustrations_path / picture.file).is_file():
+                    problems.append(
+                        _at(
+                            standard,
+                            ("illustrations", index, "file"),
+                            "missing-illustration",
+                            f"illustration '{picture.file}' is not in {settings.illustrations_dir}/: "
+                            "add the file or fix the name",
+                        )
+                    )
+    return problems

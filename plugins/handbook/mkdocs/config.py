@@ -1,0 +1,22 @@
+"""The `handbook` plugin's options in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from ..settings import DEFAULT_AREAS
+
+
+class HandbookConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    # Folder of standard files, relative to mkdocs.yml.
+    standards_dir = c.Type(str, default="standards")
+    # Folder of images that standards name in `illustrations`, relative to mkdocs.yml.
+    illustrations_dir = c.Type(str, default="illustrations")
+    # Handbook sections: slug -> title, in the order they appear.
+    areas = c.Type(dict, default=dict(DEFAULT_AREAS))
+    # Publish draft standards too (for previews); by default drafts are left out.
+    include_drafts = c.Type(bool, default=False)
+    # Linter: rule id -> severity ("error", "warning", "suggestion") or "off", and options.
+    lint = c.Type(dict, default={})

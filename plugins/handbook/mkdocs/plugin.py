@@ -1,0 +1,113 @@
+"""MkDocs plugin `handbook`: loads the standards and adds their pages to the site.
+
+Each hook hands its work to the engine-free core; this module only translates.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from ..features import Feature, all_features
+from ..handbook import Handbook
+from ..loader import load
+from ..problems import Problem
+from ..render.navigation import expand_nav
+from ..render.output import OutputFile
+from ..render.pages import HOME_MARKER, PageRenderer, fill_home
+from ..render.site import CSS_PATH, site_files
+from ..render.urls import Urls
+from ..settings import Settings
+from .config import HandbookConfig
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+log = get_plugin_logger(__name__)
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    handbook: Handbook | None = None
+    features: list[Feature] | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Features live across `serve` rebuilds so they can keep their caches.
+        self.features = all_features()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        if self.features is None:
+            self.features = all_features()
+        root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
+        settings = Settings.from_options(root, dict(self.config), site_url=config.site_url)
+        self.handbook = load(settings)
+        self.urls = Urls(config.use_directory_urls)
+        problems = list(self.handbook.problems)
+        if not self.handbook.errors:
+            for feature in self.features:
+                problems.extend(feature.problems(self.handbook))
+        _report(problems)
+        config.nav = expand_nav(config.nav, self.handbook)
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.insert(0, CSS_PATH)
+        return config
+
+    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+        if self.config.enabled and self.handbook is not None:
+            settings = self.handbook.settings
+            for folder in (settings.standards_path, settings.illustrations_path):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.handbook is None:
+            return None
+        for output in site_files(self.handbook, self.urls, self.features or []):
+            _add(files, config, output, self.handbook.settings)
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if not self.config.enabled or self.handbook is None or HOME_MARKER not in markdown:
+            return None
+        renderer = PageRenderer(self.handbook, self.urls)
+        return fill_home(markdown, page.file.src_uri, renderer.home_areas)
+
+
+def _report(problems: list[Problem]) -> None:
+    """Errors stop the build, all listed at once; warnings fail only `--strict` builds."""
+    errors = sorted(p for p in problems if p.severity == "error")
+    for problem in sorted(p for p in problems if p.severity == "warning"):
+        log.warning(str(problem))
+    for problem in sorted(p for p in problems if p.severity == "suggestion"):
+        log.info(str(problem))
+    if errors:
+        lines = "\n".join(f"  {p}" for p in errors)
+        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
+        raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+def _add(files: Files, config: MkDocsConfig, output: OutputFile, settings: Settings) -> None:
+    existing = files.get_file_from_path(output.path)
+    if existing is not None:
+        if existing.generated_by is None and output.is_page:
+            # The site's own page wins over a generated one of the same path.
+            return
+        files.remove(existing)
+    if output.source is not None:
+        file = File.generated(config, output.path, abs_src_path=str(output.source))
+    else:
+        file = File.generated(config, output.path, content=output.content or "")
+    if output.edit_path:
+        target = settings.root / output.edit_path
+        file.edit_uri = os.path.relpath(target, config.docs_dir).replace(os.sep, "/")
+    files.append(file)

@@ -1,0 +1,131 @@
+"""The data model: plain dataclasses built from a validated standard file.
+
+Field names match the YAML keys of the schema (schema/standard.schema.json), so the
+model, the schema and the files read the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .yamlsource import SourceMap
+
+STATUSES = ("draft", "pilot", "active", "retired")
+
+
+@dataclass(frozen=True)
+class Target:
+    metric: str
+    comparison: str = "within"
+    value: float | int | None = None
+    unit: str | None = None
+    measured_by: str | None = None
+    period: str | None = None
+
+    @property
+    def goal(self) -> str:
+        """The target as staff read it, e.g. 'within 4 working hours'."""
+        if self.value is None:
+            return ""
+        number = f"{self.value:g}" if isinstance(self.value, float) else str(self.value)
+        unit = self.unit or ""
+        spaced = "" if unit.startswith("%") else " "
+        return f"{self.comparison} {number}{spaced}{unit}".strip()
+
+
+@dataclass(frozen=True)
+class Wording:
+    say: str
+    when: str | None = None
+    dont_say: str | None = None
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    kind: str
+    scenario: str
+    response: str
+    why: str
+
+
+@dataclass(frozen=True)
+class EscalationStep:
+    who: str
+    when: str
+    within: str
+
+
+@dataclass(frozen=True)
+class Illustration:
+    file: str
+    alt: str
+    caption: str | None = None
+
+
+@dataclass
+class Standard:
+    """One customer-service standard, as read from its YAML file."""
+
+    id: str
+    title: str
+    summary: str
+    area: str
+    situation: str
+    status: str
+    owner: str
+    effective: dt.date
+    review_by: dt.date
+    rules: list[str]
+    last_reviewed: dt.date | None = None
+    aliases: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+    stage: str | None = None
+    tags: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    wordings: list[Wording] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+    escalation: list[EscalationStep] = field(default_factory=list)
+    illustrations: list[Illustration] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    card: dict[str, Any] = field(default_factory=dict)
+    lint: dict[str, Any] = field(default_factory=dict)
+    # Where it came from: the file's path relative to the handbook root, its raw data
+    # (as in the file, dates as ISO strings) and the source map for locating problems.
+    path: str = ""
+    data: dict[str, Any] = field(default_factory=dict, repr=False)
+    source: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return self.id.lower()
+
+    @property
+    def published(self) -> bool:
+        return self.status != "draft"
+
+
+_LISTS_OF_RECORDS = {
+    "targets": Target,
+    "wordings": Wording,
+    "examples": Example,
+    "escalation": EscalationStep,
+    "illustrations": Illustration,
+}
+_DATES = ("effective", "review_by", "last_reviewed")
+
+
+def standard_from_data(data: dict[str, Any], path: str, source: SourceMap | None) -> Standard:
+    """Build a Standard from data that already passed schema validation."""
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in _LISTS_OF_RECORDS:
+            value = [_LISTS_OF_RECORDS[key](**item) for item in value]
+        elif key in _DATES:
+            value = dt.date.fromisoformat(value)
+        values[key] = value
+    return Standard(**values, path=path, data=data, source=source)

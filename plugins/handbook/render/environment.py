@@ -1,0 +1,46 @@
+"""The Jinja environment for page templates: autoescaping on, inline Markdown as a filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+
+import jinja2
+from markupsafe import Markup
+
+from .. import markup
+
+
+def _md(text: str | None) -> Markup:
+    return Markup(markup.inline(text or ""))
+
+
+def _longdate(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _yaml_string(text: str) -> Markup:
+    # JSON strings are valid YAML: a safe way to put any title into front matter.
+    return Markup(json.dumps(text, ensure_ascii=False))
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "render/templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = _md
+    env.filters["plain"] = markup.plain
+    env.filters["yaml_string"] = _yaml_string
+    env.filters["longdate"] = _longdate
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)

@@ -1,0 +1,116 @@
+"""The handbook's pages: one per standard, one per area, the index of all and the targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..handbook import Handbook
+from ..model import Standard
+from . import labels
+from .environment import environment
+from .output import OutputFile
+from .urls import Urls, area_path, index_path, standard_path
+
+HOME_MARKER = "<!-- handbook:areas -->"
+
+
+@dataclass
+class PageExtras:
+    """What other features add to a standard's page, keyed by standard id."""
+
+    banners: dict[str, list[str]] = field(default_factory=dict)
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class PageRenderer:
+    handbook: Handbook
+    urls: Urls = field(default_factory=Urls)
+    extras: PageExtras = field(default_factory=PageExtras)
+
+    def __post_init__(self) -> None:
+        self.published = self.handbook.published()
+        self.paths = {s.id: standard_path(s) for s in self.published}
+
+    def _context(self, page: str) -> dict[str, object]:
+        def link(target: str) -> str:
+            return self.urls.relative(page, target)
+
+        return {
+            "link": link,
+            "paths": self.paths,
+            "status_labels": labels.STATUS,
+            "channel_labels": labels.CHANNELS,
+            "stage_labels": labels.STAGES,
+        }
+
+    def _groups(self) -> list[tuple[str, str, list[Standard]]]:
+        areas = self.handbook.settings.areas
+        return [(a, areas.get(a, a), group) for a, group in self.handbook.by_area().items() if group]
+
+    def standard(self, s: Standard) -> OutputFile:
+        page = self.paths[s.id]
+        related = [
+            {"id": r.id, "title": r.title, "status": r.status, "path": self.paths[r.id]}
+            for r in (self.handbook.by_id().get(i) for i in s.related)
+            if r is not None and r.id in self.paths
+        ]
+        text = environment().get_template("standard.md.j2").render(
+            s=s,
+            area_path=area_path(s.area),
+            area_title=self.handbook.settings.areas.get(s.area, s.area),
+            related=related,
+            banners=self.extras.banners.get(s.id, []),
+            sections=self.extras.sections.get(s.id, []),
+            **self._context(page),
+        )
+        return OutputFile(page, text, edit_path=s.path)
+
+    def area(self, area: str, title: str, standards: list[Standard]) -> OutputFile:
+        page = area_path(area)
+        text = environment().get_template("area.md.j2").render(
+            title=title, standards=standards, **self._context(page)
+        )
+        return OutputFile(page, text)
+
+    def index(self) -> OutputFile:
+        page = index_path()
+        text = environment().get_template("index.md.j2").render(
+            groups=self._groups(), total=len(self.published), **self._context(page)
+        )
+        return OutputFile(page, text)
+
+    def targets(self) -> OutputFile:
+        page = "targets.md"
+        groups = [
+            (area, title, [(s, t) for s in group for t in s.targets])
+            for area, title, group in self._groups()
+        ]
+        text = environment().get_template("targets.md.j2").render(
+            groups=[g for g in groups if g[2]], **self._context(page)
+        )
+        return OutputFile(page, text)
+
+    def home_areas(self, page: str) -> str:
+        """HTML listing each area's standards, for the home page's marker."""
+        return environment().get_template("home_areas.html.j2").render(
+            groups=self._groups(),
+            area_paths={a: area_path(a) for a in self.handbook.settings.areas},
+            **self._context(page),
+        )
+
+    def pages(self) -> Iterable[OutputFile]:
+        yield self.index()
+        for area, title, group in self._groups():
+            yield self.area(area, title, group)
+        for s in self.published:
+            yield self.standard(s)
+        yield self.targets()
+
+
+def fill_home(markdown: str, page: str, renderer: Callable[[str], str]) -> str:
+    """Replace the home page's marker with the list of areas and their standards."""
+    if HOME_MARKER not in markdown:
+        return markdown
+    return markdown.replace(HOME_MARKER, renderer(page))

@@ -1,0 +1,41 @@
+"""Everything the core adds to a site, for any site engine to place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import resources
+
+from .. import schema
+from ..handbook import Handbook
+from .export import standards_json
+from .output import OutputFile
+from .pages import PageExtras, PageRenderer
+from .reference import reference_page
+from .urls import Urls
+
+CSS_PATH = "assets/handbook/handbook.css"
+
+
+def stylesheet() -> str:
+    return resources.files("handbook").joinpath("assets", "handbook.css").read_text("utf-8")
+
+
+def site_files(handbook: Handbook, urls: Urls, features: Sequence = ()) -> list[OutputFile]:
+    """The standard pages and data files, plus what each feature adds."""
+    extras = PageExtras()
+    for feature in features:
+        feature.extras(handbook, urls, extras)
+    renderer = PageRenderer(handbook, urls, extras)
+    files = list(renderer.pages())
+    files.append(reference_page())
+    files.append(standards_json(handbook, urls))
+    files.append(OutputFile("schema/standard.schema.json", schema.schema_text()))
+    files.append(OutputFile(CSS_PATH, stylesheet()))
+    pictures = {p.file for s in handbook.published() for p in s.illustrations}
+    for name in sorted(pictures):
+        source = handbook.settings.illustrations_path / name
+        if source.is_file():
+            files.append(OutputFile(f"illustrations/{name}", source=source))
+    for feature in features:
+        files.extend(feature.files(handbook, urls))
+    return files

@@ -1,0 +1,141 @@
+"""The standard format's single source of truth, and validation against it.
+
+`schema/standard.schema.json` drives validation here, editor autocomplete (through
+yaml-language-server), `handbook schema` and the format reference page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from .yamlsource import Path, SourceMap
+
+SCHEMA_FILE = "standard.schema.json"
+
+
+def schema_text() -> str:
+    return resources.files(__package__).joinpath("schema", SCHEMA_FILE).read_text("utf-8")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(schema_text())
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def validate(data: Any, source: SourceMap) -> Iterator[tuple[int, int, str]]:
+    """Yield (line, column, message) for each way `data` breaks the schema."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        yield from _explain(error, source)
+
+
+def _field_name(path: Path) -> str:
+    if not path:
+        return "the standard"
+    text = str(path[0])
+    for part in path[1:]:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return f"'{text}'"
+
+
+def _properties_at(path: Path) -> dict[str, Any]:
+    node = schema()
+    for part in path:
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+    return node.get("properties", {})
+
+
+def _explain(
+    error: jsonschema.ValidationError, source: SourceMap
+) -> Iterator[tuple[int, int, str]]:
+    path: Path = tuple(error.absolute_path)
+    where = _field_name(path)
+    span = source.span(path)
+    kind = error.validator
+    if kind == "additionalProperties":
+        known = list(_properties_at(path))
+        for key in sorted(set(error.instance) - set(known)):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(known)}"
+            key_span = source.key_span((*path, key))
+            yield key_span.line, key_span.column, f"unknown key '{key}': {hint}"
+        return
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        description = _properties_at(path).get(missing, {}).get("description", "")
+        inside = "" if not path else f" in {where}"
+        yield (
+            span.line,
+            span.column,
+            f"missing required key '{missing}'{inside}: add it ({description})",
+        )
+        return
+    schema_here = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "type" and error.instance is None:
+        yield span.line, span.column, f"{where} is empty: fill it in or delete the key"
+        return
+    if kind == "type":
+        wanted = {
+            "array": "a list",
+            "object": "a mapping of keys",
+            "string": "text",
+            "number": "a number",
+        }
+        expected = error.validator_value
+        names = [wanted.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+        hint = ""
+        if expected == "string" and isinstance(error.instance, bool):
+            hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
+        yield span.line, span.column, f"{where} should be {' or '.join(names)}{hint}"
+        return
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        yield (
+            span.line,
+            span.column,
+            f"{where} is {error.instance!r}, which is not allowed: use one of {allowed}",
+        )
+        return
+    if kind == "format":
+        yield (
+            span.line,
+            span.column,
+            f"{where} should be a date written YYYY-MM-DD, e.g. 2026-03-01",
+        )
+        return
+    if kind == "pattern":
+        description = schema_here.get("description", "")
+        yield (
+            span.line,
+            span.column,
+            f"{where} has the wrong form ({error.instance!r}): {description}",
+        )
+        return
+    if kind in ("minLength", "maxLength", "minItems", "maxItems", "uniqueItems"):
+        advice = {
+            "minLength": f"is too short: write at least {error.validator_value} characters",
+            "maxLength": f"is too long: keep it under {error.validator_value} characters",
+            "minItems": f"needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}",
+            "maxItems": f"has too many entries: at most {error.validator_value}",
+            "uniqueItems": "lists the same entry twice: remove the repeat",
+        }[kind]
+        yield span.line, span.column, f"{where} {advice}"
+        return
+    yield span.line, span.column, f"{where}: {error.message}"

@@ -1,0 +1,82 @@
+"""Handbook settings shared by every front door (MkDocs plugin, CLI).
+
+The CLI reads them from the `handbook` plugin entry of mkdocs.yml without importing
+MkDocs, so both front doors always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_AREAS = {
+    "telephone": "Telephone",
+    "email-and-chat": "Email and chat",
+    "in-person": "In person",
+    "complaints": "Complaints",
+    "appearance-and-conduct": "Appearance and conduct",
+    "uncommon-situations": "Uncommon situations",
+    "service-policy": "Service policy",
+}
+
+
+@dataclass
+class Settings:
+    """Where the handbook's files are and how it is published."""
+
+    root: Path = field(default_factory=Path.cwd)
+    standards_dir: str = "standards"
+    illustrations_dir: str = "illustrations"
+    areas: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_AREAS))
+    include_drafts: bool = False
+    site_url: str | None = None
+    # Rule id -> severity or "off", and per-rule options, for the linter.
+    lint: dict[str, Any] = field(default_factory=dict)
+    # Options of the other features, kept as given so each feature reads its own part.
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def standards_path(self) -> Path:
+        return self.root / self.standards_dir
+
+    @property
+    def illustrations_path(self) -> Path:
+        return self.root / self.illustrations_dir
+
+    @classmethod
+    def from_options(
+        cls, root: Path, options: dict[str, Any], site_url: str | None = None
+    ) -> Settings:
+        known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint"}
+        kwargs = {key: options[key] for key in known if options.get(key) is not None}
+        extra = {key: value for key, value in options.items() if key not in known}
+        return cls(root=root, site_url=site_url, extra=extra, **kwargs)
+
+    @classmethod
+    def from_mkdocs_yml(cls, config_file: Path) -> Settings:
+        """Read the `handbook` plugin's options from an mkdocs.yml file."""
+        config_file = Path(config_file)
+        data = yaml.load(config_file.read_text("utf-8"), Loader=_TolerantLoader) or {}
+        options: dict[str, Any] = {}
+        for plugin in data.get("plugins") or []:
+            if isinstance(plugin, dict) and "handbook" in plugin:
+                options = plugin["handbook"] or {}
+        return cls.from_options(config_file.parent.resolve(), options, data.get("site_url"))
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe loader that reads MkDocs' !!python/name and !ENV tags as plain values."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
