@@ -105,6 +105,8 @@ def parse(text: str) -> tuple[Any, SourceMap]:
     try:
         try:
             root = loader.get_single_node()
+            source = SourceMap(text)
+            value = None if root is None else _build(loader, root, (), source)
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -118,10 +120,6 @@ def parse(text: str) -> tuple[Any, SourceMap]:
             ) from None
         except yaml.YAMLError as e:
             raise YamlProblem(f"this is not valid YAML ({e})", 1, 1) from None
-        source = SourceMap(text)
-        if root is None:
-            return None, source
-        value = _build(loader, root, (), source)
         return value, source
     finally:
         loader.dispose()
@@ -132,8 +130,17 @@ def _span(node: yaml.Node) -> Span:
     return Span(start.line + 1, start.column + 1, start.index, end.index)
 
 
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
 def _build(loader: yaml.SafeLoader, node: yaml.Node, path: Path, source: SourceMap) -> Any:
     source.values[path] = _span(node)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+        raise YamlProblem(
+            f"the tag {node.tag} is not allowed in standards: remove it",
+            node.start_mark.line + 1,
+            node.start_mark.column + 1,
+        )
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

@@ -27,4 +27,8 @@ def standards_json(handbook: Handbook, urls: Urls) -> OutputFile:
             }
         )
     payload = {"version": 1, "count": len(records), "standards": records}
-    return OutputFile(PATH, json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    # The same data once parsed, but no raw markup anywhere in the site's files, so the
+    # file is harmless even if a careless tool pastes it into a page.
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return OutputFile(PATH, text + "\n")
