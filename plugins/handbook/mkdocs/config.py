@@ -20,3 +20,7 @@ class HandbookConfig(base.Config):
     include_drafts = c.Type(bool, default=False)
     # Linter: rule id -> severity ("error", "warning", "suggestion") or "off", and options.
     lint = c.Type(dict, default={})
+    # Owner role -> GitHub team(s) reviewing its standards ("*": everyone else's), for
+    # `handbook codeowners`; area -> id prefix for `handbook new`.
+    owners = c.Type(dict, default={})
+    id_prefixes = c.Type(dict, default={})
