@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_env_tag
 
 DEFAULT_AREAS = {
     "telephone": "Telephone",
@@ -80,3 +81,6 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 
 _TolerantLoader.add_multi_constructor("", _ignore_tag)
+# MkDocs' own !ENV tag (e.g. `include_drafts: !ENV [HANDBOOK_INCLUDE_DRAFTS, false]`), so the
+# CLI reads the same values as the build.
+_TolerantLoader.add_constructor("!ENV", yaml_env_tag.construct_env_tag)
