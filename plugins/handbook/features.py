@@ -33,5 +33,9 @@ class Feature:
 def all_features() -> list[Feature]:
     """A fresh instance of every feature, in the order they run."""
     # Imported here so that each feature's module is only loaded when a site is built.
-    factories: list[type[Feature]] = []
+    from .lint.feature import LintFeature
+
+    factories: list[type[Feature]] = [
+        LintFeature,
+    ]
     return [factory() for factory in factories]

@@ -1,0 +1,108 @@
+"""Readability: every instruction must be easy to read at first sight.
+
+Each text field is scored with the published Flesch formulas (see `handbook score`):
+the Flesch-Kincaid grade (the school year a reader needs) and the Flesch Reading Ease
+(0 to 100+, higher is easier). Rules, steps and explanations must read at grade 8 or
+below; wordings staff say aloud (`say`) at grade 6 or below, since a listener cannot
+read a sentence twice. Every field needs a reading ease of at least 60.
+
+The problem points at the hardest sentence; the advice names its longest words. Short
+names and labels (titles, `metric`, `when`) are not scored, and neither are texts under
+`min_words` words: the formulas mean little on a handful of words.
+
+Default severity: **warning**.
+
+Options:
+
+- `max_grade` (8): highest grade for rules, steps, summaries and examples.
+- `max_grade_spoken` (6): highest grade for `say` wordings.
+- `min_reading_ease` (60): lowest reading ease for any scored field.
+- `min_words` (8): texts with fewer words are not scored.
+
+Passes:
+
+```yaml
+rules:
+  - Answer by the third ring. Say your name and the team name.
+```
+
+Fails:
+
+```yaml
+rules:
+  - Communicate the organisational escalation procedure comprehensively to dissatisfied customers.
+```
+
+Fails:
+
+```yaml
+wordings:
+  - say: I understand your frustration regarding the unfortunate administrative complications.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ...model import Standard
+from ..context import Finding, LintContext
+from ..textstats import count_syllables
+
+ID = "readability"
+DEFAULT = "warning"
+OPTIONS: dict[str, Any] = {
+    "max_grade": 8,
+    "max_grade_spoken": 6,
+    "min_reading_ease": 60,
+    "min_words": 8,
+}
+
+SCORED = {"rule": "rules and steps", "step": "rules and steps", "prose": "explanations"}
+
+
+def _long_words(words: list[tuple[int, str]]) -> list[str]:
+    """The words of three or more syllables, longest first, each once."""
+    counted = {w.lower(): (count_syllables(w), w) for _, w in words if not w[0].isdigit()}
+    ranked = sorted(counted.values(), key=lambda item: -item[0])
+    return [word for syllables, word in ranked if syllables >= 3]
+
+
+def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
+    for field in context.fields(standard):
+        if field.kind == "say":
+            limit, what = options["max_grade_spoken"], "wordings said aloud"
+        elif field.kind in SCORED:
+            limit, what = options["max_grade"], SCORED[field.kind]
+        else:
+            continue
+        stats = context.stats(field.text)
+        if stats.words < options["min_words"]:
+            continue
+        grade, ease = stats.flesch_kincaid_grade, stats.flesch_reading_ease
+        too_hard = []
+        if grade > limit:
+            too_hard.append(f"reads at grade {grade:.1f} (at most {limit:g} for {what})")
+        if ease < options["min_reading_ease"]:
+            too_hard.append(
+                f"reading ease is {ease:.1f} (at least {options['min_reading_ease']:g})"
+            )
+        if not too_hard:
+            continue
+        hardest = max(
+            context.sentences(field.text),
+            key=lambda found: context.stats(found[1]).flesch_kincaid_grade,
+        )
+        offset, sentence = hardest
+        long_words = _long_words(context.words(sentence))
+        advice = "use shorter sentences and everyday words"
+        if long_words:
+            advice += ": find shorter words for " + ", ".join(f"'{w}'" for w in long_words[:3])
+        yield Finding(
+            field.path,
+            f"hard to read: {' and '.join(too_hard)}",
+            needle=context.opening(sentence),
+            offset=offset,
+            suggestion=advice,
+        )

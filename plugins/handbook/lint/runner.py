@@ -1,0 +1,195 @@
+"""Running the rules over a handbook, applying suppressions, and locating each finding."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..handbook import Handbook
+from ..loader import YAML_SUFFIXES, load, load_texts
+from ..model import Standard
+from ..problems import Problem
+from ..settings import Settings
+from .config import RuleSetting, rule_settings
+from .context import Finding, LintContext
+from .fields import covers, field_name, parse_field
+
+IGNORE_RULE = "lint-ignore"
+
+
+@dataclass
+class _Ignore:
+    index: int
+    rule: str
+    field: tuple | None
+    used: bool = False
+
+
+def lint(
+    handbook: Handbook,
+    today: dt.date | None = None,
+    config_file: Path | None = None,
+    files: Iterable[str] | None = None,
+) -> list[Problem]:
+    """Every lint problem in the handbook's standards, sorted, including bad lint settings.
+
+    `files` limits the report to those standard files; the rest of the handbook still
+    counts for handbook-wide rules (say-dont-say). Loading problems are not included.
+    """
+    settings, problems = rule_settings(handbook.settings.lint, config_file)
+    context = LintContext(handbook, today or dt.date.today())
+    wanted = None if files is None else set(files)
+    for standard in handbook.standards:
+        if wanted is None or standard.path in wanted:
+            problems.extend(lint_standard(standard, context, settings))
+    return sorted(problems)
+
+
+def lint_standard(
+    standard: Standard, context: LintContext, settings: dict[str, RuleSetting]
+) -> list[Problem]:
+    ignores, problems = _ignores(standard)
+    for rule_id, setting in settings.items():
+        rule_ignores = [i for i in ignores if i.rule == rule_id]
+        for finding in setting.module.check(standard, context, setting.options):
+            suppressed = [
+                i for i in rule_ignores if i.field is None or covers(i.field, finding.path)
+            ]
+            for ignore in suppressed:
+                ignore.used = True
+            if not suppressed:
+                severity = setting.severity or finding.severity or setting.module.DEFAULT
+                problems.append(_problem(standard, rule_id, severity, finding))
+    for ignore in ignores:
+        if not ignore.used and ignore.rule in settings:
+            problems.append(
+                _at(
+                    standard,
+                    ("lint", "ignore", ignore.index),
+                    f"this ignore of '{ignore.rule}' matches no problem: remove it",
+                    "suggestion",
+                )
+            )
+    return problems
+
+
+def _ignores(standard: Standard) -> tuple[list[_Ignore], list[Problem]]:
+    """The standard's `lint: ignore:` entries, and problems with entries that are unusable."""
+    ignores: list[_Ignore] = []
+    problems: list[Problem] = []
+    for index, entry in enumerate((standard.data.get("lint") or {}).get("ignore") or []):
+        rule = entry["rule"]  # the schema allows only known rule ids
+        field = None
+        if entry.get("field"):
+            field = parse_field(entry["field"])
+            if field is None:
+                message = (
+                    f"field '{entry['field']}' is not written as a field path: "
+                    "write e.g. 'summary', 'rules[2]' or 'wordings[1].say'"
+                )
+                problems.append(_at(standard, ("lint", "ignore", index, "field"), message, "error"))
+                continue
+        ignores.append(_Ignore(index, rule, field))
+    return ignores, problems
+
+
+def _at(standard: Standard, path: tuple, message: str, severity: str) -> Problem:
+    assert standard.source is not None
+    line, column = standard.source.locate(path)
+    return Problem(standard.path, line, column, IGNORE_RULE, message, severity)
+
+
+def _problem(standard: Standard, rule_id: str, severity: str, finding: Finding) -> Problem:
+    assert standard.source is not None
+    occurrence = 0
+    if finding.needle and finding.offset:
+        text = _value(standard, finding.path)
+        if isinstance(text, str):
+            # locate() counts matches in the raw YAML; count the same matches before ours.
+            pattern = r"\s+".join(re.escape(part) for part in finding.needle.split())
+            occurrence = len(re.findall(pattern, text[: finding.offset], flags=re.IGNORECASE))
+    line, column = standard.source.locate(finding.path, finding.needle, occurrence)
+    message = f"{finding.message} [{field_name(finding.path)}]"
+    return Problem(standard.path, line, column, rule_id, message, severity, finding.suggestion)
+
+
+def _value(standard: Standard, path: tuple) -> object:
+    value: object = standard.data
+    for part in path:
+        try:
+            value = value[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+# --- Linting files ---------------------------------------------------------------------------
+
+
+def yaml_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """The standard files named or inside the folders named, and the paths that do not exist."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() in YAML_SUFFIXES and p.is_file()
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            missing.append(str(path))
+    return found, missing
+
+
+def lint_paths(
+    paths: Iterable[Path] | None,
+    settings: Settings,
+    config_file: Path | None = None,
+    today: dt.date | None = None,
+) -> tuple[list[Problem], int]:
+    """Load and lint the standards (all, or the files at `paths`); return problems and count.
+
+    Loading problems (a file that does not parse, a schema error) are reported with their
+    location and linting goes on with the other files. The whole standards folder is
+    always loaded, so links between standards and handbook-wide rules stay right.
+    """
+    handbook = load(settings)
+    if paths is None:
+        found = handbook.problems + lint(handbook, today, config_file)
+        return sorted(found), len(handbook.standards)
+    files, _ = yaml_files(paths)
+    texts = {s.path: s.source.text for s in handbook.standards if s.source is not None}
+    problems: list[Problem] = []
+    wanted: set[str] = set()
+    reread = False
+    for path in files:
+        name = _name(path, settings.root)
+        wanted.add(name)
+        if name in texts:
+            continue
+        reread = True
+        try:
+            texts[name] = path.read_text("utf-8")
+        except UnicodeDecodeError as e:
+            message = f"file is not UTF-8 text ({e.reason}): save it as UTF-8"
+            problems.append(Problem(name, 1, 1, "encoding", message))
+    if reread:
+        handbook = load_texts(texts, settings, check_files=True)
+    problems += [p for p in handbook.problems if p.file in wanted]
+    problems += lint(handbook, today, config_file, wanted)
+    return sorted(problems), len(wanted)
+
+
+def _name(path: Path, root: Path) -> str:
+    """A file's name as problems give it: relative to the handbook root when inside it."""
+    resolved = path.resolve()
+    try:
+        return resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
