@@ -12,6 +12,7 @@ from types import ModuleType
 from . import (
     incomplete,
     passive_voice,
+    placeholder,
     plain_words,
     readability,
     say_dont_say,
@@ -33,5 +34,6 @@ RULES: dict[str, ModuleType] = {
         say_dont_say,
         stale,
         incomplete,
+        placeholder,
     )
 }
