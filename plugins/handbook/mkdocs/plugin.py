@@ -35,10 +35,12 @@ log = get_plugin_logger(__name__)
 class HandbookPlugin(BasePlugin[HandbookConfig]):
     handbook: Handbook | None = None
     features: list[Feature] | None = None
+    serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds so they can keep their caches.
         self.features = all_features()
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -50,22 +52,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.handbook = load(settings)
         self.urls = Urls(config.use_directory_urls)
         problems = list(self.handbook.problems)
-        if not self.handbook.errors:
-            for feature in self.features:
-                problems.extend(feature.problems(self.handbook))
-        _report(problems)
+        for feature in self.features:
+            problems.extend(feature.problems(self.handbook))
+        _report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
+        for folder in (settings.standards_path, settings.illustrations_path):
+            if folder.is_dir() and str(folder) not in config.watch:
+                config.watch.append(str(folder))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
         return config
-
-    def on_serve(self, server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
-        if self.config.enabled and self.handbook is not None:
-            settings = self.handbook.settings
-            for folder in (settings.standards_path, settings.illustrations_path):
-                if folder.is_dir():
-                    server.watch(str(folder))
-        return server
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.handbook is None:
@@ -83,14 +79,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
 
 
-def _report(problems: list[Problem]) -> None:
-    """Errors stop the build, all listed at once; warnings fail only `--strict` builds."""
+def _report(problems: list[Problem], stop_on_errors: bool) -> None:
+    """Errors stop the build, all listed at once; warnings fail only `--strict` builds.
+
+    Under `serve` errors are shown as warnings instead and the preview keeps running
+    without the broken standards, so an editor sees each fix as soon as it is saved.
+    """
     errors = sorted(p for p in problems if p.severity == "error")
-    for problem in sorted(p for p in problems if p.severity == "warning"):
+    shown = [p for p in problems if p.severity == "warning" or not stop_on_errors]
+    for problem in sorted(p for p in shown if p.severity != "suggestion"):
         log.warning(str(problem))
     for problem in sorted(p for p in problems if p.severity == "suggestion"):
         log.info(str(problem))
-    if errors:
+    if errors and stop_on_errors:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")

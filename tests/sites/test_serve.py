@@ -1,0 +1,62 @@
+"""`mkdocs serve` keeps previewing while a standard is broken, and picks up the fix."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import copy_fixture
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode()
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float = 30) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page is not None and text in page:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
+    project = copy_fixture("basic", tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/standards/phone-001/"
+        assert wait_for(url, "Answering the phone")
+        standard = project / "standards/phone-001.yml"
+        original = standard.read_text()
+        # A broken sibling file: the preview goes on, the terminal names the problem.
+        (project / "standards/broken.yml").write_text("id: [unclosed\n")
+        standard.write_text(original.replace("Answering the phone", "Answering every phone call"))
+        assert wait_for(url, "Answering every phone call")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "standards/broken.yml:2:1: error yaml-syntax" in output
