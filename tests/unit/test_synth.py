@@ -1,0 +1,78 @@
+"""`handbook synth`: a synthetic handbook that loads, builds and is the same for a seed."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import build
+from handbook.cli import main
+from handbook.loader import load
+from handbook.settings import Settings
+from handbook.synth import AREAS, SynthError, write_project
+
+
+def _files(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): p.read_text("utf-8")
+        for p in sorted((root / "standards").rglob("*.yml"))
+    }
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("synth") / "hb"
+    assert main(["synth", "--count", "23", "--seed", "7", str(out)]) == 0
+    return out
+
+
+def test_standards_load_without_problems(project):
+    handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    assert handbook.problems == []
+    assert len(handbook.standards) == 23
+    assert {s.area for s in handbook.standards} == set(AREAS)
+    assert any(s.illustrations for s in handbook.standards)
+    assert len({s.title for s in handbook.standards}) == 23
+
+
+def test_field_sizes_are_like_real_standards(project):
+    handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    rules = [len(s.rules) for s in handbook.standards]
+    assert min(rules) >= 1 and sum(rules) / len(rules) >= 3
+    assert sum(len(s.wordings) for s in handbook.standards) > 23
+
+
+def test_same_seed_same_files_other_seed_other_files(project, tmp_path):
+    write_project(tmp_path / "again", 23, seed=7)
+    write_project(tmp_path / "other", 23, seed=8)
+    assert _files(tmp_path / "again") == _files(project)
+    assert _files(tmp_path / "other") != _files(project)
+
+
+def test_refuses_a_folder_that_is_not_empty(project):
+    with pytest.raises(SynthError, match="not empty"):
+        write_project(project, 3)
+
+
+def test_built_site_has_a_page_per_standard(project):
+    # Not --strict: recombined sample text keeps the sample's readability warnings.
+    result = build(project, "--no-strict")
+    assert result.returncode == 0, result.output
+    pages = [p for p in (project / "site" / "standards").glob("*/index.html")]
+    standards = [p for p in pages if p.parent.name not in AREAS]
+    assert len(standards) == 23
+
+
+def test_revisions_are_git_commits_of_edits(tmp_path):
+    out = tmp_path / "hist"
+    write_project(out, 15, seed=3, revisions=6)
+    log = subprocess.run(
+        ["git", "log", "--format=%s"], cwd=out, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert len(log) == 7
+    assert log[-1] == "Handbook as first published"
+    assert all(":" in line for line in log[:-1])
+    handbook = load(Settings.from_mkdocs_yml(out / "mkdocs.yml"))
+    assert handbook.problems == []
+    assert len(handbook.standards) == 15
