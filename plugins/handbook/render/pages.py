@@ -32,6 +32,7 @@ class PageRenderer:
     def __post_init__(self) -> None:
         self.published = self.handbook.published()
         self.paths = {s.id: standard_path(s) for s in self.published}
+        self.by_id = self.handbook.by_id()
 
     def _context(self, page: str) -> dict[str, object]:
         def link(target: str) -> str:
@@ -53,7 +54,7 @@ class PageRenderer:
         page = self.paths[s.id]
         related = [
             {"id": r.id, "title": r.title, "status": r.status, "path": self.paths[r.id]}
-            for r in (self.handbook.by_id().get(i) for i in s.related)
+            for r in (self.by_id.get(i) for i in s.related)
             if r is not None and r.id in self.paths
         ]
         text = environment().get_template("standard.md.j2").render(
