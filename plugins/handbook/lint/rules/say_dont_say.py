@@ -25,8 +25,8 @@ Fails:
 
 ```yaml
 wordings:
-  - say: Thank you for waiting.
-    dont_say: Sorry for the wait, it's not my department.
+  - say: I will find the right person and call you back by 3 pm.
+    dont_say: It's not my department.
   - say: It's not my department, but I will find out who can help.
 ```
 """
