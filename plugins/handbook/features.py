@@ -33,9 +33,11 @@ class Feature:
 def all_features() -> list[Feature]:
     """A fresh instance of every feature, in the order they run."""
     # Imported here so that each feature's module is only loaded when a site is built.
+    from .changelog.feature import ChangelogFeature
     from .lint.feature import LintFeature
 
     factories: list[type[Feature]] = [
         LintFeature,
+        ChangelogFeature,
     ]
     return [factory() for factory in factories]

@@ -24,3 +24,5 @@ class HandbookConfig(base.Config):
     # `handbook codeowners`; area -> id prefix for `handbook new`.
     owners = c.Type(dict, default={})
     id_prefixes = c.Type(dict, default={})
+    # Changelog from the git history: enabled, tag_pattern (release mode), unreleased.
+    changelog = c.Type(dict, default={})

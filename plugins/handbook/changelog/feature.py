@@ -1,0 +1,171 @@
+"""The changelog as a site feature: reads the history once, keeps it across `serve` rebuilds.
+
+History is keyed on the commit checked out (and the release tags): while HEAD stays, a
+rebuild only reads the standards folder from disk to find the unreleased changes, and
+parses nothing that did not change (parsed files are cached by blob id).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..features import Feature
+from ..handbook import Handbook
+from ..problems import Problem
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls
+from .changelog import Changelog, build
+from .git import GitError
+from .history import BlobCache, Revision
+from .render import ChangelogRenderer
+from .repository import Location, commit_revisions, tag_revisions, working_state
+
+DEFAULTS: dict[str, Any] = {
+    "enabled": True,
+    # Release mode: revisions are the tags matching this pattern, e.g. "handbook-*".
+    "tag_pattern": None,
+    # Show changes in the working folder that no revision holds yet (handy in `serve`).
+    "unreleased": True,
+    # Build from a shallow clone with an info message instead of a warning.
+    "allow_shallow": False,
+}
+_TYPES: dict[str, tuple[type, ...]] = {
+    "enabled": (bool,),
+    "tag_pattern": (str, type(None)),
+    "unreleased": (bool,),
+    "allow_shallow": (bool,),
+}
+SHALLOW_HELP = (
+    "the git history is incomplete (shallow clone), so the changelog misses older "
+    "revisions: run `git fetch --unshallow`, or set `fetch-depth: 0` on actions/checkout"
+)
+
+
+def options(settings_extra: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """The `changelog` options of mkdocs.yml, with defaults, and what is wrong in them."""
+    given = settings_extra.get("changelog") or {}
+    problems: list[Problem] = []
+    if not isinstance(given, dict):
+        return dict(DEFAULTS), [_config_problem("'changelog' must be a mapping of options")]
+    result = dict(DEFAULTS)
+    for key, value in given.items():
+        if key not in DEFAULTS:
+            problems.append(
+                _config_problem(f"unknown changelog option '{key}': use {', '.join(DEFAULTS)}")
+            )
+        elif not isinstance(value, _TYPES[key]):
+            problems.append(
+                _config_problem(f"changelog option '{key}' must be {_TYPES[key][0].__name__}")
+            )
+        else:
+            result[key] = value
+    return result, problems
+
+
+def _config_problem(message: str) -> Problem:
+    return Problem("mkdocs.yml", 1, 1, "changelog-config", message)
+
+
+@dataclass
+class Outcome:
+    """What one build gets: the changelog, or why there is none, and what to report."""
+
+    changelog: Changelog | None
+    problems: list[Problem] = field(default_factory=list)
+    unavailable: str | None = None
+    enabled: bool = True
+
+
+class ChangelogFeature(Feature):
+    name = "changelog"
+
+    def __init__(self) -> None:
+        self.cache = BlobCache()
+        self._history: tuple[tuple[Any, ...], list[Revision]] | None = None
+        self._changelog: tuple[tuple[Any, ...], Changelog] | None = None
+        self._last: tuple[Handbook, Outcome] | None = None
+
+    def outcome(self, handbook: Handbook) -> Outcome:
+        """The changelog for this build; computed once per loaded handbook."""
+        if self._last is None or self._last[0] is not handbook:
+            self._last = (handbook, self._compute(handbook))
+        return self._last[1]
+
+    def _compute(self, handbook: Handbook) -> Outcome:
+        settings = handbook.settings
+        opts, problems = options(settings.extra)
+        if not opts["enabled"]:
+            return Outcome(None, problems, enabled=False)
+        where = settings.standards_dir
+        try:
+            location = Location.find(settings)
+            changelog = self._changelog_for(location, opts, settings.include_drafts)
+        except GitError as e:
+            if e.kind == "failed":
+                message = f"the changelog is left out: {e}"
+                problems.append(Problem(where, 1, 1, "changelog-git", message, "warning"))
+            else:
+                message = f"the changelog is left out: {e}"
+                problems.append(Problem(where, 1, 1, "changelog-git", message, "suggestion"))
+            return Outcome(None, problems, unavailable=_unavailable(e))
+        if location.shallow:
+            severity = "suggestion" if opts["allow_shallow"] else "warning"
+            problems.append(Problem(where, 1, 1, "changelog-shallow", SHALLOW_HELP, severity))
+        return Outcome(changelog, problems)
+
+    def _changelog_for(self, location: Location, opts: dict[str, Any], drafts: bool) -> Changelog:
+        git = location.git
+        head = git.head()
+        pattern = opts["tag_pattern"]
+        tags = (
+            tuple((t.name, t.commit) for t in git.tags(pattern, head)) if pattern and head else ()
+        )
+        key = (str(location.top), location.folder, head, pattern, tags, drafts, location.shallow)
+        if self._history is None or self._history[0] != key:
+            revisions: list[Revision] = []
+            if head is not None:
+                if pattern:
+                    revisions = tag_revisions(location, head, pattern, self.cache, drafts)
+                else:
+                    revisions = commit_revisions(location, head, self.cache, drafts)
+            self._history = (key, revisions)
+            self._changelog = None
+        revisions = self._history[1]
+        current = None
+        if opts["unreleased"]:
+            last = revisions[-1].state if revisions else None
+            current = working_state(location, self.cache, last, drafts)
+        fingerprint = (key, tuple(sorted(current.blobs.items())) if current else None)
+        if self._changelog is None or self._changelog[0] != fingerprint:
+            changelog = build(revisions, current, keep_empty=bool(pattern))
+            self._changelog = (fingerprint, changelog)
+            used = {b for r in revisions for b in r.state.blobs.values()}
+            self.cache.keep_only(used | set(current.blobs.values() if current else ()))
+        return self._changelog[1]
+
+    def problems(self, handbook: Handbook) -> list[Problem]:
+        return self.outcome(handbook).problems
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        changelog = self.outcome(handbook).changelog
+        if changelog is not None:
+            ChangelogRenderer(changelog, handbook, urls).sections(extras)
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        outcome = self.outcome(handbook)
+        if not outcome.enabled:
+            return []
+        if outcome.changelog is None:
+            renderer = ChangelogRenderer(Changelog([]), handbook, urls)
+            return [renderer.index_page(unavailable=outcome.unavailable)]
+        return ChangelogRenderer(outcome.changelog, handbook, urls).files()
+
+
+def _unavailable(error: GitError) -> str:
+    if error.kind == "no-git":
+        return "The changelog is made from the git history, but git is not installed where this site was built."
+    if error.kind == "not-a-repo":
+        return "The changelog is made from the git history, and this copy of the handbook is not a git repository."
+    return f"The changelog could not be made from the git history: {error}"

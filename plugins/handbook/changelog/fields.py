@@ -1,0 +1,502 @@
+"""What changed inside one standard, field by field, in sentences staff can read.
+
+Each sentence is marked as affecting how staff work (rules, targets, wordings, steps,
+escalation, status, when the standard applies) or as editorial (summary, titles, tags,
+illustrations, examples, typo fixes). Values come from files of any age, so every
+comparison accepts data of any shape and never fails on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from ..render import labels
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    sentence: str  # plain text, quoting the standard's own inline Markdown
+    affects_work: bool
+    # For an edited text: a short label ("Rule changed") and both versions, so a page can
+    # show the edit word by word instead of the whole sentence.
+    label: str | None = None
+    before: str | None = None
+    after: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        result: dict[str, object] = {
+            "field": self.field,
+            "sentence": self.sentence,
+            "affects_work": self.affects_work,
+        }
+        if self.before is not None:
+            result.update(before=self.before, after=self.after)
+        return result
+
+
+Compare = Callable[[Any, Any], Iterator[FieldChange]]
+
+# Words whose change flips a rule's meaning however small the edit.
+_MEANINGFUL = {
+    "not", "no", "never", "always", "only", "must", "may", "should", "can", "cannot",
+    "before", "after", "more", "less", "most", "least", "all", "any", "each", "every",
+}  # fmt: skip
+
+
+def text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def quote(value: Any) -> str:
+    return f"“{text(value)}”"
+
+
+def _words(value: str) -> list[str]:
+    return re.findall(r"[\w']+", value.lower())
+
+
+def _normal(value: Any) -> str:
+    return " ".join(_words(text(value)))
+
+
+def is_minor_edit(old: Any, new: Any) -> bool:
+    """True for typo fixes, case, punctuation and spacing: the meaning cannot have moved."""
+    a, b = text(old), text(new)
+    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
+        return False
+    wa, wb = _words(a), _words(b)
+    if wa == wb:
+        return True
+    changed = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if tag != "replace" or i2 - i1 != j2 - j1:
+            return False
+        for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
+            if {x, y} & _MEANINGFUL or "n't" in x + y:
+                return False
+            if SequenceMatcher(None, x, y).ratio() < 0.75:
+                return False
+            changed += 1
+    return changed <= 2
+
+
+def _similar(a: Any, b: Any) -> float:
+    return SequenceMatcher(None, _normal(a), _normal(b), autojunk=False).ratio()
+
+
+def align(
+    old: list[Any], new: list[Any], key: Callable[[Any], str]
+) -> list[tuple[int | None, int | None]]:
+    """Pairs (old index, new index) of the same item across two lists; None where missing.
+
+    Equal keys pair first, in order; leftovers pair with the most similar item in their
+    stretch, so an edited rule reads as "changed", not "removed" and "added".
+    """
+    a, b = [key(x) for x in old], [key(x) for x in new]
+    pairs: list[tuple[int | None, int | None]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+            continue
+        if i2 - i1 == j2 - j1:
+            # As many items went as came: read them as edits, in order.
+            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
+            continue
+        free = list(range(j1, j2))
+        for i in range(i1, i2):
+            best = max(free, key=lambda j: _similar(a[i], b[j]), default=None)
+            if best is not None and _similar(a[i], b[best]) >= 0.5:
+                free.remove(best)
+                pairs.append((i, best))
+            else:
+                pairs.append((i, None))
+        pairs.extend((None, j) for j in free)
+    return pairs
+
+
+def _moved(
+    old: list[Any], new: list[Any], pairs: list[tuple[int | None, int | None]]
+) -> set[tuple[int, int]]:
+    """Removed and added items that are the same text: a move, not a change."""
+    gone = {_normal(old[i]): i for i, j in pairs if j is None and i is not None}
+    moves = set()
+    for i, j in pairs:
+        if i is None and j is not None and _normal(new[j]) in gone:
+            moves.add((gone.pop(_normal(new[j])), j))
+    return moves
+
+
+def _list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _record(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def _date(value: Any) -> str:
+    try:
+        day = dt.date.fromisoformat(text(value))
+    except ValueError:
+        return text(value) or "no date"
+    return f"{day.day} {day:%B %Y}"
+
+
+# Lists of sentences ------------------------------------------------------------------
+
+
+def _texts(field: str, singular: str, numbered: bool) -> Compare:
+    """Rules (order does not matter) and steps (numbered, order matters)."""
+
+    def compare(old: Any, new: Any) -> Iterator[FieldChange]:
+        a, b = [text(x) for x in _list(old)], [text(x) for x in _list(new)]
+        pairs = align(a, b, _normal)
+        moves = _moved(a, b, pairs)
+        moved_old = {i for i, _ in moves}
+        moved_new = {j for _, j in moves}
+        name = singular.capitalize()
+        for i, j in pairs:
+            if i is not None and j is not None:
+                if a[i] == b[j]:
+                    continue
+                where = f" {j + 1}" if numbered else ""
+                if is_minor_edit(a[i], b[j]):
+                    sentence = f"{name}{where} corrected: {quote(b[j])}"
+                    label, affects = f"{name}{where} corrected", False
+                else:
+                    sentence = f"{name}{where} is now {quote(b[j])} (was {quote(a[i])})"
+                    label, affects = f"{name}{where} changed", True
+                yield FieldChange(field, sentence, affects, label, a[i], b[j])
+            elif j is not None and j not in moved_new:
+                where = f" {j + 1}" if numbered else ""
+                yield FieldChange(field, f"New {singular}{where}: {quote(b[j])}", True)
+            elif i is not None and i not in moved_old:
+                where = f" {i + 1}" if numbered else ""
+                yield FieldChange(field, f"{name}{where} removed: {quote(a[i])}", True)
+        if moves:
+            if numbered:
+                for i, j in sorted(moves, key=lambda m: m[1]):
+                    yield FieldChange(
+                        field, f"{name} {quote(b[j])} moved from {i + 1} to {j + 1}", True
+                    )
+            else:
+                yield FieldChange(field, f"{name.rstrip('s')}s put in a new order", False)
+
+    return compare
+
+
+# Lists of records ---------------------------------------------------------------------
+
+
+def _goal(target: dict[str, Any]) -> str:
+    value = target.get("value")
+    if value is None:
+        return "no set value"
+    number = text(value)
+    unit = text(target.get("unit"))
+    spaced = "" if unit.startswith("%") else " "
+    return f"{text(target.get('comparison') or 'within')} {number}{spaced}{unit}".strip()
+
+
+def _targets(old: Any, new: Any) -> Iterator[FieldChange]:
+    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
+    for i, j in align(a, b, lambda t: _normal(t.get("metric"))):
+        if i is None and j is not None:
+            t = b[j]
+            yield FieldChange("targets", f"New target: {text(t.get('metric'))}, {_goal(t)}", True)
+            continue
+        if j is None and i is not None:
+            t = a[i]
+            yield FieldChange(
+                "targets", f"Target removed: {text(t.get('metric'))} ({_goal(t)})", True
+            )
+            continue
+        assert i is not None and j is not None
+        was, now = a[i], b[j]
+        metric = text(now.get("metric"))
+        if text(was.get("metric")) != metric:
+            minor = is_minor_edit(was.get("metric"), metric)
+            yield FieldChange(
+                "targets",
+                f"Target {quote(was.get('metric'))} now measures {quote(metric)}",
+                not minor,
+            )
+        if _goal(was) != _goal(now):
+            yield FieldChange(
+                "targets", f"{metric}: target changed from {_goal(was)} to {_goal(now)}", True
+            )
+        if text(was.get("measured_by")) != text(now.get("measured_by")):
+            how = text(now.get("measured_by")) or "no stated method"
+            yield FieldChange("targets", f"{metric}: now measured by {how}", True)
+        if text(was.get("period")) != text(now.get("period")):
+            period = text(now.get("period")) or "with no set period"
+            yield FieldChange(
+                "targets",
+                f"{metric}: now reported {period} (was {text(was.get('period')) or 'not set'})",
+                True,
+            )
+
+
+def _wordings(old: Any, new: Any) -> Iterator[FieldChange]:
+    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
+
+    def key(w: dict[str, Any]) -> str:
+        return _normal(w.get("when")) or _normal(w.get("say"))
+
+    for i, j in align(a, b, key):
+        if j is not None and i is None:
+            w = b[j]
+            sentence = f"New wording{_when(w)}: say {quote(w.get('say'))}"
+            if w.get("dont_say"):
+                sentence += f", not {quote(w.get('dont_say'))}"
+            yield FieldChange("wordings", sentence, True)
+            continue
+        if i is not None and j is None:
+            w = a[i]
+            yield FieldChange("wordings", f"Wording removed{_when(w)}: {quote(w.get('say'))}", True)
+            continue
+        assert i is not None and j is not None
+        was, now = a[i], b[j]
+        ctx = _when(now)
+        if text(was.get("when")) != text(now.get("when")):
+            yield FieldChange(
+                "wordings",
+                f"Wording {quote(now.get('say'))} is now for {quote(now.get('when'))}"
+                if now.get("when")
+                else f"Wording {quote(now.get('say'))} is now for any moment",
+                not is_minor_edit(was.get("when"), now.get("when")),
+            )
+        old_say, new_say = text(was.get("say")), text(now.get("say"))
+        if old_say != new_say:
+            if is_minor_edit(old_say, new_say):
+                sentence = f"Wording corrected{ctx}: {quote(new_say)}"
+                label, affects = f"Wording corrected{ctx}", False
+            else:
+                sentence = f"Say {quote(new_say)}{ctx} (was {quote(old_say)})"
+                label, affects = f"New words to say{ctx}", True
+            yield FieldChange("wordings", sentence, affects, label, old_say, new_say)
+        old_dont, new_dont = text(was.get("dont_say")), text(now.get("dont_say"))
+        if old_dont != new_dont:
+            if not old_dont:
+                yield FieldChange(
+                    "wordings", f"New don't-say wording{ctx}: {quote(new_dont)}", True
+                )
+            elif not new_dont:
+                yield FieldChange(
+                    "wordings", f"Don't-say wording removed{ctx}: {quote(old_dont)}", True
+                )
+            elif is_minor_edit(old_dont, new_dont):
+                label = f"Don't-say wording corrected{ctx}"
+                sentence = f"{label}: {quote(new_dont)}"
+                yield FieldChange("wordings", sentence, False, label, old_dont, new_dont)
+            else:
+                sentence = f"Don't say {quote(new_dont)}{ctx} (was {quote(old_dont)})"
+                label = f"New words not to say{ctx}"
+                yield FieldChange("wordings", sentence, True, label, old_dont, new_dont)
+        if text(was.get("why")) != text(now.get("why")):
+            yield FieldChange("wordings", f"Reason for the wording{ctx} reworded", False)
+
+
+def _when(wording: dict[str, Any]) -> str:
+    return f" for {quote(wording.get('when'))}" if wording.get("when") else ""
+
+
+def _within(step: dict[str, Any]) -> str:
+    within = text(step.get("within"))
+    if not within:
+        return ""
+    return within if within == "immediately" else f"within {within}"
+
+
+def _escalation(old: Any, new: Any) -> Iterator[FieldChange]:
+    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
+    for i, j in align(a, b, lambda s: _normal(s.get("who"))):
+        if i is None and j is not None:
+            s = b[j]
+            yield FieldChange(
+                "escalation",
+                f"New escalation step {j + 1}: {text(s.get('who'))} {_within(s)}, "
+                f"when {text(s.get('when'))}",
+                True,
+            )
+            continue
+        if j is None and i is not None:
+            s = a[i]
+            yield FieldChange(
+                "escalation",
+                f"Escalation step {i + 1} removed (was {text(s.get('who'))} {_within(s)})",
+                True,
+            )
+            continue
+        assert i is not None and j is not None
+        was, now = a[i], b[j]
+        if (text(was.get("who")), _within(was)) != (text(now.get("who")), _within(now)):
+            yield FieldChange(
+                "escalation",
+                f"Escalation step {j + 1} is now {text(now.get('who'))} {_within(now)} "
+                f"(was {text(was.get('who'))} {_within(was)})",
+                True,
+            )
+        if text(was.get("when")) != text(now.get("when")):
+            yield FieldChange(
+                "escalation",
+                f"Escalation step {j + 1} ({text(now.get('who'))}) now applies when "
+                f"{text(now.get('when'))}",
+                not is_minor_edit(was.get("when"), now.get("when")),
+            )
+
+
+def _records(
+    field: str, singular: str, key: str, describe: Callable[[dict[str, Any]], str]
+) -> Compare:
+    """Editorial lists of records: examples and illustrations."""
+
+    def compare(old: Any, new: Any) -> Iterator[FieldChange]:
+        a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
+        for i, j in align(a, b, lambda r: _normal(r.get(key))):
+            if i is None and j is not None:
+                yield FieldChange(field, f"New {describe(b[j])}", False)
+            elif j is None and i is not None:
+                yield FieldChange(field, f"Removed {describe(a[i])}", False)
+            elif i is not None and j is not None and a[i] != b[j]:
+                yield FieldChange(field, f"Changed {describe(b[j])}", False)
+
+    return compare
+
+
+def _example(e: dict[str, Any]) -> str:
+    kind = "good" if e.get("kind") == "good" else "poor"
+    return f"{kind} example: {quote(e.get('scenario'))}"
+
+
+def _illustration(p: dict[str, Any]) -> str:
+    return f"illustration: {quote(p.get('alt') or p.get('file'))}"
+
+
+# Sets and single values ---------------------------------------------------------------
+
+
+def _set(
+    field: str, added: str, removed: str, affects: bool, names: dict[str, str] | None = None
+) -> Compare:
+    def compare(old: Any, new: Any) -> Iterator[FieldChange]:
+        a, b = [text(x) for x in _list(old)], [text(x) for x in _list(new)]
+        more = [x for x in b if x not in a]
+        fewer = [x for x in a if x not in b]
+        label = (names or {}).get
+        if more:
+            yield FieldChange(field, f"{added} {', '.join(label(x, x) for x in more)}", affects)
+        if fewer:
+            yield FieldChange(field, f"{removed} {', '.join(label(x, x) for x in fewer)}", affects)
+
+    return compare
+
+
+def _status(old: Any, new: Any) -> Iterator[FieldChange]:
+    was, now = labels.STATUS.get(text(old), text(old)), labels.STATUS.get(text(new), text(new))
+    if text(new) == "retired":
+        yield FieldChange("status", f"Retired (was {was}): this standard no longer applies", True)
+    else:
+        yield FieldChange("status", f"Status changed from {was} to {now}", True)
+
+
+def _scalar(
+    field: str,
+    describe: Callable[[Any, Any], str],
+    affects: bool,
+    typo_check: bool = False,
+    label: str | None = None,
+) -> Compare:
+    def compare(old: Any, new: Any) -> Iterator[FieldChange]:
+        minor = typo_check and is_minor_edit(old, new)
+        if label is None:
+            yield FieldChange(field, describe(old, new), affects and not minor)
+        else:
+            yield FieldChange(
+                field, describe(old, new), affects and not minor, label, text(old), text(new)
+            )
+
+    return compare
+
+
+COMPARE: dict[str, Compare] = {
+    "title": _scalar("title", lambda o, n: f"Renamed from {quote(o)} to {quote(n)}", False),
+    "summary": _scalar(
+        "summary", lambda o, n: f"Summary rewritten: {quote(n)}", False, label="Summary rewritten"
+    ),
+    "area": _scalar("area", lambda o, n: f"Moved from area {text(o)} to {text(n)}", False),
+    "situation": _scalar(
+        "situation",
+        lambda o, n: f"Now applies when: {quote(n)} (was {quote(o)})",
+        True,
+        True,
+        label="When this applies changed",
+    ),
+    "status": _status,
+    "owner": _scalar("owner", lambda o, n: f"Owner is now {text(n)} (was {text(o)})", False),
+    "effective": _scalar(
+        "effective", lambda o, n: f"Applies from {_date(n)} (was {_date(o)})", True
+    ),
+    "last_reviewed": _scalar("last_reviewed", lambda o, n: f"Reviewed on {_date(n)}", False),
+    "review_by": _scalar("review_by", lambda o, n: f"Next review due by {_date(n)}", False),
+    "stage": _scalar(
+        "stage",
+        lambda o, n: (
+            f"Stage changed from {labels.STAGES.get(text(o), text(o) or 'none')} to "
+            f"{labels.STAGES.get(text(n), text(n) or 'none')}"
+        ),
+        False,
+    ),
+    "channels": _set(
+        "channels", "Now also applies to", "No longer applies to", True, labels.CHANNELS
+    ),
+    "rules": _texts("rules", "rule", numbered=False),
+    "steps": _texts("steps", "step", numbered=True),
+    "targets": _targets,
+    "wordings": _wordings,
+    "escalation": _escalation,
+    "examples": _records("examples", "example", "scenario", _example),
+    "illustrations": _records("illustrations", "illustration", "file", _illustration),
+    "tags": _set("tags", "Tags added:", "Tags removed:", False),
+    "aliases": _set("aliases", "Also called:", "No longer also called:", False),
+    "related": _set("related", "Now related to", "No longer related to", False),
+    "sources": _set("sources", "Sources added:", "Sources removed:", False),
+}
+
+# The order sentences appear in: what changes work first, in the page's order.
+ORDER = [
+    "status", "situation", "channels", "effective", "steps", "wordings", "rules", "targets",
+    "escalation", "title", "summary", "area", "stage", "owner", "examples", "illustrations",
+    "aliases", "tags", "related", "sources", "last_reviewed", "review_by",
+]  # fmt: skip
+
+
+def compare(old: dict[str, Any], new: dict[str, Any]) -> list[FieldChange]:
+    """Every difference between two versions of a standard, work-affecting ones first."""
+    keys = [k for k in ORDER if k in old or k in new]
+    keys += sorted(k for k in set(old) | set(new) if k not in COMPARE and k != "id")
+    changes: list[FieldChange] = []
+    for key in keys:
+        was, now = old.get(key), new.get(key)
+        if was == now:
+            continue
+        if key in COMPARE:
+            changes.extend(COMPARE[key](was, now))
+        else:
+            changes.append(FieldChange(key, f"‘{key}’ changed", False))
+    changes.sort(key=lambda c: not c.affects_work)
+    return changes

@@ -1,0 +1,242 @@
+"""The changelog's pages, its Atom feed and the "Updates to this standard" sections."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..handbook import Handbook
+from ..markup import plain
+from ..render.environment import environment
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+from .changelog import Changelog, RevisionChanges
+from .diff import KINDS, StandardChange
+
+FOLDER = "changelog"
+INDEX = f"{FOLDER}/index.md"
+FEED = f"{FOLDER}/feed.xml"
+FEED_ENTRIES = 50
+UPDATES_SHOWN = 10
+_TRAILER = re.compile(r"^[A-Za-z-]+-by: .*$|^Co-authored-by: .*$", re.MULTILINE)
+
+
+def revision_path(revision: RevisionChanges) -> str:
+    return f"{FOLDER}/{revision.key}.md"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = environment().overlay(loader=jinja2.PackageLoader("handbook", "changelog/templates"))
+    env.globals["word_diff"] = word_diff
+    return env
+
+
+def word_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """The edit as runs of words: ("=", kept), ("-", deleted), ("+", inserted).
+
+    Runs are to be joined with single spaces; the texts are shown plain, without Markdown.
+    """
+    a, b = plain(before).split(), plain(after).split()
+    runs: list[tuple[str, str]] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            runs.append(("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            runs.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            runs.append(("+", " ".join(b[j1:j2])))
+    return runs
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def counts(revision: RevisionChanges) -> str:
+    """E.g. '2 standards changed, 1 added · 3 changes affect how you work'."""
+    parts = []
+    for kind in KINDS:
+        number = revision.count(kind)
+        if number:
+            parts.append(f"{number} {kind}" if parts else f"{_plural(number, 'standard')} {kind}")
+    if not parts:
+        return "No standard changed"
+    work = revision.work_count
+    effect = (
+        f"{_plural(work, 'change')} {'affects' if work == 1 else 'affect'} how you work"
+        if work
+        else "nothing changes in how you work"
+    )
+    return f"{', '.join(parts)} · {effect}"
+
+
+def title(revision: RevisionChanges) -> str:
+    if revision.unreleased:
+        return "Unreleased changes"
+    return f"{revision.revision.date:%Y-%m-%d}: {revision.revision.title}"
+
+
+def notes(text: str) -> list[dict[str, Any]]:
+    """A commit or tag message body as paragraphs and bullet lists."""
+    blocks: list[dict[str, Any]] = []
+    for block in re.split(r"\n\s*\n", _TRAILER.sub("", text).strip()):
+        lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(re.match(r"[-*] ", line) for line in lines):
+            blocks.append({"items": [line[2:] for line in lines]})
+        else:
+            blocks.append({"text": " ".join(lines)})
+    return blocks
+
+
+@dataclass
+class ChangelogRenderer:
+    changelog: Changelog
+    handbook: Handbook
+    urls: Urls
+
+    def __post_init__(self) -> None:
+        self.paths = {s.id: standard_path(s) for s in self.handbook.published()}
+
+    def _link(self, page: str) -> Any:
+        return lambda target: self.urls.relative(page, target)
+
+    def _groups(self, changes: list[StandardChange]) -> list[tuple[str, str, list[StandardChange]]]:
+        areas = self.handbook.settings.areas
+        order = {area: i for i, area in enumerate(areas)}
+        found: dict[str, list[StandardChange]] = {}
+        for change in sorted(changes, key=lambda c: (KINDS.index(c.kind), c.id)):
+            found.setdefault(change.area, []).append(change)
+        ordered = sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+        return [(area, areas.get(area, area or "No area"), group) for area, group in ordered]
+
+    def revision_page(self, index: int) -> OutputFile:
+        revisions = self.changelog.revisions
+        r = revisions[index]
+        page = revision_path(r)
+        newer = revisions[index - 1] if index > 0 else None
+        older = revisions[index + 1] if index + 1 < len(revisions) else None
+        text = (
+            _environment()
+            .get_template("revision.md.j2")
+            .render(
+                r=r,
+                page_title=title(r),
+                counts=counts(r),
+                notes=notes(r.revision.notes),
+                groups=self._groups(r.changes),
+                headings=True,
+                paths=self.paths,
+                link=self._link(page),
+                index_path=INDEX,
+                newer=newer and {"path": revision_path(newer), "title": title(newer)},
+                older=older and {"path": revision_path(older), "title": title(older)},
+            )
+        )
+        return OutputFile(page, text)
+
+    def index_page(self, unavailable: str | None = None) -> OutputFile:
+        items = [
+            {"r": r, "path": revision_path(r), "title": title(r), "counts": counts(r)}
+            for r in self.changelog.revisions
+        ]
+        text = (
+            _environment()
+            .get_template("index.md.j2")
+            .render(
+                items=items,
+                unavailable=unavailable,
+                shallow=self.changelog.shallow,
+                paths=self.paths,
+                link=self._link(INDEX),
+                feed_path=FEED,
+            )
+        )
+        return OutputFile(INDEX, text)
+
+    def feed(self) -> OutputFile:
+        site_url = (self.handbook.settings.site_url or "").rstrip("/")
+
+        def href(target: str) -> str:
+            if site_url:
+                return f"{site_url}/{self.urls.url(target).removeprefix('./')}"
+            return self.urls.relative(FEED, target)
+
+        released = [r for r in self.changelog.revisions if not r.unreleased]
+        entries = []
+        for r in released[:FEED_ENTRIES]:
+            html = (
+                _environment()
+                .get_template("_changes.html.j2")
+                .render(groups=self._groups(r.changes), headings=False, paths=self.paths, link=href)
+            )
+            entries.append(
+                {
+                    "title": title(r),
+                    "id": _urn(r.revision.commit or "", r.key),
+                    "updated": r.revision.date.isoformat(),
+                    "href": href(revision_path(r)),
+                    "author": r.revision.author,
+                    "summary": counts(r),
+                    "html": html,
+                }
+            )
+        oldest = released[-1].revision.commit if released else ""
+        text = (
+            _environment()
+            .get_template("feed.xml.j2")
+            .render(
+                site_name="Handbook",
+                feed_id=_urn(site_url or oldest or "handbook", "feed"),
+                updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00",
+                self_href=href(FEED),
+                index_href=href(INDEX),
+                entries=entries,
+            )
+        )
+        return OutputFile(FEED, text)
+
+    def files(self) -> list[OutputFile]:
+        pages = [self.revision_page(i) for i in range(len(self.changelog.revisions))]
+        return [self.index_page(), *pages, self.feed()]
+
+    def sections(self, extras: PageExtras) -> None:
+        """Add "Updates to this standard" to the page of each standard that changed."""
+        template = _environment().get_template("updates.html.j2")
+        for sid, updates in self.changelog.updates().items():
+            if sid not in self.paths:
+                continue
+            page = self.paths[sid]
+            items = [
+                {
+                    "r": r,
+                    "change": change,
+                    "path": revision_path(r),
+                    "anchor": sid.lower(),
+                    "work": change.work_changes,
+                    "editorial": len(change.editorial_changes),
+                }
+                for r, change in updates[:UPDATES_SHOWN]
+            ]
+            html = template.render(
+                items=items,
+                more=max(0, len(updates) - UPDATES_SHOWN),
+                link=self._link(page),
+                index_path=INDEX,
+            )
+            extras.sections.setdefault(sid, []).append(Markup(html))
+
+
+def _urn(*parts: str) -> str:
+    return uuid.uuid5(uuid.NAMESPACE_URL, "handbook-changelog:" + ":".join(parts)).urn

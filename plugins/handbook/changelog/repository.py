@@ -1,0 +1,177 @@
+"""Where the standards are in the git repository, and their history as revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..settings import Settings
+from .git import Git, GitError
+from .history import BlobCache, Revision, State, is_standard_file
+
+MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")
+
+
+@dataclass
+class Location:
+    """The repository holding a handbook, and the handbook's folders inside it."""
+
+    git: Git
+    top: Path
+    folder: str  # the standards folder, relative to the repository's top
+    prefix: str  # the handbook root (mkdocs.yml's folder), relative to the top: "" or "x/"
+    shallow: bool
+    standards_path: Path
+
+    @classmethod
+    def find(cls, settings: Settings, git: Git | None = None) -> Location:
+        """Raises GitError when git is missing or the handbook is not in a repository."""
+        start = settings.root if settings.root.is_dir() else Path.cwd()
+        git = git or Git(start)
+        top, shallow = git.toplevel()
+        git.cwd = top
+        top = top.resolve()
+        root = settings.root.resolve()
+        prefix = _relative(root, top)
+        folder = _relative(settings.standards_path.resolve(), top)
+        return cls(git, top, folder.rstrip("/"), prefix, shallow, settings.standards_path)
+
+    def handbook_path(self, path: str) -> str:
+        """A repository path as the handbook names files (relative to mkdocs.yml)."""
+        return path[len(self.prefix) :] if path.startswith(self.prefix) else path
+
+    def standard_files(self, snapshot: Mapping[str, str]) -> dict[str, str]:
+        return {
+            self.handbook_path(path): blob
+            for path, blob in snapshot.items()
+            if is_standard_file(path, self.folder)
+        }
+
+
+def _relative(path: Path, top: Path) -> str:
+    relative = os.path.relpath(path, top).replace(os.sep, "/")
+    if relative.startswith(".."):
+        raise GitError(f"{path} is outside the git repository at {top}", "not-a-repo")
+    return "" if relative == "." else relative + "/"
+
+
+def commit_revisions(
+    location: Location, head: str, cache: BlobCache, include_drafts: bool
+) -> list[Revision]:
+    """Every first-parent commit that changed the standards folder, oldest first."""
+    snapshot: dict[str, str] = {}
+    snapshots = []
+    log = list(reversed(location.git.log(head, location.folder or ".")))
+    for entry in log:
+        for change in entry.changes:
+            if not is_standard_file(change.path, location.folder):
+                continue
+            path = location.handbook_path(change.path)
+            if change.blob is None:
+                snapshot.pop(path, None)
+            else:
+                snapshot[path] = change.blob
+        snapshots.append(dict(snapshot))
+    cache.fill(location.git.blobs, {b for s in snapshots for b in s.values()})
+    revisions: list[Revision] = []
+    previous: State | None = None
+    for index, (entry, files) in enumerate(zip(log, snapshots, strict=True)):
+        commit = entry.commit
+        date = dt.datetime.fromisoformat(commit.date)
+        previous = State.build(cache.files(files), previous, include_drafts, files)
+        revisions.append(
+            Revision(
+                key=f"{date:%Y-%m-%d}-{commit.sha[:7]}",
+                name=commit.sha[:7],
+                title=commit.subject or commit.sha[:7],
+                notes=commit.body,
+                date=date,
+                author=commit.author,
+                commit=commit.sha,
+                state=previous,
+                starts_history=location.shallow and index == 0,
+            )
+        )
+    return revisions
+
+
+def tag_revisions(
+    location: Location, head: str, pattern: str, cache: BlobCache, include_drafts: bool
+) -> list[Revision]:
+    """Release mode: one revision per tag matching `pattern`, oldest first."""
+    tags = location.git.tags(pattern, head)
+    snapshots = [
+        location.standard_files(location.git.ls_tree(t.commit, location.folder or "."))
+        for t in tags
+    ]
+    cache.fill(location.git.blobs, {b for s in snapshots for b in s.values()})
+    revisions: list[Revision] = []
+    previous: State | None = None
+    for index, (tag, files) in enumerate(zip(tags, snapshots, strict=True)):
+        previous = State.build(cache.files(files), previous, include_drafts, files)
+        revisions.append(
+            Revision(
+                key=tag_key(tag.name),
+                name=tag.name,
+                title=tag.subject if tag.annotated and tag.subject else tag.name,
+                notes=tag.body if tag.annotated else "",
+                date=dt.datetime.fromisoformat(tag.date),
+                author="",
+                commit=tag.commit,
+                state=previous,
+                starts_history=location.shallow and index == 0,
+            )
+        )
+    return revisions
+
+
+def tag_key(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.") or "tag"
+
+
+def snapshot_at(location: Location, commit: str) -> dict[str, str]:
+    return location.standard_files(location.git.ls_tree(commit, location.folder or "."))
+
+
+def working_tree(location: Location) -> dict[str, bytes]:
+    """{handbook path: content} of the standard files on disk, as the build reads them."""
+    folder = location.standards_path
+    files: dict[str, bytes] = {}
+    if not folder.is_dir():
+        return files
+    for path in sorted(folder.rglob("*")):
+        relative = path.resolve().relative_to(location.top).as_posix()
+        if path.is_file() and is_standard_file(relative, location.folder):
+            files[location.handbook_path(relative)] = path.read_bytes()
+    return files
+
+
+def blob_id(content: bytes) -> str:
+    """The id git gives a file's content, so unchanged files hit the parse cache."""
+    return hashlib.sha1(b"blob %d\x00" % len(content) + content).hexdigest()
+
+
+def working_state(
+    location: Location, cache: BlobCache, previous: State | None, include_drafts: bool
+) -> State:
+    files = working_tree(location)
+    blobs = {path: blob_id(content) for path, content in files.items()}
+    contents = {blobs[path]: content for path, content in files.items()}
+    cache.fill(lambda ids: {i: contents[i] for i in ids}, contents)
+    return State.build(cache.files(blobs), previous, include_drafts, blobs)
+
+
+def default_base(git: Git, head: str = "HEAD") -> str | None:
+    """Where a pull request starts: the merge base of HEAD and the main branch."""
+    for branch in MAIN_BRANCHES:
+        try:
+            git.resolve(branch)
+        except GitError:
+            continue
+        return git.merge_base(head, branch)
+    return None
