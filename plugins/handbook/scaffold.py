@@ -93,7 +93,7 @@ def new_standard(
         channels=area_channels(area, existing),
         effective=today.isoformat(),
         review_by=_one_year_after(today).isoformat(),
-        schema_path=schema_path(folder, existing),
+        schema_path=schema_path(folder, existing, settings.root),
         illustrations_dir=settings.illustrations_dir,
         path=path.relative_to(settings.root).as_posix(),
     )
@@ -183,20 +183,22 @@ def area_channels(area: str, existing: list[Existing]) -> list[str]:
     return [channel for channel in _CHANNELS if channel in used]
 
 
-def schema_path(folder: Path, existing: list[Existing]) -> str:
-    """The schema for the `$schema` line, relative to the new file's folder: the file the
-    other standards point at, else the schema inside the installed package."""
-    target: Path | None = None
+def schema_path(folder: Path, existing: list[Existing], root: Path | None = None) -> str:
+    """The schema for the `$schema` line, relative to the new file's folder: the one the
+    other standards point at, else a `standard.schema.json` in the handbook's root folder
+    (as `handbook schema > standard.schema.json` writes it), else the installed package's."""
+    here = folder.resolve()
     for item in existing:
-        if item.schema_target and "://" not in item.schema_target:
+        if item.schema_target and "://" in item.schema_target:
+            return item.schema_target
+        if item.schema_target:
             candidate = (item.path.parent / item.schema_target).resolve()
             if candidate.is_file():
-                target = candidate
-                break
-        elif item.schema_target:
-            return item.schema_target
-    target = target or Path(str(resources.files("handbook").joinpath("schema", schema.SCHEMA_FILE)))
-    return Path(os.path.relpath(target, folder.resolve())).as_posix()
+                return Path(os.path.relpath(candidate, here)).as_posix()
+    local = root / schema.SCHEMA_FILE if root else None
+    if local is None or not local.is_file():
+        local = Path(str(resources.files("handbook").joinpath("schema", schema.SCHEMA_FILE)))
+    return Path(os.path.relpath(local.resolve(), here)).as_posix()
 
 
 def slugify(title: str, limit: int = 50) -> str:

@@ -239,3 +239,10 @@ def test_lint_finds_only_what_is_left_to_fill_in(
     # The command line shows the same, and fails.
     assert cli.main(["lint", "-f", str(config), str(new.path)]) == 1
     assert "fill me in: the exact words staff use" in capsys.readouterr().out
+
+
+def test_schema_line_uses_a_schema_file_in_the_handbook_root(tmp_path: Path) -> None:
+    (tmp_path / "standard.schema.json").write_text(schema.schema_text(), "utf-8")
+    new = new_standard(Settings(root=tmp_path), "telephone", "Answering calls")
+    match = SCHEMA_LINE.match(new.text)
+    assert match is not None and match.group(1) == "../../standard.schema.json"
