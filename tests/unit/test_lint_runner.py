@@ -1,0 +1,172 @@
+"""The lint runner: suppression in a standard, settings from mkdocs.yml, linting files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from handbook.lint.runner import lint, lint_paths
+from handbook.loader import load_texts
+from handbook.settings import Settings
+from lintkit import BASE, TODAY, lint_fragment, standard_text, where
+
+VAGUE = "rules:\n  - Reply promptly.\n  - Call back soon.\n"
+
+
+def ignore(rule: str, field: str | None = None) -> str:
+    entry = f"lint:\n  ignore:\n    - rule: {rule}\n"
+    if field:
+        entry += f"      field: {field}\n"
+    return entry + "      reason: The customer asked for this wording in the pilot.\n"
+
+
+def lint_with(lint_settings: dict, fragment: str = VAGUE):
+    handbook = load_texts({"s.yml": standard_text(fragment)}, Settings(lint=lint_settings))
+    assert not handbook.problems
+    return lint(handbook, TODAY)
+
+
+# --- Suppression in the standard -------------------------------------------------------------
+
+
+def test_ignore_for_the_whole_file():
+    assert lint_fragment(VAGUE + ignore("vague-wording"), "vague-wording") == []
+
+
+@pytest.mark.parametrize(
+    ("field", "left"),
+    [("rules[1]", ["soon"]), ("rules[2]", ["promptly"]), ("rules", []), ("summary", None)],
+)
+def test_ignore_for_one_field(field, left):
+    fragment = VAGUE + ignore("vague-wording", field)
+    problems = lint_fragment(fragment, "vague-wording")
+    if left is None:  # the ignore matches nothing: both stay, and the entry is flagged
+        assert len(problems) == 2
+        unused = [p for p in lint_fragment(fragment) if p.rule == "lint-ignore"]
+        assert [(p.line, p.severity) for p in unused] == [(6, "suggestion")]
+        assert "matches no problem" in unused[0].message
+    else:
+        assert [p.column for p in problems] == [where(fragment, w)[1] for w in left]
+
+
+def test_ignore_a_field_of_every_entry():
+    fragment = "wordings:\n  - say: I will call you soon.\n" + ignore(
+        "vague-wording", "wordings.say"
+    )
+    assert lint_fragment(fragment, "vague-wording") == []
+
+
+def test_ignore_with_a_field_not_written_as_a_path_is_an_error():
+    fragment = VAGUE + ignore("vague-wording", "the first rule")
+    (problem,) = [p for p in lint_fragment(fragment) if p.rule == "lint-ignore"]
+    assert problem.severity == "error"
+    assert (problem.line, problem.column) == where(fragment, "the first rule")
+
+
+@pytest.mark.parametrize(
+    ("entry", "complaint"),
+    [
+        ("lint:\n  ignore:\n    - rule: vague-wording\n", "reason"),
+        (
+            "lint:\n  ignore:\n    - rule: no-such-rule\n      reason: Because we say so here.\n",
+            "rule",
+        ),
+    ],
+)
+def test_ignore_needs_a_known_rule_and_a_reason(entry, complaint):
+    handbook = load_texts({"s.yml": standard_text(VAGUE + entry)}, Settings())
+    assert handbook.problems and complaint in handbook.problems[0].message
+
+
+# --- Settings from mkdocs.yml ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "severities"),
+    [
+        ("warning", ["warning", "warning"]),
+        ({"severity": "suggestion"}, ["suggestion", "suggestion"]),
+        ("off", []),
+        (False, []),  # YAML reads `off` as false
+    ],
+)
+def test_mkdocs_yml_sets_severity_or_turns_a_rule_off(setting, severities):
+    problems = [p for p in lint_with({"vague-wording": setting}) if p.rule == "vague-wording"]
+    assert [p.severity for p in problems] == severities
+
+
+@pytest.mark.parametrize(
+    ("settings", "complaint"),
+    [
+        ({"vage-wording": "off"}, "there is no rule 'vage-wording'"),
+        ({"readability": {"max_grde": 9}}, "unknown option 'max_grde'"),
+        ({"readability": {"max_grade": "nine"}}, "option 'max_grade' should be a int"),
+        ({"stale": "fatal"}, "severity 'fatal' is not one of"),
+        ({"stale": 3}, "write off, a severity"),
+    ],
+)
+def test_bad_lint_settings_are_errors(settings, complaint):
+    problems = [p for p in lint_with(settings) if p.rule == "lint-config"]
+    assert len(problems) == 1
+    assert complaint in problems[0].message
+    assert problems[0].severity == "error" and problems[0].file == "mkdocs.yml"
+
+
+def test_bad_setting_points_at_its_line_in_mkdocs_yml(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("plugins:\n  - handbook:\n      lint:\n        vage-wording: off\n")
+    handbook = load_texts({"s.yml": BASE}, Settings(lint={"vage-wording": False}))
+    (problem,) = lint(handbook, TODAY, config_file=config)
+    assert (problem.file, problem.line) == ("mkdocs.yml", 4)
+
+
+# --- Linting files ---------------------------------------------------------------------------
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> Settings:
+    for name, text in files.items():
+        path = tmp_path / "standards" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return Settings(root=tmp_path)
+
+
+def test_broken_file_is_reported_and_linting_goes_on(tmp_path):
+    settings = project(
+        tmp_path,
+        {
+            "a.yml": standard_text(VAGUE),
+            "b.yml": BASE.replace("TEST-001", "TEST-002").replace(
+                "title: Answering", "title: [oops"
+            ),
+        },
+    )
+    problems, count = lint_paths(None, settings, today=TODAY)
+    assert count == 1
+    broken = [p for p in problems if p.file == "standards/b.yml"]
+    assert len(broken) == 1 and broken[0].rule == "yaml-syntax" and broken[0].line == 3
+    vague = [p for p in problems if p.rule == "vague-wording"]
+    assert [(p.file, p.line) for p in vague] == [("standards/a.yml", 2), ("standards/a.yml", 3)]
+    assert problems == sorted(problems)
+
+
+def test_paths_limit_the_report_but_the_handbook_still_counts(tmp_path):
+    other = BASE.replace("TEST-001", "TEST-002").replace("Yeah, hello?", "Calm down, please.")
+    settings = project(
+        tmp_path,
+        {"a.yml": standard_text("steps:\n  - Say calm down, please.\n" + VAGUE), "b.yml": other},
+    )
+    problems, count = lint_paths([tmp_path / "standards" / "a.yml"], settings, today=TODAY)
+    assert count == 1
+    assert {p.file for p in problems} == {"standards/a.yml"}
+    assert "say-dont-say" in {p.rule for p in problems}
+
+
+def test_a_file_outside_the_standards_folder_can_be_linted(tmp_path):
+    settings = project(tmp_path, {"a.yml": BASE})
+    outside = tmp_path / "new.yml"
+    outside.write_text(standard_text(VAGUE).replace("TEST-001", "TEST-009"))
+    problems, count = lint_paths([outside], settings, today=TODAY)
+    assert count == 1
+    assert [p.rule for p in problems] == ["vague-wording", "vague-wording"]
+    assert problems[0].file == "new.yml"
