@@ -33,11 +33,13 @@ class Feature:
 def all_features() -> list[Feature]:
     """A fresh instance of every feature, in the order they run."""
     # Imported here so that each feature's module is only loaded when a site is built.
+    from .cards.feature import CardsFeature
     from .changelog.feature import ChangelogFeature
     from .lint.feature import LintFeature
 
     factories: list[type[Feature]] = [
         LintFeature,
+        CardsFeature,
         ChangelogFeature,
     ]
     return [factory() for factory in factories]

@@ -24,5 +24,7 @@ class HandbookConfig(base.Config):
     # `handbook codeowners`; area -> id prefix for `handbook new`.
     owners = c.Type(dict, default={})
     id_prefixes = c.Type(dict, default={})
+    # Quick cards: size (a6, a7, index-4x6, a4-4up), pdf (a PDF per area), overflow severity.
+    cards = c.Type(dict, default={})
     # Changelog from the git history: enabled, tag_pattern (release mode), unreleased.
     changelog = c.Type(dict, default={})

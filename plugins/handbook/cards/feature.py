@@ -1,0 +1,151 @@
+"""Quick cards in the site: a print page per card, a picker page, and optional PDFs.
+
+A card that does not fit its page is a `card-overflow` problem (a warning by default, so
+`serve` keeps going and `build --strict` fails); its page says so in place of silence.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..features import Feature
+from ..handbook import Handbook
+from ..model import Standard
+from ..problems import Problem
+from ..render import labels
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+from .model import Card, carded, make_cards
+from .options import card_options
+from .pdf import Rendering, render
+from .render import card_html, environment, stylesheet
+
+INDEX = "cards/index.md"
+CSS = "assets/handbook/cards.css"
+
+
+def card_path(standard: Standard) -> str:
+    return f"cards/{standard.slug}.md"
+
+
+def pdf_path(area: str) -> str:
+    return f"cards/pdf/{area}.pdf"
+
+
+class CardsFeature(Feature):
+    name = "cards"
+
+    def __init__(self) -> None:
+        # Layouts by content, kept across `serve` rebuilds: only changed cards cost time.
+        self.cache: dict[str, Rendering] = {}
+
+    def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
+        options, _ = card_options(handbook.settings)
+        settings = handbook.settings
+        return render(cards, options.size, settings.areas, settings.root, self.cache)
+
+    def problems(self, handbook: Handbook) -> list[Problem]:
+        options, problems = card_options(handbook.settings)
+        cards = make_cards(handbook, carded(handbook))
+        for card in cards:
+            problems.extend(card.problems)
+        if options.overflow != "off":
+            problems.extend(self._rendering(handbook, cards).problems(options.overflow))
+        return problems
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        for standard in carded(handbook):
+            page = standard_path(standard)
+            link = urls.relative(page, card_path(standard))
+            extras.sections.setdefault(standard.id, []).append(
+                f'<p class="hb-card-link"><a class="md-button" href="{link}">'
+                "Print the quick card</a></p>"
+            )
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        options, _ = card_options(handbook.settings)
+        cards = make_cards(handbook, carded(handbook), urls)
+        rendering = (
+            self._rendering(handbook, cards) if options.overflow != "off" or options.pdf else None
+        )
+        overflowing = {c.id for c in rendering.overflowing} if rendering else set()
+        areas = handbook.settings.areas
+        pdfs: dict[str, str] = {}
+        files: list[OutputFile] = []
+        if options.pdf and rendering is not None:
+            groups = {
+                area: [c for c in rendering.fitting if c.standard.area == area] for area in areas
+            }
+            groups["all"] = rendering.fitting
+            for area, group in groups.items():
+                if group:
+                    files.append(OutputFile(pdf_path(area), rendering.pdf(group)))
+                    pdfs[area] = pdf_path(area)
+        html: dict[str, Markup] = {
+            c.id: Markup(card_html(c, options.size, areas.get(c.standard.area, c.standard.area)))
+            for c in cards
+        }
+        env = environment()
+        for card in cards:
+            page = card_path(card.standard)
+            files.append(
+                OutputFile(
+                    page,
+                    env.get_template("page.md.j2").render(
+                        card=card,
+                        s=card.standard,
+                        card_html=html[card.id],
+                        size=options.size,
+                        overflow=card.id in overflowing,
+                        css=urls.relative(page, CSS),
+                        standard_link=urls.relative(page, standard_path(card.standard)),
+                        index_link=urls.relative(page, INDEX),
+                        pdf_link=urls.relative(page, pdfs[card.standard.area])
+                        if card.standard.area in pdfs
+                        else None,
+                    ),
+                    edit_path=card.standard.path,
+                )
+            )
+        files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options.size))
+        files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
+        return files
+
+    def _picker(self, handbook, urls, cards, html, pdfs, overflowing, size) -> OutputFile:  # type: ignore[no-untyped-def]
+        areas = handbook.settings.areas
+        groups = [
+            (area, title, [c for c in cards if c.standard.area == area])
+            for area, title in areas.items()
+        ]
+        channels = sorted(
+            {ch for c in cards for ch in c.standard.channels}, key=list(labels.CHANNELS).index
+        )
+        tags = sorted({t for c in cards for t in c.standard.tags})
+        text = (
+            environment()
+            .get_template("picker.md.j2")
+            .render(
+                groups=[g for g in groups if g[2]],
+                cards=cards,
+                html=html,
+                channels=channels,
+                tags=tags,
+                by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
+                by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
+                overflowing=overflowing,
+                size=size,
+                css=urls.relative(INDEX, CSS),
+                link=lambda target: urls.relative(INDEX, target),
+                card_path=card_path,
+                pdfs=pdfs,
+                area_titles=areas,
+            )
+        )
+        return OutputFile(INDEX, text)
+
+
+def site_stylesheet() -> str:
+    from importlib import resources
+
+    return resources.files("handbook").joinpath("cards", "templates", "site.css").read_text("utf-8")

@@ -1,0 +1,54 @@
+"""Channel icons, drawn as small inline SVGs so cards need no image files or fonts.
+
+Line drawings on a 24-unit grid in the text colour: they stay sharp at any size and
+print clearly in black and white. Each has a text label next to it on the card.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+_SHAPES = {
+    # Handset
+    "phone": '<path d="M6.5 3h3l1.5 4.5-2 1.5a11 11 0 0 0 6 6l1.5-2 4.5 1.5v3a2 2 0 0 1-2 2A16 16 0 0 1 4.5 5a2 2 0 0 1 2-2z"/>',
+    # Envelope with its flap
+    "email": '<rect x="3" y="5.5" width="18" height="13" rx="1.5"/><path d="M3.5 6.5 12 13l8.5-6.5"/>',
+    # Speech bubble with three dots
+    "chat": '<path d="M4 5h16v11H10l-4.5 3.5V16H4z"/><path d="M8.5 10.5h.01M12 10.5h.01M15.5 10.5h.01" stroke-width="2.6"/>',
+    # Two people face to face at a desk
+    "in-person": '<circle cx="7" cy="6.5" r="2.5"/><circle cx="17" cy="6.5" r="2.5"/><path d="M3 15v-2.5a4 4 0 0 1 8 0V15M13 15v-2.5a4 4 0 0 1 8 0V15M2 18h20"/>',
+    # Video camera
+    "video": '<rect x="2.5" y="6.5" width="13" height="11" rx="1.5"/><path d="m15.5 10.5 6-3.5v10l-6-3.5"/>',
+    # Three linked nodes (sharing)
+    "social-media": '<circle cx="6" cy="12" r="2.5"/><circle cx="18" cy="5.5" r="2.5"/><circle cx="18" cy="18.5" r="2.5"/><path d="m8.2 10.8 7.6-4.1M8.2 13.2l7.6 4.1"/>',
+    # A written page
+    "letter": '<path d="M6 2.5h8.5l4 4v15H6z"/><path d="M14.5 2.5v4h4M9 11h7M9 14.5h7M9 18h4.5"/>',
+}
+# Any channel a later schema adds still gets a neutral mark rather than nothing.
+_FALLBACK = '<circle cx="12" cy="12" r="8"/>'
+
+
+def channel_icon(channel: str, color: str = "currentColor") -> Markup:
+    """The icon of a channel as inline SVG; decorative, since its label is printed beside it.
+
+    WeasyPrint draws `currentColor` in black whatever the text colour, so cards name it.
+    """
+    shape = _SHAPES.get(channel, _FALLBACK)
+    return Markup(
+        f'<svg class="hb-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
+        f'width="1em" height="1em" fill="none" stroke="{color}" stroke-width="2" '
+        f'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">'
+        f"{shape}</svg>"
+    )
+
+
+def mark(kind: str) -> Markup:
+    """A tick (say) or a cross (don't say), drawn so it prints without special fonts."""
+    shape = (
+        '<path d="m5 12.5 4.5 4.5L19 7"/>' if kind == "say" else '<path d="M6 6l12 12M18 6 6 18"/>'
+    )
+    return Markup(
+        '<svg class="hb-mark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
+        'width="1em" height="1em" fill="none" stroke="#000" stroke-width="3.2" '
+        f'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">{shape}</svg>'
+    )

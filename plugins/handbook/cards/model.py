@@ -1,0 +1,193 @@
+"""What goes on a quick card: taken from the standard, or chosen by its `card:` section.
+
+Without a `card:` section a card carries every step, wording, target and escalation
+step, so nothing is left out. A `card:` section may pick parts by number or replace
+them with shorter texts; the card then says how much more the full standard has, and
+a number that points at nothing is a problem the editor sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..handbook import Handbook
+from ..model import EscalationStep, Standard, Target
+from ..problems import Problem
+from ..render.urls import Urls, standard_path
+from .revision import revision
+
+
+@dataclass(frozen=True)
+class CardWording:
+    say: str
+    when: str | None = None
+    dont_say: str | None = None
+
+
+@dataclass
+class Card:
+    standard: Standard
+    steps: list[str]
+    # "Steps", or "Rules" for a standard that has no steps (its rules are what to do).
+    steps_heading: str
+    wordings: list[CardWording]
+    targets: list[Target]
+    escalation: list[EscalationStep]
+    note: str | None
+    # What the full standard has beyond the card, e.g. ["5 steps", "3 wordings"]; empty
+    # when the card carries everything.
+    shortened: list[str]
+    revision: str
+    url: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.standard.id
+
+    @property
+    def slug(self) -> str:
+        return self.standard.slug
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class _Picker:
+    """Resolves the numbers in a `card:` list against the standard, reporting bad ones."""
+
+    def __init__(self, standard: Standard):
+        self.standard = standard
+        self.problems: list[Problem] = []
+
+    def pick(self, key: str, chosen: Sequence[Any], available: Sequence[Any]) -> list[Any]:
+        picked = []
+        for index, item in enumerate(chosen):
+            if not isinstance(item, int):
+                picked.append(item)
+            elif 1 <= item <= len(available):
+                picked.append(available[item - 1])
+            else:
+                self._report(key, index, item, len(available))
+        return picked
+
+    def _report(self, key: str, index: int, number: int, count: int) -> None:
+        line, column = 1, 1
+        if self.standard.source is not None:
+            span = self.standard.source.span(("card", key, index))
+            line, column = span.line, span.column
+        has = f"has {_plural(count, key.rstrip('s'))}" if count else f"has no '{key}'"
+        self.problems.append(
+            Problem(
+                self.standard.path,
+                line,
+                column,
+                "card-reference",
+                f"card.{key} names {key.rstrip('s')} {number}, but the standard {has}: "
+                f"use a number from 1 to {count} or write the text itself",
+            )
+        )
+
+
+def make_card(standard: Standard, revision: str, url: str | None = None) -> Card:
+    """The card of one standard; bad numbers in its `card:` section land in `problems`."""
+    choice = standard.card or {}
+    picker = _Picker(standard)
+    base_steps = standard.steps or standard.rules
+    steps = (
+        picker.pick("steps", choice["steps"], standard.steps)
+        if "steps" in choice
+        else list(base_steps)
+    )
+    wordings = [
+        CardWording(w.say, w.when, w.dont_say) if not isinstance(w, dict) else CardWording(**w)
+        for w in (
+            picker.pick("wordings", choice["wordings"], standard.wordings)
+            if "wordings" in choice
+            else standard.wordings
+        )
+    ]
+    targets = (
+        picker.pick("targets", choice["targets"], standard.targets)
+        if "targets" in choice
+        else list(standard.targets)
+    )
+    escalation = list(standard.escalation) if choice.get("escalation", True) else []
+    return Card(
+        standard=standard,
+        steps=steps,
+        steps_heading="Steps" if standard.steps or "steps" in choice else "Rules",
+        wordings=wordings,
+        targets=targets,
+        escalation=escalation,
+        note=choice.get("note"),
+        shortened=_shortened(standard, choice),
+        revision=revision,
+        url=url,
+        problems=picker.problems,
+    )
+
+
+def _shortened(standard: Standard, choice: dict[str, Any]) -> list[str]:
+    """What the full standard has, when the `card:` section left some of it out or reworded it."""
+    full = {
+        "steps": (standard.steps, "step"),
+        "wordings": (standard.wordings, "wording"),
+        "targets": (standard.targets, "target"),
+    }
+    changed = any(
+        key in choice
+        and [i for i in choice[key] if isinstance(i, int)] != list(range(1, len(items) + 1))
+        for key, (items, _) in full.items()
+    )
+    dropped_escalation = standard.escalation and choice.get("escalation", True) is False
+    if not (changed or dropped_escalation):
+        return []
+    parts = [_plural(len(items), word) for items, word in full.values() if items]
+    if standard.escalation:
+        parts.append("an escalation chain")
+    return parts
+
+
+def carded(handbook: Handbook) -> list[Standard]:
+    """The standards that get a card: published ones, except retired ones (staff must
+    not follow those, so no card of them should be on a desk)."""
+    return [s for s in handbook.published() if s.status != "retired"]
+
+
+def select(
+    standards: Iterable[Standard],
+    ids: Sequence[str] = (),
+    area: str | None = None,
+    channel: str | None = None,
+    tag: str | None = None,
+) -> list[Standard]:
+    """The standards that match every filter given (ids are matched without case)."""
+    wanted = {i.upper() for i in ids}
+    return [
+        s
+        for s in standards
+        if (not wanted or s.id in wanted)
+        and (area is None or s.area == area)
+        and (channel is None or channel in s.channels)
+        and (tag is None or tag in s.tags)
+    ]
+
+
+def make_cards(
+    handbook: Handbook, standards: Iterable[Standard], urls: Urls | None = None
+) -> list[Card]:
+    """Cards for the standards, with the handbook's revision and, given a site_url, page links."""
+    name = revision(handbook.settings.root)
+    site_url = handbook.settings.site_url
+    urls = urls or Urls()
+    cards = []
+    for standard in standards:
+        url = None
+        if site_url:
+            url = site_url.rstrip("/") + "/" + urls.url(standard_path(standard))
+        cards.append(make_card(standard, name, url))
+    return cards

@@ -1,0 +1,189 @@
+"""Printing cards with WeasyPrint, and finding cards that do not fit their page.
+
+All cards of a run are laid out in one document, each starting a new page. A card that
+needs more than one page does not fit: it becomes a `card-overflow` problem and is left
+out of the PDF, so no card is ever printed cut off or run onto a second sheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem
+from .model import Card
+from .render import card_html, document_html
+from .sizes import MM, Size
+
+RULE = "card-overflow"
+
+
+def local_only(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
+    """WeasyPrint URL fetcher that reads local files and data: URLs and nothing else."""
+    from weasyprint.urls import default_url_fetcher
+
+    if not url.startswith(("file:", "data:")):
+        raise ValueError(f"quick cards never load from the network: {url}")
+    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+
+
+@dataclass
+class Rendering:
+    """Cards laid out at one size: which pages each card took, and the document."""
+
+    size: Size
+    cards: list[Card]
+    pages: dict[str, list[int]] = field(default_factory=dict)
+    document: object = None
+
+    @property
+    def overflowing(self) -> list[Card]:
+        return [c for c in self.cards if len(self.pages.get(c.id, ())) != 1]
+
+    @property
+    def fitting(self) -> list[Card]:
+        return [c for c in self.cards if len(self.pages.get(c.id, ())) == 1]
+
+    def problems(self, severity: str = "error") -> list[Problem]:
+        return [
+            overflow_problem(c, self.size, len(self.pages.get(c.id, ())), severity)
+            for c in self.overflowing
+        ]
+
+    def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
+        """The PDF of the given cards that fit (all fitting cards by default)."""
+        chosen = {c.id for c in (cards if cards is not None else self.cards)}
+        numbers = [self.pages[c.id][0] for c in self.fitting if c.id in chosen]
+        pages = [self.document.pages[n] for n in numbers]  # type: ignore[attr-defined]
+        data = self.document.copy(pages).write_pdf()  # type: ignore[attr-defined]
+        if self.size.per_sheet > 1:
+            data = impose(data, self.size)
+        return data
+
+
+def render(
+    cards: Sequence[Card],
+    size: Size,
+    area_titles: dict[str, str],
+    base_url: Path,
+    cache: dict[str, Rendering] | None = None,
+) -> Rendering:
+    """Lay the cards out, one per page at the given size, and note each card's pages.
+
+    With a cache (kept across `serve` rebuilds) an unchanged set of cards is not laid
+    out again: WeasyPrint takes a few tenths of a second per card.
+    """
+    from weasyprint import HTML
+
+    rendering = Rendering(size, list(cards))
+    if not cards:
+        return rendering
+    html = document_html(
+        [card_html(c, size, area_titles.get(c.standard.area, c.standard.area)) for c in cards],
+        size,
+        with_qr=any(c.url for c in cards),
+    )
+    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    if cache is not None and key in cache:
+        return cache[key]
+    document = HTML(string=html, base_url=str(base_url), url_fetcher=local_only).render()
+    starts: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            if anchor.startswith("card-"):
+                starts.setdefault(anchor, number)
+    by_anchor = {f"card-{c.slug}": c for c in cards}
+    ordered = sorted(starts.items(), key=lambda item: item[1])
+    ends = [first for _, first in ordered[1:]] + [len(document.pages)]
+    for (anchor, first), end in zip(ordered, ends, strict=True):
+        rendering.pages[by_anchor[anchor].id] = list(range(first, end))
+    rendering.document = document
+    if cache is not None:
+        if len(cache) > 8:
+            cache.clear()
+        cache[key] = rendering
+    return rendering
+
+
+def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error") -> Problem:
+    standard = card.standard
+    key = ("card",) if standard.card else ("id",)
+    line, column = 1, 1
+    if standard.source is not None:
+        span = standard.source.key_span(key)
+        line, column = span.line, span.column
+    advice = (
+        "shorten the texts in its 'card:' section or pick fewer steps or wordings"
+        if standard.card
+        else "add a 'card:' section that picks the key steps and wordings or gives shorter texts"
+    )
+    return Problem(
+        standard.path,
+        line,
+        column,
+        RULE,
+        f"the quick card of {standard.id} does not fit on one {size.label} card: "
+        f"it runs onto {pages} pages and is left out of the cards",
+        severity,
+        advice,
+    )
+
+
+def impose(data: bytes, size: Size) -> bytes:
+    """Put the card pages onto larger sheets, two across and two down, with cutting marks."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    reader = PdfReader(io.BytesIO(data))
+    writer = PdfWriter()
+    sheet_width, sheet_height = size.sheet_points
+    card_width, card_height = size.card_points
+    across = int(sheet_width // card_width)
+    down = int(sheet_height // card_height)
+    # Centre the grid: A4 is 1 mm taller than two A6 cards.
+    left = (sheet_width - across * card_width) / 2
+    bottom = (sheet_height - down * card_height) / 2
+    per_sheet = across * down
+    cards = list(reader.pages)
+    for start in range(0, len(cards), per_sheet):
+        sheet = PageObject.create_blank_page(width=sheet_width, height=sheet_height)
+        for slot, card in enumerate(cards[start : start + per_sheet]):
+            column, row = slot % across, slot // across
+            x = left + column * card_width
+            y = bottom + (down - 1 - row) * card_height
+            sheet.merge_transformed_page(card, Transformation().translate(x, y))
+        _cut_marks(sheet, across, down, left, bottom, card_width, card_height)
+        writer.add_page(sheet)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _cut_marks(
+    sheet, across: int, down: int, left: float, bottom: float, w: float, h: float
+) -> None:  # type: ignore[no-untyped-def]
+    """Short thin lines at the sheet's edges where the cuts go, outside the cards' text."""
+    from pypdf.generic import ContentStream
+
+    mark = 4 * MM
+    width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+    lines = []
+    for column in range(across + 1):
+        x = left + column * w
+        lines += [(x, 0, x, mark), (x, height - mark, x, height)]
+    for row in range(down + 1):
+        y = bottom + row * h
+        lines += [(0, y, mark, y), (width - mark, y, width, y)]
+    # Cross marks in the middle of the sheet, where four cards meet.
+    for column in range(1, across):
+        for row in range(1, down):
+            x, y = left + column * w, bottom + row * h
+            lines += [(x - mark / 2, y, x + mark / 2, y), (x, y - mark / 2, x, y + mark / 2)]
+    ops = " ".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
+    existing = sheet.get_contents()
+    data = existing.get_data() if existing is not None else b""
+    stream = ContentStream(None, None)
+    stream.set_data(data + f"\nq 0 G 0.5 w {ops} Q\n".encode("ascii"))
+    sheet.replace_contents(stream)

@@ -1,0 +1,74 @@
+"""Cards as HTML, from the templates beside this module."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+
+import jinja2
+import segno
+from markupsafe import Markup
+
+from ..render import labels
+from ..render.environment import environment as page_environment
+from .icons import channel_icon, mark
+from .model import Card
+from .sizes import Size
+
+# Page margins of a printed card: printers cannot print to the edge of the paper.
+MARGIN_MM = 4.5
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """The page environment (autoescape, `md` filter…) reading the card templates."""
+    env = page_environment().overlay(loader=jinja2.PackageLoader("handbook", "cards/templates"))
+    env.globals.update(icon=channel_icon, mark=mark, channel_labels=labels.CHANNELS)
+    return env
+
+
+@cache
+def stylesheet() -> str:
+    return resources.files("handbook").joinpath("cards", "templates", "card.css").read_text("utf-8")
+
+
+@cache
+def qr_svg(url: str) -> Markup:
+    """A QR code of the URL as inline SVG that scales to the box it is put in."""
+    code = segno.make(url, error="m", micro=False)
+    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, dark="#000", light="#fff"))
+
+
+def card_html(card: Card, size: Size, area_title: str) -> str:
+    return (
+        environment()
+        .get_template("card.html.j2")
+        .render(
+            card=card,
+            s=card.standard,
+            size=size,
+            area_title=area_title,
+            qr=qr_svg(card.url) if card.url else None,
+        )
+    )
+
+
+def foot_mm(size: Size, with_qr: bool) -> float:
+    """Bottom margin that holds the card's footer: two lines of facts, and the QR code."""
+    return 16 if with_qr else 11
+
+
+def document_html(cards_html: Sequence[str], size: Size, with_qr: bool = False) -> str:
+    """A printable document with one card per page, for WeasyPrint."""
+    return (
+        environment()
+        .get_template("document.html.j2")
+        .render(
+            cards=[Markup(html) for html in cards_html],
+            css=Markup(stylesheet()),
+            size=size,
+            margin_mm=MARGIN_MM,
+            foot_mm=foot_mm(size, with_qr),
+        )
+    )

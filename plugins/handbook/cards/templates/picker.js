@@ -1,0 +1,54 @@
+// Quick card picker: filter the list and the printable cards in place. The page works
+// without this script (lists to browse, Print prints every card); nothing is loaded.
+(function () {
+  var picker = document.querySelector(".hb-picker");
+  if (!picker) return;
+  var form = picker.querySelector(".hb-picker__filters");
+  var filters = form.querySelectorAll("[data-filter]");
+  var count = form.querySelector(".hb-picker__count");
+  var sizeChoice = form.querySelector("[data-size-choice]");
+  var plain = picker.querySelector(".hb-picker__plain");
+  form.hidden = false;
+  picker.querySelectorAll(".hb-picker__pick").forEach(function (box) {
+    box.hidden = false;
+    box.addEventListener("change", update);
+  });
+  function matches(el, wanted) {
+    var channels = (el.dataset.channels || "").split(" ");
+    var tags = (el.dataset.tags || "").split("|");
+    return (!wanted.area || el.dataset.area === wanted.area) &&
+      (!wanted.channel || channels.indexOf(wanted.channel) >= 0) &&
+      (!wanted.tag || tags.indexOf(wanted.tag) >= 0);
+  }
+  function update() {
+    var wanted = {};
+    filters.forEach(function (f) { wanted[f.dataset.filter] = f.value; });
+    var any = wanted.area || wanted.channel || wanted.tag;
+    var shown = 0;
+    picker.querySelectorAll(".hb-picker__item").forEach(function (item) {
+      item.hidden = !matches(item, wanted);
+      var box = item.querySelector(".hb-picker__pick");
+      if (!item.hidden && box && box.checked) shown += 1;
+    });
+    picker.querySelectorAll(".hb-picker__group").forEach(function (group) {
+      group.hidden = !group.querySelector(".hb-picker__item:not([hidden])");
+    });
+    picker.querySelectorAll(".hb-picker__cards .hb-card").forEach(function (card) {
+      var box = picker.querySelector('.hb-picker__item[data-id="' + card.dataset.id + '"] .hb-picker__pick');
+      card.hidden = !matches(card, wanted) || (box && !box.checked);
+    });
+    plain.hidden = !!any;
+    count.textContent = shown + (shown === 1 ? " card" : " cards") + " to print";
+  }
+  function resize() {
+    var size = sizeChoice.value;
+    picker.querySelectorAll(".hb-picker__cards .hb-card").forEach(function (card) {
+      card.className = card.className.replace(/hb-card--[a-z0-9-]+/, "hb-card--" + size);
+    });
+  }
+  filters.forEach(function (f) { f.addEventListener("change", update); });
+  sizeChoice.addEventListener("change", resize);
+  form.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+  update();
+})();

@@ -1,0 +1,80 @@
+"""`handbook cards`: print quick cards of chosen standards to a PDF, through WeasyPrint."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..cards.model import carded, make_cards, select
+from ..cards.pdf import render
+from ..cards.sizes import SIZES
+from ..loader import load
+from .common import add_config_argument, settings_from_args
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "cards",
+        help="print quick cards of the standards to a PDF",
+        description="Write the quick cards of the chosen published standards to a PDF, one "
+        "card per page (or four A6 cards per A4 sheet). Filters combine: a card must match "
+        "all of them. Exits with 1 when a card does not fit its page (it is named, and "
+        "no PDF is written) and 2 when nothing matches.",
+    )
+    parser.add_argument("--out", required=True, type=Path, help="the PDF file to write")
+    parser.add_argument(
+        "--id", action="append", default=[], metavar="ID", help="a standard's id (repeat for more)"
+    )
+    parser.add_argument("--area", help="only standards of this area (its slug, e.g. telephone)")
+    parser.add_argument("--channel", help="only standards for this channel, e.g. phone")
+    parser.add_argument("--tag", help="only standards with this tag")
+    parser.add_argument(
+        "--size",
+        choices=list(SIZES),
+        default=None,
+        help="card size (default: the site's cards.size, or a6)",
+    )
+    add_config_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..cards.options import card_options
+
+    settings = settings_from_args(args)
+    handbook = load(settings)
+    options, problems = card_options(settings)
+    problems = problems + handbook.errors
+    if problems:
+        for problem in sorted(problems):
+            print(problem, file=sys.stderr)
+        print("fix these problems first (handbook check lists them too)", file=sys.stderr)
+        return 1
+    published = carded(handbook)
+    unknown = sorted({i.upper() for i in args.id} - {s.id for s in published})
+    if unknown:
+        print(
+            f"no card for {', '.join(unknown)}: no published, unretired standard has that id",
+            file=sys.stderr,
+        )
+        return 2
+    chosen = select(published, args.id, args.area, args.channel, args.tag)
+    if not chosen:
+        print("no published standard matches these filters", file=sys.stderr)
+        return 2
+    size = SIZES[args.size] if args.size else options.size
+    cards = make_cards(handbook, chosen)
+    problems = [p for card in cards for p in card.problems]
+    rendering = render(cards, size, settings.areas, settings.root)
+    problems += rendering.problems("error")
+    if problems:
+        for problem in sorted(problems):
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} card problem(s): no PDF written", file=sys.stderr)
+        return 1
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(rendering.pdf())
+    sheets = -(-len(cards) // size.per_sheet)
+    print(f"{len(cards)} card(s) on {sheets} page(s) ({size.label}) written to {args.out}")
+    return 0
