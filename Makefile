@@ -29,6 +29,7 @@ browser:
 	@bash .ci/install-system-deps
 
 test: setup browser
+	$(BIN)/handbook lint --strict
 	$(BIN)/python -m pytest
 
 bench: setup
