@@ -102,3 +102,16 @@ def _track(
             gone[change.id] = (previous.entries[change.id], where)
         elif change.kind == "added":
             gone.pop(change.id, None)
+
+
+def removed_ids(revisions: list[Revision], final: State) -> dict[str, tuple[Entry, str]]:
+    """Ids that standards had in the history and `final` does not, with their last version
+    and the revision that removed them: what a new standard must not reuse."""
+    gone: dict[str, tuple[Entry, str]] = {}
+    previous: dict[str, Entry] = {}
+    for revision in revisions:
+        entries = revision.state.entries
+        for sid in previous.keys() - entries.keys():
+            gone[sid] = (previous[sid], revision.name)
+        previous = entries
+    return {sid: found for sid, found in gone.items() if sid not in final.entries}

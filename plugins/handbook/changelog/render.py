@@ -19,6 +19,7 @@ from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .changelog import Changelog, RevisionChanges
+from .compare import Comparison
 from .diff import KINDS, StandardChange
 
 FOLDER = "changelog"
@@ -27,6 +28,18 @@ FEED = f"{FOLDER}/feed.xml"
 FEED_ENTRIES = 50
 UPDATES_SHOWN = 10
 _TRAILER = re.compile(r"^[A-Za-z-]+-by: .*$|^Co-authored-by: .*$", re.MULTILINE)
+
+
+def group_by_area(
+    changes: list[StandardChange], areas: dict[str, str]
+) -> list[tuple[str, str, list[StandardChange]]]:
+    """(area, title, changes) in the handbook's area order; added first, then changed…"""
+    order = {area: i for i, area in enumerate(areas)}
+    found: dict[str, list[StandardChange]] = {}
+    for change in sorted(changes, key=lambda c: (KINDS.index(c.kind), c.id)):
+        found.setdefault(change.area, []).append(change)
+    ordered = sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+    return [(area, areas.get(area, area or "No area"), group) for area, group in ordered]
 
 
 def revision_path(revision: RevisionChanges) -> str:
@@ -38,6 +51,32 @@ def _environment() -> jinja2.Environment:
     env = environment().overlay(loader=jinja2.PackageLoader("handbook", "changelog/templates"))
     env.globals["word_diff"] = word_diff
     return env
+
+
+@cache
+def _markdown_environment() -> jinja2.Environment:
+    # Markdown for pull-request comments: no HTML escaping, the text is shown as written.
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("handbook", "changelog/templates"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["word_diff"] = word_diff
+    return env
+
+
+def diff_markdown(comparison: Comparison, areas: dict[str, str]) -> str:
+    """`handbook diff`'s Markdown: the change summary, grouped by area, and new problems."""
+    return (
+        _markdown_environment()
+        .get_template("diff.md.j2")
+        .render(
+            c=comparison, counts=counts(comparison), groups=group_by_area(comparison.changes, areas)
+        )
+    )
 
 
 def word_diff(before: str, after: str) -> list[tuple[str, str]]:
@@ -62,7 +101,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def counts(revision: RevisionChanges) -> str:
+def counts(revision: RevisionChanges | Comparison) -> str:
     """E.g. '2 standards changed, 1 added · 3 changes affect how you work'."""
     parts = []
     for kind in KINDS:
@@ -94,9 +133,9 @@ def notes(text: str) -> list[dict[str, Any]]:
         if not lines:
             continue
         if all(re.match(r"[-*] ", line) for line in lines):
-            blocks.append({"items": [line[2:] for line in lines]})
+            blocks.append({"bullets": [line[2:] for line in lines], "text": ""})
         else:
-            blocks.append({"text": " ".join(lines)})
+            blocks.append({"bullets": [], "text": " ".join(lines)})
     return blocks
 
 
@@ -113,13 +152,7 @@ class ChangelogRenderer:
         return lambda target: self.urls.relative(page, target)
 
     def _groups(self, changes: list[StandardChange]) -> list[tuple[str, str, list[StandardChange]]]:
-        areas = self.handbook.settings.areas
-        order = {area: i for i, area in enumerate(areas)}
-        found: dict[str, list[StandardChange]] = {}
-        for change in sorted(changes, key=lambda c: (KINDS.index(c.kind), c.id)):
-            found.setdefault(change.area, []).append(change)
-        ordered = sorted(found.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
-        return [(area, areas.get(area, area or "No area"), group) for area, group in ordered]
+        return group_by_area(changes, self.handbook.settings.areas)
 
     def revision_page(self, index: int) -> OutputFile:
         revisions = self.changelog.revisions
