@@ -82,6 +82,13 @@ def test_fallback_team_takes_unmapped_owners_and_new_files() -> None:
     assert all("the '*' team reviews them" in warning for warning in result.warnings)
 
 
+def test_a_placeholder_owner_asks_for_the_owner() -> None:
+    new = Handbook([_standard("standards/new.yml", "TODO: the role that owns this standard")])
+    result = codeowners(new, {"*": "@acme/editors"})
+    assert result.warnings == ["standards/new.yml: fill in its owner, so its team can review it"]
+    assert "/standards/new.yml @acme/editors" in _rules(result.text)
+
+
 def test_a_team_that_is_not_a_github_owner_is_reported() -> None:
     result = codeowners(HANDBOOK, {"Contact centre manager": "Contact centre team", "*": "@a/b"})
     assert any("'Contact' (for 'Contact centre manager') is not a GitHub owner" in w for w in result.warnings)  # fmt: skip
