@@ -59,8 +59,10 @@ class CardsFeature(Feature):
             page = standard_path(standard)
             link = urls.relative(page, card_path(standard))
             extras.sections.setdefault(standard.id, []).append(
-                f'<p class="hb-card-link"><a class="md-button" href="{link}">'
-                "Print the quick card</a></p>"
+                Markup(
+                    '<p class="hb-card-link"><a class="md-button" href="{}">'
+                    "Print the quick card</a></p>"
+                ).format(link)
             )
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:

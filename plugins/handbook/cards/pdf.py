@@ -21,13 +21,20 @@ from .sizes import MM, Size
 RULE = "card-overflow"
 
 
-def local_only(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
-    """WeasyPrint URL fetcher that reads local files and data: URLs and nothing else."""
-    from weasyprint.urls import default_url_fetcher
+def local_only():  # type: ignore[no-untyped-def]
+    """A WeasyPrint URL fetcher that reads local files and data: URLs and nothing else."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before URLFetcher: a function does the same job
+        from weasyprint.urls import default_url_fetcher
 
-    if not url.startswith(("file:", "data:")):
-        raise ValueError(f"quick cards never load from the network: {url}")
-    return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
+        def fetch(url: str, *args: object, **kwargs: object) -> dict:
+            if not url.startswith(("file:", "data:")):
+                raise ValueError(f"URI uses disallowed protocol: {url}")
+            return default_url_fetcher(url, *args, **kwargs)
+
+        return fetch
+    return URLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
 
 
 @dataclass
@@ -89,7 +96,7 @@ def render(
     key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
     if cache is not None and key in cache:
         return cache[key]
-    document = HTML(string=html, base_url=str(base_url), url_fetcher=local_only).render()
+    document = HTML(string=html, base_url=str(base_url), url_fetcher=local_only()).render()
     starts: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for anchor in page.anchors:

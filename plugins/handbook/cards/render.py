@@ -24,7 +24,9 @@ MARGIN_MM = 4.5
 def environment() -> jinja2.Environment:
     """The page environment (autoescape, `md` filter…) reading the card templates."""
     env = page_environment().overlay(loader=jinja2.PackageLoader("handbook", "cards/templates"))
-    env.globals.update(icon=channel_icon, mark=mark, channel_labels=labels.CHANNELS)
+    env.globals.update(
+        icon=channel_icon, mark=mark, channel_labels=labels.CHANNELS, status_labels=labels.STATUS
+    )
     return env
 
 

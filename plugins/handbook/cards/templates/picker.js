@@ -37,6 +37,11 @@
       var box = picker.querySelector('.hb-picker__item[data-id="' + card.dataset.id + '"] .hb-picker__pick');
       card.hidden = !matches(card, wanted) || (box && !box.checked);
     });
+    var chosen = picker.querySelectorAll(".hb-picker__cards .hb-card:not([hidden])");
+    picker.querySelectorAll(".hb-card--last").forEach(function (card) {
+      card.classList.remove("hb-card--last");
+    });
+    if (chosen.length) chosen[chosen.length - 1].classList.add("hb-card--last");
     plain.hidden = !!any;
     count.textContent = shown + (shown === 1 ? " card" : " cards") + " to print";
   }

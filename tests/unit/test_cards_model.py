@@ -1,0 +1,198 @@
+"""What goes on a quick card, which standards get one, and the cards' options."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from handbook.cards.model import carded, make_card, make_cards, select
+from handbook.cards.options import card_options
+from handbook.cards.revision import UNVERSIONED, revision
+from handbook.handbook import Handbook
+from handbook.loader import load_one
+from handbook.settings import Settings
+
+BASE = """\
+id: DESK-001
+title: Greeting at the desk
+summary: Look up and greet every customer within ten seconds.
+area: in-person
+situation: A customer walks up to the service desk.
+channels: [in-person, phone]
+status: active
+owner: Service desk manager
+effective: 2026-01-05
+review_by: 2027-06-30
+tags: [greeting]
+rules:
+  - Greet every customer within ten seconds.
+steps:
+  - Look up when the customer is three metres away.
+  - Smile and say the greeting within ten seconds.
+  - If you are busy, say how long you will be.
+wordings:
+  - when: A customer walks up
+    say: Good morning, what can I do for you?
+    dont_say: Next!
+  - say: I will be with you in two minutes.
+targets:
+  - metric: Customers greeted within ten seconds
+    comparison: at least
+    value: 95
+    unit: "% of visits"
+  - metric: Mystery shopper score
+    value: 4
+escalation:
+  - who: Shift supervisor
+    when: three customers wait
+    within: 2 minutes
+"""
+
+
+def standard(extra: str = "", **replace: str):
+    text = BASE
+    for key, value in replace.items():
+        text = (
+            "\n".join(
+                f"{key}: {value}" if line.startswith(f"{key}:") else line
+                for line in text.splitlines()
+            )
+            + "\n"
+        )
+    loaded, problems = load_one("standards/desk-001.yml", text + textwrap.dedent(extra))
+    assert not problems, problems
+    assert loaded is not None
+    return loaded
+
+
+def test_without_card_section_everything_goes_on_the_card():
+    card = make_card(standard(), "abc1234")
+    s = card.standard
+    assert card.steps == s.steps
+    assert [w.say for w in card.wordings] == [w.say for w in s.wordings]
+    assert card.wordings[0].dont_say == "Next!"
+    assert card.targets == s.targets
+    assert card.escalation == s.escalation
+    assert card.shortened == []
+    assert card.problems == []
+    assert card.steps_heading == "Steps"
+
+
+def test_card_section_picks_by_number_or_own_text_and_says_it_is_shortened():
+    card = make_card(
+        standard(
+            """\
+            card:
+              steps: [3, "Smile and greet."]
+              wordings: [2, {say: "Hello!", dont_say: "Yes?"}]
+              targets: [1]
+              escalation: false
+              note: Keep this card at the desk.
+            """
+        ),
+        "abc1234",
+    )
+    assert card.steps == ["If you are busy, say how long you will be.", "Smile and greet."]
+    assert [(w.say, w.dont_say) for w in card.wordings] == [
+        ("I will be with you in two minutes.", None),
+        ("Hello!", "Yes?"),
+    ]
+    assert [t.metric for t in card.targets] == ["Customers greeted within ten seconds"]
+    assert card.escalation == []
+    assert card.note == "Keep this card at the desk."
+    assert card.shortened == ["3 steps", "2 wordings", "2 targets", "an escalation chain"]
+
+
+def test_card_section_that_keeps_everything_is_not_called_shortened():
+    card = make_card(standard("card:\n  note: By the phone.\n  steps: [1, 2, 3]\n"), "r")
+    assert card.shortened == []
+    assert card.note == "By the phone."
+
+
+def test_a_number_that_points_at_nothing_is_a_problem_at_its_line():
+    card = make_card(standard("card:\n  steps: [1, 7]\n  targets: [3]\n"), "r")
+    assert card.steps == ["Look up when the customer is three metres away."]
+    found = sorted(card.problems)
+    card_line = BASE.count("\n") + 1
+    assert [(p.rule, p.line, p.severity) for p in found] == [
+        ("card-reference", card_line + 1, "error"),
+        ("card-reference", card_line + 2, "error"),
+    ]
+    assert "step 7" in found[0].message and "has 3 steps" in found[0].message
+    assert "1 to 2" in found[1].message
+
+
+def test_a_standard_without_steps_puts_its_rules_on_the_card():
+    text = "\n".join(line for line in BASE.splitlines() if not line.startswith("steps:"))
+    text = (
+        text.replace("  - Look up", "# ")
+        .replace("  - Smile and", "# ")
+        .replace("  - If you are busy", "# ")
+    )
+    loaded, problems = load_one("standards/desk-001.yml", text)
+    assert not problems and loaded is not None
+    card = make_card(loaded, "r")
+    assert card.steps_heading == "Rules"
+    assert card.steps == ["Greet every customer within ten seconds."]
+
+
+def test_select_combines_filters_and_carded_leaves_out_retired_and_drafts():
+    a = standard()
+    b = standard(id="PHONE-001", area="telephone", channels="[phone]", tags="[calls]")
+    c = standard(id="PHONE-002", area="telephone", status="retired")
+    d = standard(id="PHONE-003", area="telephone", status="draft")
+    handbook = Handbook([a, b, c, d], [], Settings())
+    # Area order of the handbook: telephone comes before in-person.
+    assert [s.id for s in carded(handbook)] == ["PHONE-001", "DESK-001"]
+    both = [a, b]
+    assert select(both, ids=["phone-001"]) == [b]
+    assert select(both, area="in-person") == [a]
+    assert select(both, channel="phone") == [a, b]
+    assert select(both, channel="phone", tag="calls") == [b]
+    assert select(both, tag="nothing") == []
+
+
+def test_cards_link_to_the_full_page_only_with_a_site_url(tmp_path: Path):
+    s = standard()
+    without = make_cards(Handbook([s], [], Settings(root=tmp_path)), [s])
+    assert without[0].url is None
+    settings = Settings(root=tmp_path, site_url="https://hb.example.org")
+    with_url = make_cards(Handbook([s], [], settings), [s])
+    assert with_url[0].url == "https://hb.example.org/standards/desk-001/"
+    assert with_url[0].revision == UNVERSIONED
+
+
+def test_revision_names_the_git_commit(tmp_path: Path):
+    root = Path(__file__).resolve().parents[2]
+    name = revision(root)
+    assert name != UNVERSIONED
+    assert len(name.removesuffix("-dirty")) >= 7
+    assert revision(tmp_path) == UNVERSIONED
+
+
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({"size": "a5"}, "size 'a5' is not a card size"),
+        ({"pdf": "yes"}, "pdf should be true or false"),
+        ({"overflow": "loud"}, "overflow 'loud'"),
+        ({"colour": "red"}, "unknown option 'colour'"),
+        ("a6", "should be a mapping"),
+    ],
+)
+def test_bad_options_are_reported(given, message):
+    options, problems = card_options(Settings(extra={"cards": given}))
+    assert [p.rule for p in problems] == ["cards-config"]
+    assert message in problems[0].message
+    assert options.size.name == "a6"
+
+
+def test_options_choose_size_pdf_and_overflow_severity():
+    options, problems = card_options(
+        Settings(extra={"cards": {"size": "a7", "pdf": True, "overflow": "error"}})
+    )
+    assert problems == []
+    assert (options.size.name, options.pdf, options.overflow) == ("a7", True, "error")
+    default, _ = card_options(Settings())
+    assert (default.size.name, default.pdf, default.overflow) == ("a6", False, "warning")

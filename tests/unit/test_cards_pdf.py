@@ -1,0 +1,110 @@
+"""Cards printed through WeasyPrint: one page per card, the format's page size, the card's
+text on its page, and cards that do not fit found rather than cut off."""
+
+from __future__ import annotations
+
+import pytest
+from cardkit import A6, copy_cards_fixture, fixture_handbook, huge_standard, page_size, pdf_pages
+from handbook.cards.model import make_cards, select
+from handbook.cards.pdf import local_only, render
+from handbook.cards.sizes import MM, SIZES
+
+
+def rendered(ids, size="a6", handbook=None):
+    handbook = handbook or fixture_handbook()
+    cards = make_cards(handbook, select(handbook.published(), ids))
+    settings = handbook.settings
+    return render(cards, SIZES[size], settings.areas, settings.root)
+
+
+def text_of(page) -> str:
+    return " ".join(page.extract_text().split())
+
+
+def test_one_a6_page_per_card_with_that_cards_text():
+    rendering = rendered(["PHONE-001", "DESK-001"])
+    assert rendering.problems() == []
+    pages = pdf_pages(rendering.pdf())
+    assert len(pages) == 2
+    assert [page_size(p) for p in pages] == [A6, A6]
+    first, second = text_of(pages[0]), text_of(pages[1])
+    # Title, situation, steps, wordings, target, escalation, id, review date.
+    for words in (
+        "Answering the phone",
+        "The phone rings at your desk",
+        "Greet the caller with the opening line.",
+        "Good morning, Support team, Sam speaking.",
+        "Yeah, hello?",
+        "at least 90% of calls",
+        "Team lead",
+        "within 15 minutes",
+        "PHONE-001",
+        "Review by 31 March 2027",
+    ):
+        assert words in first, words
+        assert words not in second
+    # The card section's choice, its own texts, note, pilot status and the shortened notice.
+    for words in (
+        "Busy? Say how long you will be.",
+        "Keep this card at the desk.",
+        "PILOT",  # the band is in capitals
+        "Shortened card. The full standard has 4 steps, 2 wordings and an escalation chain.",
+    ):
+        assert words in second, words
+    assert "Turn to face the customer" not in second
+    assert "Shift supervisor" not in second
+
+
+@pytest.mark.parametrize(
+    ("size", "points"),
+    [("a7", (74 * MM, 105 * MM)), ("index-4x6", (4 * 72, 6 * 72))],
+)
+def test_each_format_has_its_page_size(size, points):
+    rendering = rendered(["EMAIL-001"], size)
+    assert rendering.problems() == []
+    pages = pdf_pages(rendering.pdf())
+    assert len(pages) == 1
+    assert page_size(pages[0]) == pytest.approx(points, abs=0.5)
+    assert "First reply to an email" in text_of(pages[0])
+    assert "Use the customer's name in the first line." in text_of(pages[0])
+
+
+def test_a4_sheet_carries_four_a6_cards():
+    rendering = rendered(["PHONE-001", "DESK-001", "EMAIL-001"], "a4-4up")
+    pages = pdf_pages(rendering.pdf())
+    assert len(pages) == 1
+    assert page_size(pages[0]) == pytest.approx((210 * MM, 297 * MM), abs=0.5)
+    text = text_of(pages[0])
+    for card_id in ("PHONE-001", "DESK-001", "EMAIL-001"):
+        assert card_id in text
+
+
+def test_a_card_too_big_for_its_page_is_a_problem_and_left_out(tmp_path):
+    project = copy_cards_fixture(tmp_path)
+    huge_standard(project)
+    handbook = fixture_handbook(project)
+    rendering = rendered(["HUGE-001", "EMAIL-001"], handbook=handbook)
+    assert [c.id for c in rendering.overflowing] == ["HUGE-001"]
+    (problem,) = rendering.problems()
+    assert (problem.file, problem.line, problem.rule, problem.severity) == (
+        "standards/huge-001.yml",
+        1,
+        "card-overflow",
+        "error",
+    )
+    assert "HUGE-001 does not fit on one A6" in problem.message
+    assert "card:" in (problem.suggestion or "")
+    pages = pdf_pages(rendering.pdf())
+    assert len(pages) == 1
+    assert "HUGE-001" not in text_of(pages[0])
+    assert "EMAIL-001" in text_of(pages[0])
+
+
+def test_cards_never_fetch_from_the_network():
+    fetcher = local_only()
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        fetcher("https://example.org/font.woff2")
+    with pytest.raises(ValueError, match="disallowed protocol"):
+        fetcher("http://127.0.0.1/x.png")
+    response = fetcher("data:text/plain,hi")
+    assert response.read() == b"hi"
