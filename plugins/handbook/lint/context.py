@@ -41,6 +41,18 @@ class LintContext:
     _words: dict[str, list[tuple[int, str]]] = field(default_factory=dict, repr=False)
     _fields: dict[int, list[TextField]] = field(default_factory=dict, repr=False)
     _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+    _per_text: dict[Any, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def per_text(self, key: Any, text: str, compute: Callable[[str], Any]) -> Any:
+        """`compute(text)`, remembered for this run under `key` (a rule's id and options):
+        the same sentence in many standards is scanned once."""
+        cache = self._per_text.get(key)
+        if cache is None:
+            cache = self._per_text[key] = {}
+        found = cache.get(text)
+        if found is None:
+            found = cache[text] = compute(text)
+        return found
 
     def once(self, key: str, build: Callable[[], Any]) -> Any:
         """A handbook-wide value a rule computes once per run, e.g. an index of phrases."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -26,14 +26,24 @@ class PhraseList:
         self.advice = list(phrases.values())
         ordered = sorted(range(len(patterns)), key=lambda i: -len(patterns[i]))
         alternatives = "|".join(f"(?P<p{i}>{patterns[i]})" for i in ordered)
-        self.pattern = re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE)
+        whole = rf"(?<![\w'-])(?:{alternatives})(?![\w'-])"
+        # Matching lower-cased text without IGNORECASE is about twice as fast; the patterns
+        # are written in lower case. IGNORECASE stays for texts whose length lower() changes.
+        self.pattern = re.compile(whole)
+        self.any_case = re.compile(whole, re.IGNORECASE)
 
-    def find(self, text: str) -> Iterator[PhraseMatch]:
-        for match in self.pattern.finditer(text):
-            index = int(match.lastgroup[1:])  # type: ignore[index]
-            yield PhraseMatch(match.start(), match.group(), self.advice[index])
+    def find(self, text: str) -> list[PhraseMatch]:
+        lower = text.lower()
+        if len(lower) == len(text):
+            matches = self.pattern.finditer(lower)
+        else:
+            matches = self.any_case.finditer(text)
+        return [
+            PhraseMatch(m.start(), text[m.start() : m.end()], self.advice[int(m.lastgroup[1:])])  # type: ignore[index]
+            for m in matches
+        ]
 
 
 def literal(phrase: str) -> str:
     """A pattern matching `phrase` as written, case-insensitively, any spacing between words."""
-    return r"\s+".join(re.escape(word) for word in phrase.split())
+    return r"\s+".join(re.escape(word.lower()) for word in phrase.split())

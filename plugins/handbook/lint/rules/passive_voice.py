@@ -77,11 +77,15 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     for field in context.fields(standard):
         if field.kind in QUOTED_KINDS or field.kind == "label":
             continue
-        for match in _PASSIVE.finditer(field.text):
+        for offset, words in context.per_text(ID, field.text, _passives):
             yield Finding(
                 field.path,
-                f"'{match.group()}' is passive: it does not say who does it",
-                needle=match.group(),
-                offset=match.start(),
+                f"'{words}' is passive: it does not say who does it",
+                needle=words,
+                offset=offset,
                 suggestion="name who acts: 'Log the complaint', 'The team lead logs it'",
             )
+
+
+def _passives(text: str) -> list[tuple[int, str]]:
+    return [(match.start(), match.group()) for match in _PASSIVE.finditer(text)]

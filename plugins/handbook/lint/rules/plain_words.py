@@ -96,7 +96,7 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     for field in context.fields(standard):
         if field.kind in QUOTED_KINDS:
             continue
-        for match in words.find(field.text):
+        for match in context.per_text((ID, words), field.text, words.find):
             yield Finding(
                 field.path,
                 f"'{match.text}' is not a plain word",

@@ -77,32 +77,44 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
             limit, what = options["max_grade"], SCORED[field.kind]
         else:
             continue
-        stats = context.stats(field.text)
-        if stats.words < options["min_words"]:
-            continue
-        grade, ease = stats.flesch_kincaid_grade, stats.flesch_reading_ease
-        too_hard = []
-        if grade > limit:
-            too_hard.append(f"reads at grade {grade:.1f} (at most {limit:g} for {what})")
-        if ease < options["min_reading_ease"]:
-            too_hard.append(
-                f"reading ease is {ease:.1f} (at least {options['min_reading_ease']:g})"
-            )
-        if not too_hard:
-            continue
-        hardest = max(
-            context.sentences(field.text),
-            key=lambda found: context.stats(found[1]).flesch_kincaid_grade,
+        key = (ID, limit, what, options["min_reading_ease"], options["min_words"])
+        verdict = context.per_text(
+            key,
+            field.text,
+            lambda text, lim=limit, w=what: _verdict(text, context, lim, w, options),
         )
-        offset, sentence = hardest
-        long_words = _long_words(context.words(sentence))
-        advice = "use shorter sentences and everyday words"
-        if long_words:
-            advice += ": find shorter words for " + ", ".join(f"'{w}'" for w in long_words[:3])
-        yield Finding(
-            field.path,
-            f"hard to read: {' and '.join(too_hard)}",
-            needle=context.opening(sentence),
-            offset=offset,
-            suggestion=advice,
-        )
+        if verdict:
+            message, needle, offset, advice = verdict
+            yield Finding(field.path, message, needle, offset, advice)
+
+
+def _verdict(
+    text: str, context: LintContext, limit: float, what: str, options: dict[str, Any]
+) -> tuple[str, str, int, str] | tuple[()]:
+    """(message, needle, offset, advice) when `text` is too hard, else an empty tuple."""
+    stats = context.stats(text)
+    if stats.words < options["min_words"]:
+        return ()
+    grade, ease = stats.flesch_kincaid_grade, stats.flesch_reading_ease
+    too_hard = []
+    if grade > limit:
+        too_hard.append(f"reads at grade {_figure(grade, limit)} (at most {limit:g} for {what})")
+    if ease < options["min_reading_ease"]:
+        least = options["min_reading_ease"]
+        too_hard.append(f"reading ease is {_figure(ease, least)} (at least {least:g})")
+    if not too_hard:
+        return ()
+    offset, sentence = max(
+        context.sentences(text), key=lambda found: context.stats(found[1]).flesch_kincaid_grade
+    )
+    long_words = _long_words(context.words(sentence))
+    advice = "use shorter sentences and everyday words"
+    if long_words:
+        advice += ": find shorter words for " + ", ".join(f"'{w}'" for w in long_words[:3])
+    return f"hard to read: {' and '.join(too_hard)}", context.opening(sentence), offset, advice
+
+
+def _figure(value: float, limit: float) -> str:
+    """One decimal, or two when one would make it look equal to the limit (8.04 vs 8)."""
+    shown = f"{value:.1f}"
+    return f"{value:.2f}" if float(shown) == limit else shown

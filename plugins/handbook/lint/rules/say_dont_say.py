@@ -98,7 +98,8 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     if pattern is None:
         return
     for field in _targets(standard, context):
-        for match in pattern.finditer(field.text):
+        found = context.per_text((ID, min_words), field.text, lambda t: list(pattern.finditer(t)))
+        for match in found:
             source = sources[_normal(match.group())]
             here = "this standard" if source.standard_id == standard.id else source.standard_id
             yield Finding(

@@ -112,7 +112,7 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     for field in context.fields(standard):
         if field.kind in QUOTED_KINDS:
             continue
-        for match in phrases.find(field.text):
+        for match in context.per_text((ID, phrases), field.text, phrases.find):
             if allowed and _normal(match.text) in allowed:
                 continue
             yield Finding(
