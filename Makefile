@@ -21,6 +21,10 @@ serve: setup
 site: setup
 	$(BIN)/mkdocs build --strict
 
+# A copy that also works opened from disk, e.g. on a shared drive: open site-offline/index.html.
+offline: setup
+	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict -f mkdocs.offline.yml
+
 lint: setup
 	$(BIN)/handbook lint --strict
 
@@ -36,4 +40,4 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-offline .pytest_cache

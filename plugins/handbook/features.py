@@ -35,11 +35,17 @@ def all_features() -> list[Feature]:
     # Imported here so that each feature's module is only loaded when a site is built.
     from .cards.feature import CardsFeature
     from .changelog.feature import ChangelogFeature
+    from .finding.filters import FiltersFeature
+    from .finding.freshness import FreshnessFeature
+    from .finding.offline import OfflineFeature
     from .lint.feature import LintFeature
 
     factories: list[type[Feature]] = [
         LintFeature,
         CardsFeature,
         ChangelogFeature,
+        FiltersFeature,
+        FreshnessFeature,
+        OfflineFeature,
     ]
     return [factory() for factory in factories]

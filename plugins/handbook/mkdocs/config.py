@@ -28,3 +28,5 @@ class HandbookConfig(base.Config):
     cards = c.Type(dict, default={})
     # Changelog from the git history: enabled, tag_pattern (release mode), unreleased.
     changelog = c.Type(dict, default={})
+    # "Due for review" page: also list standards due within this many days.
+    review_soon_days = c.Type(int, default=60)

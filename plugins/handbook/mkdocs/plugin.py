@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..features import Feature, all_features
+from ..finding.search import tune_file as tune_search_index
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
@@ -77,6 +78,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         renderer = PageRenderer(self.handbook, self.urls)
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
+
+    @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.handbook is not None:
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            tune_search_index(index, self.handbook, self.urls)
 
 
 def _report(problems: list[Problem], stop_on_errors: bool) -> None:

@@ -1,0 +1,91 @@
+"""Freshness: whether staff can trust a standard is current.
+
+A standard past its `review_by` date gets a banner on its page, and the "Due for review"
+page lists, by owner, the standards that are overdue or due within `review_soon_days`
+(default 60). "Today" is the build date unless given, so tests can fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from itertools import groupby
+
+from ..features import Feature
+from ..handbook import Handbook
+from ..model import Standard
+from ..render.environment import render
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+
+PAGE = "review.md"
+SOON_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Review:
+    standard: Standard
+    days_left: int  # negative once the review date has passed
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+def reviews(handbook: Handbook, today: dt.date) -> list[Review]:
+    """Every published, unretired standard's next review, soonest first."""
+    found = [
+        Review(s, (s.review_by - today).days) for s in handbook.published() if s.status != "retired"
+    ]
+    return sorted(found, key=lambda r: (r.standard.review_by, r.standard.id))
+
+
+def due(handbook: Handbook, today: dt.date, soon_days: int = SOON_DAYS) -> list[Review]:
+    """Reviews overdue or due within `soon_days` of today, soonest first."""
+    return [r for r in reviews(handbook, today) if r.days_left <= soon_days]
+
+
+def by_owner(reviews: list[Review]) -> list[tuple[str, list[Review]]]:
+    ordered = sorted(reviews, key=lambda r: (r.standard.owner.lower(), r.standard.review_by))
+    return [(owner, list(group)) for owner, group in groupby(ordered, lambda r: r.standard.owner)]
+
+
+class FreshnessFeature(Feature):
+    name = "freshness"
+
+    def __init__(self, today: dt.date | None = None):
+        self._today = today
+
+    def today(self) -> dt.date:
+        # Asked at each build: a `serve` session may run past midnight.
+        return self._today or dt.date.today()
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        for review in reviews(handbook, self.today()):
+            if review.overdue:
+                banner = render("review_banner.html.j2", s=review.standard)
+                extras.banners.setdefault(review.standard.id, []).append(banner)
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        return [review_page(handbook, urls, self.today())]
+
+
+def soon_days(handbook: Handbook) -> int:
+    value = handbook.settings.extra.get("review_soon_days")
+    return SOON_DAYS if value is None else int(value)
+
+
+def review_page(handbook: Handbook, urls: Urls, today: dt.date) -> OutputFile:
+    days = soon_days(handbook)
+    upcoming = reviews(handbook, today)
+    text = render(
+        "review.md.j2",
+        groups=by_owner(due(handbook, today, days)),
+        upcoming=upcoming[0] if upcoming else None,
+        today=today,
+        soon_days=days,
+        paths={s.id: standard_path(s) for s in handbook.published()},
+        link=lambda target: urls.relative(PAGE, target),
+    )
+    return OutputFile(PAGE, text)
