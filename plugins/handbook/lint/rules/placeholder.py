@@ -57,7 +57,6 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
                 f"fill me in: {what}",
                 needle="TODO",
                 offset=match.start(),
-                suggestion="replace the TODO with your own words",
                 severity=severity,
             )
 
