@@ -52,15 +52,27 @@ plugins:
 """
 
 
+def _summary(doc: str) -> str:
+    """The first paragraph of a rule's documentation, on one line."""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _labelled(doc: str) -> str:
+    """The documentation with its example labels in bold, so they stand out on the page."""
+    lines = doc.splitlines()
+    labels = {"Passes:": "**Passes** (no problem):", "Fails:": "**Fails** (the rule reports it):"}
+    return "\n".join(labels.get(line, line) for line in lines)
+
+
 def rules_page() -> OutputFile:
-    parts = ["# Lint rules", "", _INTRO]
+    intro, _, suppression = _INTRO.partition("## Turning a rule off")
+    parts = ["# Lint rules", "", intro]
     parts.append("| Rule | Default severity | What it checks |")
     parts.append("| --- | --- | --- |")
     for rule_id, module in RULES.items():
-        summary = inspect.getdoc(module).split("\n", 1)[0]  # type: ignore[union-attr]
+        summary = _summary(inspect.getdoc(module) or "")
         parts.append(f"| [`{rule_id}`](#{rule_id}) | {module.DEFAULT} | {summary} |")
-    parts.append("")
+    parts += ["", "## Turning a rule off" + suppression]
     for rule_id, module in RULES.items():
-        doc = inspect.getdoc(module) or ""
-        parts += [f"## {rule_id}", "", doc, ""]
+        parts += [f"## {rule_id}", "", _labelled(inspect.getdoc(module) or ""), ""]
     return OutputFile(PAGE, "\n".join(parts))
