@@ -1,0 +1,143 @@
+"""Benchmark results as JSON, a Markdown table, and the docs page that shows them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return round(a / b, 3) if a and b else None
+
+
+def cost(figure: dict[str, Any] | None) -> float | None:
+    """A build's time for comparisons: its CPU time, which other work on a shared machine
+    does not inflate (builds are single-threaded, so on an idle machine wall = CPU)."""
+    if not figure:
+        return None
+    return figure.get("cpu_seconds") or figure.get("seconds")
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target of issue 8, its measured value, and whether it is met."""
+    builds, base = results["builds"], results.get("baseline", {})
+    ours = cost(builds.get("1000"))
+    rows: list[dict[str, Any]] = []
+
+    def row(name: str, value: float | None, limit: float, unit: str) -> None:
+        met = None if value is None else value <= limit
+        rows.append({"target": name, "value": value, "limit": limit, "unit": unit, "met": met})
+
+    plain = base.get("1000", {})
+    row(
+        "1,000 standards: build time / plain MkDocs (default)",
+        _ratio(ours, cost(plain.get("default"))),
+        0.25,
+        "×",
+    )
+    row(
+        "1,000 standards: build time / plain MkDocs (navigation.prune)",
+        _ratio(ours, cost(plain.get("prune"))),
+        2 / 3,
+        "×",
+    )
+    size = builds.get("1000", {}).get("output_mb")
+    row("1,000 standards: output size", size and round(size, 1), 40, "MB")
+    big = builds.get("5000", {})
+    row("5,000 / 1,000 standards: build time", _ratio(cost(big), ours), 5.5, "×")
+    row("5,000 standards: peak memory", big.get("peak_mb") and round(big["peak_mb"]), 1500, "MB")
+    serve = results.get("serve", {}).get("seconds")
+    row("Edit to reloaded page under serve, 1,000 standards", serve and round(serve, 2), 3, "s")
+    return rows
+
+
+def _fmt(value: float | None, digits: int = 1, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{digits}f}{unit}"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    lines = [
+        f"Measured {m['date']} at commit `{m['commit']}` on {m['cpu']}, {m['cores']} cores, "
+        f"{m['ram_gb']} GB RAM, Python {m['python']}, MkDocs {m['mkdocs']}, "
+        f"Material {m['material']}; median of {results['runs']} run(s); load average at "
+        f"start {', '.join(str(x) for x in m['load_average'])} (the machine is shared).",
+        "",
+        "Times are CPU seconds of the build process (wall-clock seconds in brackets); "
+        "ratios compare CPU seconds.",
+        "",
+        "| Standards | Handbook build | Output | Peak memory | Plain MkDocs, default "
+        "| Plain MkDocs, prune | Handbook / default | Handbook / prune |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+
+    def seconds(figure: dict[str, Any]) -> str:
+        return f"{cost(figure):.1f} s ({figure['seconds']:.1f} s)"
+
+    for count, ours in results["builds"].items():
+        plain = results.get("baseline", {}).get(count, {})
+        default, prune = plain.get("default"), plain.get("prune")
+
+        def cell(figure: dict[str, Any] | None) -> str:
+            return f"{seconds(figure)}, {figure['output_mb']:.0f} MB" if figure else "—"
+
+        lines.append(
+            f"| {int(count):,} | {seconds(ours)} | {ours['output_mb']:.1f} MB "
+            f"| {_fmt(ours['peak_mb'], 0, ' MB')} | {cell(default)} | {cell(prune)} "
+            f"| {_fmt(_ratio(cost(ours), cost(default)), 2, '×')} "
+            f"| {_fmt(_ratio(cost(ours), cost(prune)), 2, '×')} |"
+        )
+    lines += ["", "| Task | Time |", "| --- | ---: |"]
+    for key, task in (
+        ("lint", "Lint 1,000 standards (`handbook lint`, load included)"),
+        ("changelog", "Changelog of 1,000 standards × 50 revisions (cold build)"),
+        ("cards", "PDF of 100 quick cards"),
+        ("serve", "Save a standard → updated page under `mkdocs serve`, 1,000 standards"),
+    ):
+        figure = results.get(key)
+        if figure is None:
+            value = "not measured"
+        elif figure.get("available", True) and "seconds" in figure:
+            value = f"{figure['seconds']:.2f} s"
+        else:
+            value = figure.get("note", "not available")
+        lines.append(f"| {task} | {value} |")
+    lines += ["", "| Target | Measured | Limit | Met |", "| --- | ---: | ---: | :---: |"]
+    for t in results["targets"]:
+        met = {True: "yes", False: "**no**", None: "—"}[t["met"]]
+        digits = 2 if t["unit"] in ("×", "s") else 0 if t["unit"] == "MB" else 1
+        lines.append(
+            f"| {t['target']} | {_fmt(t['value'], digits, ' ' + t['unit'])} "
+            f"| {_fmt(t['limit'], 2, ' ' + t['unit'])} | {met} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+PAGE = """---
+title: Benchmarks
+---
+
+# Benchmarks
+
+How long the handbook takes to build as it grows, next to what a team would have without
+it: the same standards written by hand as Markdown pages and built by plain MkDocs with
+the Material theme, once with default settings and once with `navigation.prune`. The
+standards are synthetic (`handbook synth`), recombined from the sample standards' text.
+Run `make bench` to measure again; it rewrites this page.
+
+{table}
+"""
+
+
+def write_reports(results: dict[str, Any], out: Path, docs_page: Path | None) -> None:
+    results["targets"] = targets(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=1) + "\n", "utf-8")
+    table = markdown(results)
+    (out / "results.md").write_text(table, "utf-8")
+    if docs_page is not None:
+        docs_page.parent.mkdir(parents=True, exist_ok=True)
+        docs_page.write_text(PAGE.format(table=table), "utf-8")

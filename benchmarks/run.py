@@ -1,0 +1,287 @@
+"""`make bench`: the handbook's build against plain MkDocs + Material, on this machine.
+
+Measures, in one run: build time, output size and peak memory for 100, 1,000 and 5,000
+synthetic standards (`handbook synth`); the same standards as hand-written Markdown built
+by plain MkDocs + Material, with default settings and with `navigation.prune`; lint,
+changelog and quick-card PDF times (the other benchmarks in this folder); and the time
+from saving a standard to the updated page under `mkdocs serve`. Each figure is the
+median of several runs. Writes results.json, results.md and the docs page showing them.
+
+    .venv/bin/python benchmarks/run.py [--runs 3] [--quick] [--sizes 100,1000,5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from baseline import write_baseline  # noqa: E402
+from handbook.synth import write_project  # noqa: E402
+from report import write_reports  # noqa: E402
+
+TIME = Path("/usr/bin/time")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SERVE_TIMEOUT = 900
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        found = re.search(r"^model name\s*:\s*(.+)$", cpuinfo.read_text(), re.M)
+        cpu = found.group(1).strip() if found else cpu
+    ram = None
+    meminfo = Path("/proc/meminfo")
+    if meminfo.is_file():
+        found = re.search(r"^MemTotal:\s*(\d+) kB", meminfo.read_text(), re.M)
+        ram = round(int(found.group(1)) / 1024**2, 1) if found else None
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": ram,
+        "os": platform.platform(terse=True),
+        "python": platform.python_version(),
+        "mkdocs": metadata.version("mkdocs"),
+        "material": metadata.version("mkdocs-material"),
+        "commit": commit,
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def size_of(folder: Path) -> tuple[int, int]:
+    """Bytes and number of files under a folder."""
+    total = count = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            count += 1
+    return total, count
+
+
+def build_once(project: Path) -> dict[str, float]:
+    """One `mkdocs build` in a fresh process: wall time, peak memory, output size."""
+    site = project / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    report = project / ".time.txt"
+    if TIME.is_file():
+        command = [str(TIME), "-v", "-o", str(report), *command]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    if done.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{done.stdout}{done.stderr}"[-3000:])
+    if report.is_file():
+        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", report.read_text())
+        peak_mb = int(found.group(1)) / 1024 if found else None
+    else:  # no GNU time: the largest child so far, which is this build or a bigger one
+        peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    output, files = size_of(site)
+    return {
+        "seconds": seconds,
+        "cpu_seconds": cpu,
+        "peak_mb": peak_mb,
+        "output_mb": output / 1e6,
+        "files": files,
+    }
+
+
+def median_build(project: Path, runs: int, label: str) -> dict[str, Any]:
+    results = []
+    for run in range(runs):
+        results.append(build_once(project))
+        last = results[-1]
+        print(
+            f"  {label}: run {run + 1}/{runs}: {last['seconds']:.1f} s "
+            f"(CPU {last['cpu_seconds']:.1f} s)",
+            flush=True,
+        )
+    return {
+        "seconds": statistics.median(r["seconds"] for r in results),
+        "cpu_seconds": statistics.median(r["cpu_seconds"] for r in results),
+        "runs": [round(r["seconds"], 2) for r in results],
+        "peak_mb": max(r["peak_mb"] or 0 for r in results),
+        "output_mb": results[-1]["output_mb"],
+        "files": results[-1]["files"],
+    }
+
+
+def other_benchmark(script: str, args: list[str], pattern: str) -> dict[str, Any]:
+    """Run another engineer's benchmark script and read its headline time."""
+    path = HERE / script
+    if not path.is_file():
+        return {"available": False, "note": f"{script} not available yet"}
+    done = subprocess.run(
+        [sys.executable, str(path), *args], cwd=ROOT, env=ENV, capture_output=True, text=True
+    )
+    output = (done.stdout + done.stderr).strip()
+    found = re.search(pattern, output)
+    if not found:
+        return {"available": False, "note": f"{script}: no time in its output", "output": output}
+    return {"available": True, "seconds": float(found.group(1)), "output": output}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+
+
+def serve_reload(project: Path, runs: int) -> dict[str, Any]:
+    """Seconds from saving a changed standard to the changed page served by `mkdocs serve`."""
+    standard = sorted((project / "standards").rglob("*.yml"))[0]
+    page_id = re.search(r"^id: (\S+)", standard.read_text("utf-8"), re.M).group(1).lower()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/standards/{page_id}/"
+    log = open(project / ".serve.log", "w")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    original = standard.read_text("utf-8")
+    times: list[float] = []
+    try:
+        start = time.perf_counter()
+        while _fetch(url) is None:
+            if server.poll() is not None or time.perf_counter() - start > SERVE_TIMEOUT:
+                raise RuntimeError(f"mkdocs serve did not start: see {project}/.serve.log")
+            time.sleep(0.5)
+        first_build = time.perf_counter() - start
+        for run in range(runs):
+            time.sleep(1.5)  # let the watcher settle after the previous rebuild
+            token = f"Reload check {run} {time.time_ns()}"
+            text = re.sub(r"^summary: .*$", f"summary: {token}.", original, count=1, flags=re.M)
+            start = time.perf_counter()
+            standard.write_text(text, "utf-8")
+            while token not in (_fetch(url) or ""):
+                if time.perf_counter() - start > 120:
+                    raise RuntimeError("the edited page did not update within 120 s")
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            print(f"  serve: edit {run + 1}/{runs}: {times[-1]:.2f} s", flush=True)
+    finally:
+        standard.write_text(original, "utf-8")
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return {
+        "seconds": statistics.median(times),
+        "runs": [round(t, 2) for t in times],
+        "first_build_seconds": first_build,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--quick", action="store_true", help="1 run; 100 and 1,000 only")
+    parser.add_argument("--sizes", default=None, help="standards counts, e.g. 100,1000,5000")
+    parser.add_argument("--baseline-sizes", default=None, help="default: 100,1000")
+    parser.add_argument(
+        "--skip", default="", help="comma list: baseline,lint,changelog,cards,serve"
+    )
+    parser.add_argument("--work", type=Path, default=None, help="keep the projects here")
+    parser.add_argument("--out", type=Path, default=HERE, help="where results.json/md go")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs" / "editors" / "benchmarks.md")
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    sizes = [
+        int(n) for n in (args.sizes or ("100,1000" if args.quick else "100,1000,5000")).split(",")
+    ]
+    baseline_sizes = [int(n) for n in (args.baseline_sizes or "100,1000").split(",")]
+    skip = set(filter(None, args.skip.split(",")))
+    work = args.work or Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    results: dict[str, Any] = {"machine": machine(), "runs": runs, "builds": {}, "baseline": {}}
+    print(f"benchmarks in {work} on {results['machine']['cpu']}", flush=True)
+
+    for count in sizes:
+        project = work / f"handbook-{count}"
+        if not project.exists():
+            write_project(project, count, seed=1)
+        results["builds"][str(count)] = median_build(project, runs, f"handbook {count}")
+
+    if "baseline" not in skip:
+        for count in baseline_sizes:
+            source = work / f"handbook-{count}"
+            if not source.exists():
+                write_project(source, count, seed=1)
+            for mode in ("default", "prune"):
+                project = work / f"plain-{mode}-{count}"
+                if not project.exists():
+                    write_baseline(source, project, prune=mode == "prune")
+                figure = median_build(project, runs, f"plain {mode} {count}")
+                results["baseline"].setdefault(str(count), {})[mode] = figure
+
+    runs_arg = ["--runs", str(runs)]
+    if "lint" not in skip:
+        print("  lint 1,000 standards", flush=True)
+        results["lint"] = other_benchmark(
+            "lint_bench.py", ["--count", "1000", *runs_arg], r"total ([\d.]+) s"
+        )
+    if "changelog" not in skip:
+        print("  changelog 1,000 standards x 50 revisions", flush=True)
+        results["changelog"] = other_benchmark(
+            "changelog_bench.py",
+            ["--count", "1000", "--revisions", "50", *runs_arg],
+            r"cold build: median ([\d.]+) s",
+        )
+    if "cards" not in skip:
+        print("  PDF of 100 quick cards", flush=True)
+        results["cards"] = other_benchmark(
+            "cards_bench.py", ["--count", "100", *runs_arg], r"median ([\d.]+) s"
+        )
+    if "serve" not in skip:
+        project = work / "handbook-1000"
+        if not project.exists():
+            write_project(project, 1000, seed=1)
+        results["serve"] = serve_reload(project, max(runs, 3))
+
+    write_reports(results, args.out, args.docs)
+    print((args.out / "results.md").read_text("utf-8"))
+    if args.work is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
