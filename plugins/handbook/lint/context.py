@@ -10,7 +10,7 @@ from typing import Any
 from ..handbook import Handbook
 from ..model import Standard
 from ..yamlsource import Path
-from . import textstats
+from . import phrases, textstats
 from .fields import TextField, text_fields
 
 
@@ -83,6 +83,10 @@ class LintContext:
         if found is None:
             found = self._words[text] = textstats.words(text)
         return found
+
+    def tokens(self, text: str) -> frozenset[str]:
+        """The lower-cased words of a text, to look phrases up by (see phrases.PhraseList)."""
+        return self.per_text("tokens", text, phrases.tokens)
 
     def opening(self, sentence: str, count: int = 4) -> str:
         """The first `count` words of a sentence as written: a needle to point at it."""

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+
+try:  # Python 3.11+
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+# How the rules split a lower-cased text into words to look up (see PhraseList).
+TOKEN = re.compile(r"[^\W_]+")
+# Words too common to pick a phrase by: "and so on" is found by "and" only if nothing else.
+_COMMON = frozenset(
+    "a an and as at be from if in is it of on or so that the this to when where with".split()
+)
 
 
 @dataclass(frozen=True)
@@ -14,11 +29,18 @@ class PhraseMatch:
     advice: str
 
 
+def tokens(text: str) -> frozenset[str]:
+    """The words of a text, lower-cased, for `PhraseList.find`."""
+    return frozenset(TOKEN.findall(text.lower()))
+
+
 class PhraseList:
     """Phrases (each a regular expression) with their advice, matched as whole words.
 
     All phrases go into one alternation, longest first, so one scan of a text finds every
-    phrase and "as soon as possible" wins over "soon".
+    phrase and "as soon as possible" wins over "soon". A scan costs tens of microseconds,
+    so each phrase is also indexed by its words: a text that lacks the words of every
+    phrase (most texts) is not scanned at all.
     """
 
     def __init__(self, phrases: Mapping[str, str]):
@@ -31,8 +53,24 @@ class PhraseList:
         # are written in lower case. IGNORECASE stays for texts whose length lower() changes.
         self.pattern = re.compile(whole)
         self.any_case = re.compile(whole, re.IGNORECASE)
+        # Each way a phrase can be written, as its set of words, filed under its key word.
+        self.index: dict[str, list[frozenset[str]]] | None = {}
+        for pattern in patterns:
+            texts = expansions(pattern)
+            if texts is None:
+                self.index = None  # a phrase that cannot be indexed: scan every text
+                break
+            for words in texts:
+                self.index.setdefault(_key(words), []).append(words)
+        self.keys = frozenset(self.index or ())
 
-    def find(self, text: str) -> list[PhraseMatch]:
+    def find(self, text: str, words: frozenset[str] | None = None) -> list[PhraseMatch]:
+        """Every phrase in `text`; `words` are its `tokens()`, if the caller has them."""
+        if self.index is not None:
+            if words is None:
+                words = tokens(text)
+            if not any(needed <= words for key in self.keys & words for needed in self.index[key]):
+                return []
         lower = text.lower()
         if len(lower) == len(text):
             matches = self.pattern.finditer(lower)
@@ -47,3 +85,72 @@ class PhraseList:
 def literal(phrase: str) -> str:
     """A pattern matching `phrase` as written, case-insensitively, any spacing between words."""
     return r"\s+".join(re.escape(word.lower()) for word in phrase.split())
+
+
+# --- Indexing patterns by their words ---------------------------------------------------------
+
+_MAX_EXPANSIONS = 200
+
+
+def expansions(pattern: str) -> list[frozenset[str]] | None:
+    """The word sets of the texts `pattern` matches: a match has all words of one of them.
+
+    Lookarounds are ignored and `\\s+` is read as one space. None when the pattern cannot
+    be expanded that way (e.g. it has `\\w+`) or has too many forms.
+    """
+    texts = _expand(sre_parse.parse(pattern))
+    if texts is None:
+        return None
+    found = {frozenset(TOKEN.findall(text)) for text in texts}
+    return None if frozenset() in found else list(found)
+
+
+def _key(words: frozenset[str]) -> str:
+    """The word to file a phrase under: its longest uncommon word."""
+    return max(sorted(words), key=lambda w: (w not in _COMMON, len(w)))
+
+
+def _expand(items: object) -> list[str] | None:
+    """The texts a parsed pattern matches, or None when there are too many or it has more
+    than literals, small classes, groups, alternatives, optional parts and `\\s+`."""
+    texts = [""]
+    for op, av in items:  # type: ignore[attr-defined]
+        options = _expand_one(op, av)
+        if options is None:
+            return None
+        texts = [a + b for a, b in itertools.product(texts, options)]
+        if len(texts) > _MAX_EXPANSIONS:
+            return None
+    return texts
+
+
+def _expand_one(op: object, av: object) -> list[str] | None:
+    c = sre_constants
+    if op is c.LITERAL:
+        return [chr(av)]  # type: ignore[arg-type]
+    if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+        return [""]
+    if op is c.IN:
+        if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
+            return [" "]
+        if all(kind is c.LITERAL for kind, _ in av):  # type: ignore[attr-defined]
+            return [chr(code) for _, code in av]  # type: ignore[attr-defined]
+        return None
+    if op is c.SUBPATTERN:
+        return _expand(av[-1])  # type: ignore[index]
+    if op is c.BRANCH:
+        found: list[str] = []
+        for branch in av[1]:  # type: ignore[index]
+            texts = _expand(branch)
+            if texts is None:
+                return None
+            found += texts
+        return found
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        low, high, item = av  # type: ignore[misc]
+        if list(item) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])] and low >= 1:
+            return [" "]
+        if high == 1:
+            texts = _expand(item)
+            return None if texts is None else ([""] if low == 0 else []) + texts
+    return None

@@ -96,7 +96,9 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     for field in context.fields(standard):
         if field.kind in QUOTED_KINDS:
             continue
-        for match in context.per_text((ID, words), field.text, words.find):
+        for match in context.per_text(
+            (ID, words), field.text, lambda t: words.find(t, context.tokens(t))
+        ):
             yield Finding(
                 field.path,
                 f"'{match.text}' is not a plain word",

@@ -41,7 +41,7 @@ from typing import Any
 from ...model import Standard
 from ..context import Finding, LintContext
 from ..fields import field_name
-from ..phrases import literal
+from ..phrases import PhraseList, literal
 
 ID = "say-dont-say"
 DEFAULT = "error"
@@ -68,7 +68,8 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.replace("\u2019", "'").lower().split())
 
 
-def _index(context: LintContext, min_words: int) -> tuple[re.Pattern[str] | None, dict]:
+def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dict]:
+    """The handbook's dont_say phrases as one list, and where each is listed."""
     sources: dict[str, _Source] = {}
     for standard in context.handbook.standards:
         for index, wording in enumerate(standard.data.get("wordings") or []):
@@ -78,10 +79,9 @@ def _index(context: LintContext, min_words: int) -> tuple[re.Pattern[str] | None
                     sources.setdefault(phrase, _Source(standard.id, where))
     if not sources:
         return None, sources
-    ordered = sorted(sources, key=len, reverse=True)
-    alternatives = "|".join(literal(p).replace("'", "['\u2019]") for p in ordered)
-    pattern = re.compile(rf"(?<![\w'-])(?:{alternatives})(?![\w'-])", re.IGNORECASE)
-    return pattern, sources
+    # Each pattern's "advice" is the phrase itself, to look its source up by.
+    patterns = {literal(p).replace("'", "['\u2019]"): p for p in sources}
+    return PhraseList(patterns), sources
 
 
 def _targets(standard: Standard, context: LintContext) -> Iterator:
@@ -94,18 +94,20 @@ def _targets(standard: Standard, context: LintContext) -> Iterator:
 
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
     min_words = options["min_words"]
-    pattern, sources = context.once(f"{ID}:{min_words}", lambda: _index(context, min_words))
-    if pattern is None:
+    phrases, sources = context.once(f"{ID}:{min_words}", lambda: _index(context, min_words))
+    if phrases is None:
         return
     for field in _targets(standard, context):
-        found = context.per_text((ID, min_words), field.text, lambda t: list(pattern.finditer(t)))
+        found = context.per_text(
+            (ID, min_words), field.text, lambda t: phrases.find(t, context.tokens(t))
+        )
         for match in found:
-            source = sources[_normal(match.group())]
+            source = sources[match.advice]
             here = "this standard" if source.standard_id == standard.id else source.standard_id
             yield Finding(
                 field.path,
-                f"'{match.group()}' is listed as don't say in {here} ({source.where})",
-                needle=match.group(),
-                offset=match.start(),
+                f"'{match.text}' is listed as don't say in {here} ({source.where})",
+                needle=match.text,
+                offset=match.offset,
                 suggestion="use that standard's 'say' wording, or reword this",
             )

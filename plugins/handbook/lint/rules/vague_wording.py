@@ -112,7 +112,9 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     for field in context.fields(standard):
         if field.kind in QUOTED_KINDS:
             continue
-        for match in context.per_text((ID, phrases), field.text, phrases.find):
+        for match in context.per_text(
+            (ID, phrases), field.text, lambda t: phrases.find(t, context.tokens(t))
+        ):
             if allowed and _normal(match.text) in allowed:
                 continue
             yield Finding(
