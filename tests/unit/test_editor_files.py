@@ -83,6 +83,11 @@ def test_pull_request_checks() -> None:
     assert '>> "$GITHUB_STEP_SUMMARY"' in diff
     upload = next(s for s in _steps(workflow) if s.get("uses", "").startswith("actions/upload-art"))
     assert upload["with"]["path"] == "preview/"
+    preview = next(s for s in _steps(workflow) if s.get("name") == "Build the preview")
+    assert "--site-dir preview" in preview["run"]
+    assert preview["env"]["HANDBOOK_INCLUDE_DRAFTS"] == "true"  # a new standard is a draft
+    config = preview["run"].split("--config-file ")[1].split()[0]
+    assert (ROOT / config).is_file()
     checkout = next(s for s in _steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # handbook diff compares with main
     assert workflow["permissions"] == {"contents": "read"}
