@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import subprocess
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -28,6 +30,7 @@ PLACEHOLDER = "TODO:"
 SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
 _PREFIX = re.compile(r"^[A-Z][A-Z0-9]*$")
 _ID = re.compile(r"^([A-Z][A-Z0-9]*)-([0-9]{3,4})$")
+_HISTORY_ID = re.compile(r"^[-+]id:\s*['\"]?([A-Z][A-Z0-9]*-[0-9]{3,4})\b", re.MULTILINE)
 
 
 class ScaffoldError(Exception):
@@ -80,7 +83,7 @@ def new_standard(
         raise ScaffoldError(
             f"id prefix '{prefix}' must be capital letters and digits, starting with a letter"
         )
-    new_id = next_id(prefix, existing)
+    new_id = next_id(prefix, existing, ids_in_history(settings.standards_path))
     folder = settings.standards_path / area
     path = folder / f"{new_id.lower()}-{slugify(title)}.yml"
     today = today or dt.date.today()
@@ -167,14 +170,27 @@ def id_prefix(area: str, existing: list[Existing], configured: dict[str, Any]) -
     return re.split(r"[^a-z0-9]+", area)[0].upper()
 
 
-def next_id(prefix: str, existing: list[Existing]) -> str:
-    """One more than the highest number used with this prefix, in any area."""
+def next_id(prefix: str, existing: list[Existing], past: Iterable[str] = ()) -> str:
+    """One more than the highest number used with this prefix, in any area, now or in
+    the past (`past`: ids of removed standards, which must not be given out again)."""
+    ids = [item.id for item in existing if item.id] + list(past)
     numbers = [
-        int(match.group(2))
-        for item in existing
-        if item.id and (match := _ID.match(item.id)) and match.group(1) == prefix
+        int(match.group(2)) for id in ids if (match := _ID.match(id)) and match.group(1) == prefix
     ]
     return f"{prefix}-{max(numbers, default=0) + 1:03d}"
+
+
+def ids_in_history(folder: Path) -> set[str]:
+    """Every id that a standard file in `folder` ever had, on any branch of its git
+    repository; empty when there is no git or no repository."""
+    command = ["git", "log", "--all", "--format=", "-p", "-U0", "-G", "^id:", "--", "."]
+    try:
+        result = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if result.returncode != 0:
+        return set()
+    return set(_HISTORY_ID.findall(result.stdout))
 
 
 def area_channels(area: str, existing: list[Existing]) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,20 @@ def test_schema_line_uses_a_schema_file_in_the_handbook_root(tmp_path: Path) -> 
     new = new_standard(Settings(root=tmp_path), "telephone", "Answering calls")
     match = SCHEMA_LINE.match(new.text)
     assert match is not None and match.group(1) == "../../standard.schema.json"
+
+
+def test_the_id_of_a_removed_standard_is_not_given_out_again(settings: Settings) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+            cwd=settings.root,
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "Standards")
+    (settings.standards_path / "telephone" / "phone-007.yml").unlink()
+    git("commit", "-q", "-a", "-m", "Remove PHONE-007")
+    assert new_standard(settings, "telephone", "Taking a message").id == "PHONE-008"
