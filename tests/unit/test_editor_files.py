@@ -178,3 +178,25 @@ def test_every_schema_line_points_at_the_schema() -> None:
         match = SCHEMA_LINE.match(path.read_text("utf-8"))
         if match:
             assert (path.parent / match.group(1)).resolve() == SCHEMA.resolve(), path
+
+
+def test_an_editor_validating_with_the_schema_accepts_the_standards(tmp_path: Path) -> None:
+    # What the YAML extension does with the schema line, done by another validator: the
+    # sample standards and a fresh `handbook new` file pass, a typo in a key does not.
+    from handbook.scaffold import new_standard
+    from handbook.settings import Settings
+
+    new = new_standard(Settings(root=tmp_path), "telephone", "Taking a message")
+    fresh = tmp_path / "new.yml"
+    fresh.write_text(new.text, "utf-8")
+    typo = tmp_path / "typo.yml"
+    typo.write_text(new.text.replace("\nsummary:", "\nsumary:"), "utf-8")
+    command = [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA)]
+    good = subprocess.run(
+        [*command, *map(str, sorted((ROOT / "standards").rglob("*.yml"))), str(fresh)],
+        capture_output=True,
+        text=True,
+    )
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = subprocess.run([*command, str(typo)], capture_output=True, text=True)
+    assert bad.returncode == 1 and "sumary" in bad.stdout + bad.stderr
