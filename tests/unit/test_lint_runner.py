@@ -170,3 +170,27 @@ def test_a_file_outside_the_standards_folder_can_be_linted(tmp_path):
     assert count == 1
     assert [p.rule for p in problems] == ["vague-wording", "vague-wording"]
     assert problems[0].file == "new.yml"
+
+
+# --- Locations inside the YAML ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fragment", "needle"),
+    [
+        ("summary: >\n  Reply to every email\n  promptly and kindly.\n", "promptly"),
+        ("summary: |\n  Reply to every email.\n  Then call back soon.\n", "soon"),
+        ('rules:\n  - "Say \\"hello\\", then reply promptly."\n', "promptly"),
+        ("rules:\n  - 'It''s fine to reply promptly.'\n", "promptly"),
+        ("rules: [Reply promptly., Call back within 2 hours.]\n", "promptly"),
+    ],
+)
+def test_problem_points_at_the_words_in_any_scalar_style(fragment, needle):
+    (problem,) = lint_fragment(fragment, "vague-wording")
+    assert (problem.line, problem.column) == where(fragment, needle)
+
+
+def test_phrase_split_over_folded_lines_is_found_where_it_starts():
+    fragment = "summary: >\n  Call the customer back as soon\n  as possible after the call.\n"
+    (problem,) = lint_fragment(fragment, "vague-wording")
+    assert (problem.line, problem.column) == where(fragment, "as soon")
