@@ -4,12 +4,11 @@ standard, built from an empty folder with `mkdocs build --strict`."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, build
+from handbook import cli
 
 STANDARD = """\
 # yaml-language-server: $schema=../../standard.schema.json
@@ -59,32 +58,23 @@ def test_minimal_site_builds_with_the_standard(project: Path) -> None:
     assert "Front desk" in home and "standards/desk-001/" in home
 
 
-def test_a_new_standard_is_a_draft_to_fill_in(project: Path) -> None:
-    handbook = [sys.executable, "-m", "handbook.cli"]
-    schema = subprocess.run([*handbook, "schema"], cwd=project, capture_output=True, text=True)
-    (project / "standard.schema.json").write_text(schema.stdout, "utf-8")
-    new = subprocess.run(
-        [
-            *handbook,
-            "new",
-            "--area",
-            "telephone",
-            "--title",
-            "Answering calls",
-            "--prefix",
-            "PHONE",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
+def test_a_new_standard_is_a_draft_to_fill_in(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = str(project / "mkdocs.yml")
+    assert cli.main(["schema"]) == 0
+    (project / "standard.schema.json").write_text(capsys.readouterr().out, "utf-8")
+    args = ["new", "-f", config, "--area", "telephone", "--title", "Answering calls"]
+    assert cli.main([*args, "--prefix", "PHONE"]) == 0
+    assert capsys.readouterr().out == "standards/telephone/phone-001-answering-calls.yml\n"
+    new = project / "standards" / "telephone" / "phone-001-answering-calls.yml"
+    assert new.read_text("utf-8").startswith(
+        "# yaml-language-server: $schema=../../standard.schema.json\n"
     )
-    assert new.returncode == 0, new.stderr
-    assert new.stdout == "standards/telephone/phone-001-answering-calls.yml\n"
-    lint = subprocess.run([*handbook, "lint"], cwd=project, capture_output=True, text=True)
-    assert lint.returncode == 0  # a draft's placeholders are warnings
-    assert {line.split()[2] for line in lint.stdout.splitlines() if ": warning " in line} == {
-        "placeholder"
-    }
+    assert cli.main(["lint", "-f", config]) == 0  # a draft's placeholders are warnings
+    out = capsys.readouterr().out.splitlines()
+    found = [line.split()[1:3] for line in out if line.startswith("standards/telephone/")]
+    assert found and {tuple(words) for words in found} == {("warning", "placeholder")}
     # The strict build refuses a draft still full of TODOs, and says where they are.
     result = build(project)
     assert result.returncode == 1
