@@ -6,9 +6,10 @@ the Flesch-Kincaid grade (the school year a reader needs) and the Flesch Reading
 below; wordings staff say aloud (`say`) at grade 6 or below, since a listener cannot
 read a sentence twice. Every field needs a reading ease of at least 60.
 
-The problem points at the hardest sentence; the advice names its longest words. Short
-names and labels (titles, `metric`, `when`) are not scored, and neither are texts under
-`min_words` words: the formulas mean little on a handful of words.
+The problem points at the hardest sentence; the advice says to split it when it is long
+and names its longest words. Short names and labels (titles, `metric`, `when`) are not
+scored, and neither are texts under `min_words` words: the formulas mean little on a
+handful of words.
 
 Default severity: **warning**.
 
@@ -59,14 +60,27 @@ OPTIONS: dict[str, Any] = {
     "min_words": 8,
 }
 
+# A hard sentence longer than this is best split before anything else.
+SPLIT_WORDS = 15
 SCORED = {"rule": "rules and steps", "step": "rules and steps", "prose": "explanations"}
 
 
 def _long_words(words: list[tuple[int, str]]) -> list[str]:
-    """The words of three or more syllables, longest first, each once."""
+    """The words of four or more syllables, longest first, each once."""
     counted = {w.lower(): (count_syllables(w), w) for _, w in words if not w[0].isdigit()}
     ranked = sorted(counted.values(), key=lambda item: -item[0])
-    return [word for syllables, word in ranked if syllables >= 3]
+    return [word for syllables, word in ranked if syllables >= 4]
+
+
+def _advice(words: list[tuple[int, str]]) -> str:
+    """What to change in the hardest sentence: split it if long, and name its longest words."""
+    advice = []
+    if len(words) > SPLIT_WORDS:
+        advice.append(f"split this {len(words)}-word sentence")
+    long_words = _long_words(words)
+    if long_words:
+        advice.append("use shorter words than " + ", ".join(f"'{w}'" for w in long_words[:3]))
+    return " and ".join(advice) or "use shorter sentences and everyday words"
 
 
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
@@ -107,10 +121,7 @@ def _verdict(
     offset, sentence = max(
         context.sentences(text), key=lambda found: context.stats(found[1]).flesch_kincaid_grade
     )
-    long_words = _long_words(context.words(sentence))
-    advice = "use shorter sentences and everyday words"
-    if long_words:
-        advice += ": find shorter words for " + ", ".join(f"'{w}'" for w in long_words[:3])
+    advice = _advice(context.words(sentence))
     return f"hard to read: {' and '.join(too_hard)}", context.opening(sentence), offset, advice
 
 
