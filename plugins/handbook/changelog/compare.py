@@ -131,7 +131,7 @@ def _state_at(
 ) -> State:
     files = snapshot_at(location, commit)
     cache.fill(location.git.blobs, files.values())
-    return State.build(cache.files(files), previous, True, files)
+    return State.build(files, cache, previous, True)
 
 
 def _texts(location: Location, state: State, cache: BlobCache) -> dict[str, str]:

@@ -85,7 +85,7 @@ def diff_states(old: State | None, new: State) -> list[StandardChange]:
                 StandardChange(sid, "added", now.title, now.area, now.path, _summary(now))
             )
             continue
-        if was.data == now.data and was.path == now.path:
+        if was is now or (was.data == now.data and was.path == now.path):
             continue
         changes = compare(was.data, now.data)
         if was.path != now.path:

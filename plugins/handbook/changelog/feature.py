@@ -86,6 +86,7 @@ class ChangelogFeature(Feature):
         self._history: tuple[tuple[Any, ...], list[Revision]] | None = None
         self._changelog: tuple[tuple[Any, ...], Changelog] | None = None
         self._last: tuple[Handbook, Outcome] | None = None
+        self._rendered: tuple[tuple[Any, ...], Any] | None = None
 
     def outcome(self, handbook: Handbook) -> Outcome:
         """The changelog for this build; computed once per loaded handbook."""
@@ -151,7 +152,8 @@ class ChangelogFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         changelog = self.outcome(handbook).changelog
         if changelog is not None:
-            ChangelogRenderer(changelog, handbook, urls).sections(extras)
+            for sid, sections in self._render(changelog, handbook, urls)[1].items():
+                extras.sections.setdefault(sid, []).extend(sections)
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         outcome = self.outcome(handbook)
@@ -160,7 +162,26 @@ class ChangelogFeature(Feature):
         if outcome.changelog is None:
             renderer = ChangelogRenderer(Changelog([]), handbook, urls)
             return [renderer.index_page(unavailable=outcome.unavailable)]
-        return ChangelogRenderer(outcome.changelog, handbook, urls).files()
+        return list(self._render(outcome.changelog, handbook, urls)[0])
+
+    def _render(
+        self, changelog: Changelog, handbook: Handbook, urls: Urls
+    ) -> tuple[list[OutputFile], dict[str, list[str]]]:
+        """Pages and sections, rendered again only when the changelog or links change."""
+        settings = handbook.settings
+        key = (
+            id(changelog),
+            tuple(s.id for s in handbook.published()),
+            tuple(settings.areas.items()),
+            urls.use_directory_urls,
+            settings.site_url,
+        )
+        if self._rendered is None or self._rendered[0] != key:
+            renderer = ChangelogRenderer(changelog, handbook, urls)
+            sections = PageExtras()
+            renderer.sections(sections)
+            self._rendered = (key, (renderer.files(), sections.sections))
+        return self._rendered[1]
 
 
 def _unavailable(error: GitError) -> str:

@@ -20,15 +20,83 @@ from ..loader import YAML_SUFFIXES
 from ..yamlsource import YamlProblem, parse
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_SCALARS = {
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+}
+_RESOLVER = yaml.resolver.Resolver()
+# First characters of plain scalars that may be numbers, booleans, nulls or dates.
+_TYPED_STARTS = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 
 
-class _HistoryLoader(_Loader):  # type: ignore[misc, valid-type]
-    """Safe loading with dates kept as written, as the build's loader does."""
+class _Unreadable(Exception):
+    """Anchors and aliases, or more than one document: left to the build's parser."""
 
 
-_HistoryLoader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+def _load(text: str) -> Any:
+    """Plain values from YAML, fast: libyaml's events, put together here.
+
+    Dates stay as written (as the build's loader gives them), other tags are read as
+    plain text, anchors and aliases are refused as in the build.
+    """
+    loader = _Loader(text)
+    stack: list[list[Any]] = []  # [container, key waiting for its value]
+    root: Any = None
+    documents = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            kind = event.__class__
+            if kind is yaml.ScalarEvent:
+                value = _scalar(event)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                stack.append([{} if kind is yaml.MappingStartEvent else [], _NO_KEY])
+                continue
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                value = stack.pop()[0]
+            elif kind is yaml.AliasEvent:
+                raise _Unreadable
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unreadable
+                continue
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            if isinstance(parent[0], list):
+                parent[0].append(value)
+            elif parent[1] is _NO_KEY:
+                parent[1] = value
+            else:
+                parent[0][parent[1]] = value
+                parent[1] = _NO_KEY
+    finally:
+        loader.dispose()
+    return root
+
+
+_NO_KEY = object()
+
+
+def _scalar(event: yaml.ScalarEvent) -> Any:
+    tag, value = event.tag, event.value
+    if tag is None or tag == "!":
+        if not (event.implicit[0] and (not value or value[0] in _TYPED_STARTS)):
+            return value  # text, the common case: no pattern to try
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag == _STR:
+        return value
+    if tag == _NULL:
+        return None
+    construct = _SCALARS.get(tag)
+    return construct(yaml.ScalarNode(tag, value)) if construct else value
 
 
 @dataclass(frozen=True)
@@ -49,10 +117,10 @@ def parse_blob(content: bytes) -> Parsed:
     except UnicodeDecodeError as e:
         return Parsed(None, f"the file is not UTF-8 text ({e.reason})")
     try:
-        data = yaml.load(text, Loader=_HistoryLoader)
-    except yaml.YAMLError:
+        data = _load(text)
+    except (yaml.YAMLError, _Unreadable, ValueError, TypeError):
         data = None
-    if data is None or not _is_tree(data):
+    if data is None:
         # The build's own parser explains the problem with its line and column.
         try:
             data, _ = parse(text)
@@ -63,20 +131,6 @@ def parse_blob(content: bytes) -> Parsed:
     if not isinstance(data.get("id"), str) or not data["id"].strip():
         return Parsed(None, "the file has no id")
     return Parsed(data)
-
-
-def _is_tree(data: Any) -> bool:
-    """False when anchors and aliases made the data share parts (refused, as in the build)."""
-    seen: set[int] = set()
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict | list):
-            if id(item) in seen:
-                return False
-            seen.add(id(item))
-            stack.extend(item.values() if isinstance(item, dict) else item)
-    return True
 
 
 def is_standard_file(path: str, folder: str) -> bool:
@@ -122,23 +176,23 @@ class State:
     @classmethod
     def build(
         cls,
-        files: Mapping[str, Parsed],
+        files: Mapping[str, str],
+        cache: BlobCache,
         previous: State | None = None,
         include_drafts: bool = True,
-        blobs: Mapping[str, str] | None = None,
     ) -> State:
-        state = cls(blobs=dict(blobs or {}))
+        """The state of {path: blob}, whose blobs the cache has parsed."""
+        state = cls(blobs=dict(files))
         by_path = {e.path: e for e in previous.entries.values()} if previous else {}
         for path in sorted(files):
-            parsed = files[path]
-            if parsed.data is None:
-                state.broken[path] = parsed.error or "did not parse"
+            entry = cache.entry(path, files[path])
+            if isinstance(entry, str):
+                state.broken[path] = entry
                 # Keep what the file said last, so one bad revision is not "removed, added".
                 last = by_path.get(path)
                 if last is not None and last.id not in state.entries:
                     state.entries[last.id] = last
                 continue
-            entry = Entry(str(parsed.id), path, parsed.data)
             if entry.status == "draft" and not include_drafts:
                 continue
             state.entries.setdefault(entry.id, entry)
@@ -166,6 +220,7 @@ class BlobCache:
 
     def __init__(self) -> None:
         self.parsed: dict[str, Parsed] = {}
+        self.entries: dict[tuple[str, str], Entry | str] = {}
 
     def fill(self, read: Any, blobs: Iterable[str]) -> None:
         """Parse the blobs not seen yet; `read(ids)` returns {id: bytes}."""
@@ -177,10 +232,22 @@ class BlobCache:
         for blob in missing:
             self.parsed.setdefault(blob, Parsed(None, "git could not read this file"))
 
-    def files(self, snapshot: Mapping[str, str]) -> dict[str, Parsed]:
-        return {path: self.parsed[blob] for path, blob in snapshot.items()}
+    def entry(self, path: str, blob: str) -> Entry | str:
+        """The standard in a file, or why it is not one. The same file gives the same
+        object in every revision, so comparing unchanged standards costs nothing."""
+        key = (path, blob)
+        found = self.entries.get(key)
+        if found is None:
+            parsed = self.parsed[blob]
+            if parsed.data is None:
+                found = parsed.error or "did not parse"
+            else:
+                found = Entry(str(parsed.id), path, parsed.data)
+            self.entries[key] = found
+        return found
 
     def keep_only(self, blobs: set[str]) -> None:
         """Forget blobs no longer in the history, so a long `serve` session stays small."""
         for blob in set(self.parsed) - blobs:
             del self.parsed[blob]
+        self.entries = {key: e for key, e in self.entries.items() if key[1] in blobs}

@@ -83,7 +83,7 @@ def commit_revisions(
     for index, (entry, files) in enumerate(zip(log, snapshots, strict=True)):
         commit = entry.commit
         date = dt.datetime.fromisoformat(commit.date)
-        previous = State.build(cache.files(files), previous, include_drafts, files)
+        previous = State.build(files, cache, previous, include_drafts)
         revisions.append(
             Revision(
                 key=f"{date:%Y-%m-%d}-{commit.sha[:7]}",
@@ -113,7 +113,7 @@ def tag_revisions(
     revisions: list[Revision] = []
     previous: State | None = None
     for index, (tag, files) in enumerate(zip(tags, snapshots, strict=True)):
-        previous = State.build(cache.files(files), previous, include_drafts, files)
+        previous = State.build(files, cache, previous, include_drafts)
         revisions.append(
             Revision(
                 key=tag_key(tag.name),
@@ -163,7 +163,7 @@ def working_state(
     blobs = {path: blob_id(content) for path, content in files.items()}
     contents = {blobs[path]: content for path, content in files.items()}
     cache.fill(lambda ids: {i: contents[i] for i in ids}, contents)
-    return State.build(cache.files(blobs), previous, include_drafts, blobs)
+    return State.build(blobs, cache, previous, include_drafts)
 
 
 def default_base(git: Git, head: str = "HEAD") -> str | None:
