@@ -108,3 +108,16 @@ def test_cards_never_fetch_from_the_network():
         fetcher("http://127.0.0.1/x.png")
     response = fetcher("data:text/plain,hi")
     assert response.read() == b"hi"
+
+
+def test_cards_laid_out_by_several_processes_keep_their_order_and_pages(monkeypatch):
+    monkeypatch.setattr("handbook.cards.pdf.CARDS_PER_WORKER", 1)
+    handbook = fixture_handbook()
+    cards = make_cards(handbook, select(handbook.published(), ["PHONE-001", "EMAIL-001"]))
+    rendering = render(
+        cards, SIZES["a7"], handbook.settings.areas, handbook.settings.root, workers=2
+    )
+    assert rendering.pages == {"PHONE-001": [0, 1], "EMAIL-001": [2]}
+    assert [c.id for c in rendering.overflowing] == ["PHONE-001"]  # too much for A7
+    (page,) = pdf_pages(rendering.pdf())
+    assert "EMAIL-001" in text_of(page)

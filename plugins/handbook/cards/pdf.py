@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,12 +41,12 @@ def local_only():  # type: ignore[no-untyped-def]
 
 @dataclass
 class Rendering:
-    """Cards laid out at one size: which pages each card took, and the document."""
+    """Cards laid out at one size: the PDF of every laid-out page, and each card's pages."""
 
     size: Size
     cards: list[Card]
     pages: dict[str, list[int]] = field(default_factory=dict)
-    document: object = None
+    data: bytes = b""
 
     @property
     def overflowing(self) -> list[Card]:
@@ -62,13 +64,24 @@ class Rendering:
 
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that fit (all fitting cards by default)."""
+        from pypdf import PdfReader, PdfWriter
+
         chosen = {c.id for c in (cards if cards is not None else self.cards)}
-        numbers = [self.pages[c.id][0] for c in self.fitting if c.id in chosen]
-        pages = [self.document.pages[n] for n in numbers]  # type: ignore[attr-defined]
-        data = self.document.copy(pages).write_pdf()  # type: ignore[attr-defined]
+        reader = PdfReader(io.BytesIO(self.data))
+        writer = PdfWriter()
+        for card in self.fitting:
+            if card.id in chosen:
+                writer.add_page(reader.pages[self.pages[card.id][0]])
+        out = io.BytesIO()
+        writer.write(out)
+        data = out.getvalue()
         if self.size.per_sheet > 1:
             data = impose(data, self.size)
         return data
+
+
+# Below this many cards a second process costs more than it saves.
+CARDS_PER_WORKER = 16
 
 
 def render(
@@ -77,42 +90,73 @@ def render(
     area_titles: dict[str, str],
     base_url: Path,
     cache: dict[str, Rendering] | None = None,
+    workers: int = 1,
 ) -> Rendering:
     """Lay the cards out, one per page at the given size, and note each card's pages.
 
-    With a cache (kept across `serve` rebuilds) an unchanged set of cards is not laid
-    out again: WeasyPrint takes a few tenths of a second per card.
+    WeasyPrint takes about a tenth of a second per card: `workers` processes share a long
+    run, and a cache (kept across `serve` rebuilds) skips an unchanged set of cards.
     """
-    from weasyprint import HTML
-
     rendering = Rendering(size, list(cards))
     if not cards:
         return rendering
-    html = document_html(
-        [card_html(c, size, area_titles.get(c.standard.area, c.standard.area)) for c in cards],
-        size,
-        with_qr=any(c.url for c in cards),
-    )
-    key = hashlib.sha256(f"{base_url}\n{html}".encode()).hexdigest()
+    html = [card_html(c, size, area_titles.get(c.standard.area, c.standard.area)) for c in cards]
+    with_qr = any(c.url for c in cards)
+    key = hashlib.sha256("\n".join([str(base_url), size.name, *html]).encode()).hexdigest()
     if cache is not None and key in cache:
         return cache[key]
-    document = HTML(string=html, base_url=str(base_url), url_fetcher=local_only()).render()
-    starts: dict[str, int] = {}
-    for number, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            if anchor.startswith("card-"):
-                starts.setdefault(anchor, number)
+    count = max(1, min(workers, len(cards) // CARDS_PER_WORKER))
+    step = -(-len(cards) // count)
+    documents = [
+        document_html(html[i : i + step], size, with_qr) for i in range(0, len(cards), step)
+    ]
+    if len(documents) == 1:
+        results = [_lay_out(documents[0], str(base_url))]
+    else:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(len(documents), mp_context=context) as pool:
+            results = list(pool.map(_lay_out, documents, [str(base_url)] * len(documents)))
     by_anchor = {f"card-{c.slug}": c for c in cards}
-    ordered = sorted(starts.items(), key=lambda item: item[1])
-    ends = [first for _, first in ordered[1:]] + [len(document.pages)]
-    for (anchor, first), end in zip(ordered, ends, strict=True):
-        rendering.pages[by_anchor[anchor].id] = list(range(first, end))
-    rendering.document = document
+    rendering.data = results[0][0] if len(results) == 1 else _concatenate([r[0] for r in results])
+    offset = 0
+    for _, pages, total in results:
+        for anchor, numbers in pages.items():
+            rendering.pages[by_anchor[anchor].id] = [offset + n for n in numbers]
+        offset += total
     if cache is not None:
         if len(cache) > 8:
             cache.clear()
         cache[key] = rendering
     return rendering
+
+
+def _lay_out(html: str, base_url: str) -> tuple[bytes, dict[str, list[int]], int]:
+    """One WeasyPrint run: the PDF, the pages of each card (by anchor) and the page count."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=base_url, url_fetcher=local_only()).render()
+    first_page: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            # A card split over pages has its anchor on each of them: keep the first.
+            if anchor.startswith("card-"):
+                first_page.setdefault(anchor, number)
+    starts = sorted(first_page.items(), key=lambda item: item[1])
+    ends = [first for _, first in starts[1:]] + [len(document.pages)]
+    pages = {a: list(range(first, end)) for (a, first), end in zip(starts, ends, strict=True)}
+    return document.write_pdf(), pages, len(document.pages)
+
+
+def _concatenate(parts: Sequence[bytes]) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for data in parts:
+        for page in PdfReader(io.BytesIO(data)).pages:
+            writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error") -> Problem:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
     size = SIZES[args.size] if args.size else options.size
     cards = make_cards(handbook, chosen)
     problems = [p for card in cards for p in card.problems]
-    rendering = render(cards, size, settings.areas, settings.root)
+    workers = min(4, os.cpu_count() or 1)
+    rendering = render(cards, size, settings.areas, settings.root, workers=workers)
     problems += rendering.problems("error")
     if problems:
         for problem in sorted(problems):
