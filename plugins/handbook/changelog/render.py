@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -230,7 +231,7 @@ class ChangelogRenderer:
             _environment()
             .get_template("feed.xml.j2")
             .render(
-                site_name="Handbook",
+                site_name=site_name(self.handbook.settings.root),
                 feed_id=_urn(site_url or oldest or "handbook", "feed"),
                 updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00",
                 self_href=href(FEED),
@@ -269,6 +270,14 @@ class ChangelogRenderer:
                 index_path=INDEX,
             )
             extras.sections.setdefault(sid, []).append(Markup(html))
+
+
+def site_name(root: Path) -> str:
+    """The site's name from mkdocs.yml, for the feed's title; 'Handbook' when not found."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8") if config.is_file() else ""
+    found = re.search(r"^site_name:[ \t]*(.+?)[ \t]*$", text, re.MULTILINE)
+    return found.group(1).strip("'\"") if found else "Handbook"
 
 
 def _urn(*parts: str) -> str:
