@@ -6,7 +6,6 @@
   var form = picker.querySelector(".hb-picker__filters");
   var filters = form.querySelectorAll("[data-filter]");
   var count = form.querySelector(".hb-picker__count");
-  var sizeChoice = form.querySelector("[data-size-choice]");
   var plain = picker.querySelector(".hb-picker__plain");
   form.hidden = false;
   picker.querySelectorAll(".hb-picker__pick").forEach(function (box) {
@@ -45,14 +44,7 @@
     plain.hidden = !!any;
     count.textContent = shown + (shown === 1 ? " card" : " cards") + " to print";
   }
-  function resize() {
-    var size = sizeChoice.value;
-    picker.querySelectorAll(".hb-picker__cards .hb-card").forEach(function (card) {
-      card.className = card.className.replace(/hb-card--[a-z0-9-]+/, "hb-card--" + size);
-    });
-  }
   filters.forEach(function (f) { f.addEventListener("change", update); });
-  sizeChoice.addEventListener("change", resize);
   form.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   update();
