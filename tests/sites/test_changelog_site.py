@@ -54,10 +54,15 @@ def test_index_lists_revisions_newest_first_with_counts(site):
         "Faster answers",
         "Handbook as first published",
     ]
-    positions = [page.index(f": {t}</a>") for t in titles]
+    positions = [page.index(f">{t}</a>") for t in titles]
     assert positions == sorted(positions)
     assert "1 standard added · 1 change affects how you work" in page
     assert 'href="feed.xml"' in page
+    # Standards by kind, each linking to its page.
+    assert (
+        '<span class="hb-change__kind hb-change__kind--added">Added</span> '
+        '<a href="../standards/comp-001/" title="Handling a complaint">COMP-001</a>'
+    ) in page
 
 
 def test_revision_page_lists_field_changes_by_area_with_their_effect(site):

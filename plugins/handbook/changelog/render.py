@@ -21,7 +21,7 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .changelog import Changelog, RevisionChanges
 from .compare import Comparison
-from .diff import KINDS, StandardChange
+from .diff import KIND_LABELS, KINDS, StandardChange
 
 FOLDER = "changelog"
 INDEX = f"{FOLDER}/index.md"
@@ -182,7 +182,16 @@ class ChangelogRenderer:
 
     def index_page(self, unavailable: str | None = None) -> OutputFile:
         items = [
-            {"r": r, "path": revision_path(r), "title": title(r), "counts": counts(r)}
+            {
+                "r": r,
+                "path": revision_path(r),
+                "counts": counts(r),
+                "by_kind": [
+                    (kind, KIND_LABELS[kind], found)
+                    for kind in KINDS
+                    if (found := sorted((c for c in r.changes if c.kind == kind), key=_by_id))
+                ],
+            }
             for r in self.changelog.revisions
         ]
         text = (
@@ -278,6 +287,10 @@ def site_name(root: Path) -> str:
     text = config.read_text("utf-8") if config.is_file() else ""
     found = re.search(r"^site_name:[ \t]*(.+?)[ \t]*$", text, re.MULTILINE)
     return found.group(1).strip("'\"") if found else "Handbook"
+
+
+def _by_id(change: StandardChange) -> str:
+    return change.id
 
 
 def _urn(*parts: str) -> str:
