@@ -23,29 +23,30 @@ def _files(root: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("synth") / "hb"
-    assert main(["synth", "--count", "23", "--seed", "7", str(out)]) == 0
+    # More standards than the sidebar lists in full (navtrim.LIST_ALL_UP_TO).
+    assert main(["synth", "--count", "64", "--seed", "7", str(out)]) == 0
     return out
 
 
 def test_standards_load_without_problems(project):
     handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
     assert handbook.problems == []
-    assert len(handbook.standards) == 23
+    assert len(handbook.standards) == 64
     assert {s.area for s in handbook.standards} == set(AREAS)
     assert any(s.illustrations for s in handbook.standards)
-    assert len({s.title for s in handbook.standards}) == 23
+    assert len({s.title for s in handbook.standards}) == 64
 
 
 def test_field_sizes_are_like_real_standards(project):
     handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
     rules = [len(s.rules) for s in handbook.standards]
     assert min(rules) >= 1 and sum(rules) / len(rules) >= 3
-    assert sum(len(s.wordings) for s in handbook.standards) > 23
+    assert sum(len(s.wordings) for s in handbook.standards) > 64
 
 
 def test_same_seed_same_files_other_seed_other_files(project, tmp_path):
-    write_project(tmp_path / "again", 23, seed=7)
-    write_project(tmp_path / "other", 23, seed=8)
+    write_project(tmp_path / "again", 64, seed=7)
+    write_project(tmp_path / "other", 64, seed=8)
     assert _files(tmp_path / "again") == _files(project)
     assert _files(tmp_path / "other") != _files(project)
 
@@ -55,13 +56,33 @@ def test_refuses_a_folder_that_is_not_empty(project):
         write_project(project, 3)
 
 
-def test_built_site_has_a_page_per_standard(project):
+@pytest.fixture(scope="module")
+def site(project):
     # Not --strict: recombined sample text keeps the sample's readability warnings.
     result = build(project, "--no-strict")
     assert result.returncode == 0, result.output
-    pages = [p for p in (project / "site" / "standards").glob("*/index.html")]
+    return result
+
+
+def test_built_site_has_a_page_per_standard(site):
+    pages = [p for p in (site.site / "standards").glob("*/index.html")]
     standards = [p for p in pages if p.parent.name not in AREAS]
-    assert len(standards) == 23
+    assert len(standards) == 64
+
+
+def _sidebar(html: str) -> str:
+    start = html.index("md-nav--primary")
+    return html[start : html.index("md-sidebar--secondary", start)]
+
+
+def test_sidebar_of_a_large_handbook_shows_areas_and_the_current_standard(site):
+    sidebar = _sidebar(site.page("standards/phone-002/"))
+    assert 'href="./"' in sidebar or "md-nav__link--active" in sidebar
+    assert "../phone-001/" not in sidebar and "../phone-003/" not in sidebar
+    for area in AREAS:
+        assert f"../{area}/" in sidebar
+    home = _sidebar(site.page(""))
+    assert "phone-00" not in home
 
 
 def test_revisions_are_git_commits_of_edits(tmp_path):

@@ -22,12 +22,14 @@ from ..render.navigation import expand_nav
 from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
-from ..render.urls import Urls
+from ..render.urls import Urls, area_path
 from ..settings import Settings
 from .config import HandbookConfig
+from .navtrim import NavTrimmer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
@@ -37,6 +39,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     handbook: Handbook | None = None
     features: list[Feature] | None = None
     serving = False
+    trimmer: NavTrimmer | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds so they can keep their caches.
@@ -70,6 +73,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         for output in site_files(self.handbook, self.urls, self.features or []):
             _add(files, config, output, self.handbook.settings)
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if self.config.enabled and self.handbook is not None:
+            areas = {area_path(a) for a in self.handbook.settings.areas}
+            self.trimmer = NavTrimmer(nav, areas, len(self.handbook.published()))
+        return nav
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+        if self.config.enabled and self.trimmer is not None:
+            self.trimmer.show(page)
+        return context
 
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
