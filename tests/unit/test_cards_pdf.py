@@ -3,10 +3,13 @@ text on its page, and cards that do not fit found rather than cut off."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from cardkit import A6, copy_cards_fixture, fixture_handbook, huge_standard, page_size, pdf_pages
+from handbook.cards import pdf as pdf_module
 from handbook.cards.model import make_cards, select
-from handbook.cards.pdf import local_only, render
+from handbook.cards.pdf import local_only, page_counts, render
 from handbook.cards.sizes import MM, SIZES
 
 
@@ -121,3 +124,25 @@ def test_cards_laid_out_by_several_processes_keep_their_order_and_pages(monkeypa
     assert [c.id for c in rendering.overflowing] == ["PHONE-001"]  # too much for A7
     (page,) = pdf_pages(rendering.pdf())
     assert "EMAIL-001" in text_of(page)
+
+
+def test_page_counts_lay_out_only_cards_not_seen_before(monkeypatch):
+    handbook = fixture_handbook()
+    cards = make_cards(handbook, select(handbook.published(), ["PHONE-001", "EMAIL-001"]))
+    settings = handbook.settings
+    layout = (SIZES["a6"], settings.areas, settings.root)
+    cache: dict[str, int] = {}
+    assert page_counts(cards, *layout, cache) == {"PHONE-001": 1, "EMAIL-001": 1}
+    laid_out = []
+    real_render = pdf_module.render
+
+    def spy(chosen, *args, **kwargs):
+        laid_out.append([c.id for c in chosen])
+        return real_render(chosen, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "render", spy)
+    assert page_counts(cards, *layout, cache) == {"PHONE-001": 1, "EMAIL-001": 1}
+    assert laid_out == []
+    longer = replace(cards[0], steps=cards[0].steps * 12)
+    assert page_counts([longer, cards[1]], *layout, cache) == {"PHONE-001": 2, "EMAIL-001": 1}
+    assert laid_out == [["PHONE-001"]]

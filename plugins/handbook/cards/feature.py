@@ -6,6 +6,8 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 
 from __future__ import annotations
 
+import os
+
 from markupsafe import Markup
 
 from ..features import Feature
@@ -18,10 +20,12 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .model import Card, carded, make_cards
 from .options import card_options
-from .pdf import Rendering, render
+from .pdf import Rendering, overflow_problem, page_counts, render
 from .render import card_html, environment, stylesheet
 
 INDEX = "cards/index.md"
+# Processes that lay cards out in a long build (each takes a share of the cards).
+WORKERS = min(2, os.cpu_count() or 1)
 CSS = "assets/handbook/cards.css"
 
 
@@ -37,13 +41,17 @@ class CardsFeature(Feature):
     name = "cards"
 
     def __init__(self) -> None:
-        # Layouts by content, kept across `serve` rebuilds: only changed cards cost time.
-        self.cache: dict[str, Rendering] = {}
+        # Kept across `serve` rebuilds: page counts by card content (so an edit lays out
+        # only the cards it changed) and the last layouts made for PDFs.
+        self.fits: dict[str, int] = {}
+        self.layouts: dict[str, Rendering] = {}
 
-    def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
+    def _page_counts(self, handbook: Handbook, cards: list[Card]) -> dict[str, int]:
         options, _ = card_options(handbook.settings)
         settings = handbook.settings
-        return render(cards, options.size, settings.areas, settings.root, self.cache)
+        return page_counts(
+            cards, options.size, settings.areas, settings.root, self.fits, workers=WORKERS
+        )
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         options, problems = card_options(handbook.settings)
@@ -51,7 +59,12 @@ class CardsFeature(Feature):
         for card in cards:
             problems.extend(card.problems)
         if options.overflow != "off":
-            problems.extend(self._rendering(handbook, cards).problems(options.overflow))
+            counts = self._page_counts(handbook, cards)
+            problems.extend(
+                overflow_problem(c, options.size, counts[c.id], options.overflow)
+                for c in cards
+                if counts[c.id] != 1
+            )
         return problems
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
@@ -68,17 +81,18 @@ class CardsFeature(Feature):
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options, _ = card_options(handbook.settings)
         cards = make_cards(handbook, carded(handbook), urls)
-        rendering = (
-            self._rendering(handbook, cards) if options.overflow != "off" or options.pdf else None
-        )
-        overflowing = {c.id for c in rendering.overflowing} if rendering else set()
+        counts = self._page_counts(handbook, cards) if options.overflow != "off" else {}
+        overflowing = {card_id for card_id, count in counts.items() if count != 1}
         areas = handbook.settings.areas
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
-        if options.pdf and rendering is not None:
-            groups = {
-                area: [c for c in rendering.fitting if c.standard.area == area] for area in areas
-            }
+        if options.pdf:
+            settings = handbook.settings
+            rendering = render(
+                cards, options.size, areas, settings.root, self.layouts, workers=WORKERS
+            )
+            overflowing = {c.id for c in rendering.overflowing}
+            groups = {a: [c for c in rendering.fitting if c.standard.area == a] for a in areas}
             groups["all"] = rendering.fitting
             for area, group in groups.items():
                 if group:

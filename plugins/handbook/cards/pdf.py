@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import io
-import multiprocessing
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from ..problems import Problem
 from .model import Card
-from .render import card_html, document_html
+from .render import card_html, document_html, stylesheet
 from .sizes import MM, Size
 
 RULE = "card-overflow"
@@ -91,6 +92,7 @@ def render(
     base_url: Path,
     cache: dict[str, Rendering] | None = None,
     workers: int = 1,
+    with_pdf: bool = True,
 ) -> Rendering:
     """Lay the cards out, one per page at the given size, and note each card's pages.
 
@@ -100,9 +102,9 @@ def render(
     rendering = Rendering(size, list(cards))
     if not cards:
         return rendering
-    html = [card_html(c, size, area_titles.get(c.standard.area, c.standard.area)) for c in cards]
+    html = [card_html(c, size, _area(c, area_titles)) for c in cards]
     with_qr = any(c.url for c in cards)
-    key = hashlib.sha256("\n".join([str(base_url), size.name, *html]).encode()).hexdigest()
+    key = _key(str(base_url), size.name, str(with_pdf), *html)
     if cache is not None and key in cache:
         return cache[key]
     count = max(1, min(workers, len(cards) // CARDS_PER_WORKER))
@@ -110,14 +112,19 @@ def render(
     documents = [
         document_html(html[i : i + step], size, with_qr) for i in range(0, len(cards), step)
     ]
+    bases, pdfs = [str(base_url)] * len(documents), [with_pdf] * len(documents)
     if len(documents) == 1:
-        results = [_lay_out(documents[0], str(base_url))]
+        results = [_lay_out(documents[0], str(base_url), with_pdf)]
     else:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(len(documents), mp_context=context) as pool:
-            results = list(pool.map(_lay_out, documents, [str(base_url)] * len(documents)))
+        # Forking a process that runs other threads (`mkdocs serve`) can deadlock.
+        method = "fork" if threading.active_count() == 1 else "spawn"
+        with ProcessPoolExecutor(len(documents), mp_context=get_context(method)) as pool:
+            results = list(pool.map(_lay_out, documents, bases, pdfs))
     by_anchor = {f"card-{c.slug}": c for c in cards}
-    rendering.data = results[0][0] if len(results) == 1 else _concatenate([r[0] for r in results])
+    if with_pdf:
+        rendering.data = (
+            results[0][0] if len(results) == 1 else _concatenate([r[0] for r in results])
+        )
     offset = 0
     for _, pages, total in results:
         for anchor, numbers in pages.items():
@@ -130,7 +137,45 @@ def render(
     return rendering
 
 
-def _lay_out(html: str, base_url: str) -> tuple[bytes, dict[str, list[int]], int]:
+def page_counts(
+    cards: Sequence[Card],
+    size: Size,
+    area_titles: dict[str, str],
+    base_url: Path,
+    cache: dict[str, int],
+    workers: int = 1,
+) -> dict[str, int]:
+    """How many pages each card needs (1: it fits), laying out only cards not in `cache`.
+
+    The cache maps a card's exact HTML and layout to its page count, so across `serve`
+    rebuilds only the cards an edit changed are laid out again.
+    """
+    with_qr = any(c.url for c in cards)
+    keys = {
+        c.id: _key(size.name, str(with_qr), stylesheet(), card_html(c, size, _area(c, area_titles)))
+        for c in cards
+    }
+    missing = [c for c in cards if keys[c.id] not in cache]
+    if missing:
+        done = render(missing, size, area_titles, base_url, workers=workers, with_pdf=False)
+        if len(cache) > 20000:
+            cache.clear()
+        for card in missing:
+            cache[keys[card.id]] = len(done.pages.get(card.id, ()))
+    return {c.id: cache[keys[c.id]] for c in cards}
+
+
+def _area(card: Card, area_titles: dict[str, str]) -> str:
+    return area_titles.get(card.standard.area, card.standard.area)
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _lay_out(
+    html: str, base_url: str, with_pdf: bool = True
+) -> tuple[bytes, dict[str, list[int]], int]:
     """One WeasyPrint run: the PDF, the pages of each card (by anchor) and the page count."""
     from weasyprint import HTML
 
@@ -144,7 +189,7 @@ def _lay_out(html: str, base_url: str) -> tuple[bytes, dict[str, list[int]], int
     starts = sorted(first_page.items(), key=lambda item: item[1])
     ends = [first for _, first in starts[1:]] + [len(document.pages)]
     pages = {a: list(range(first, end)) for (a, first), end in zip(starts, ends, strict=True)}
-    return document.write_pdf(), pages, len(document.pages)
+    return document.write_pdf() if with_pdf else b"", pages, len(document.pages)
 
 
 def _concatenate(parts: Sequence[bytes]) -> bytes:
