@@ -100,7 +100,11 @@ class Git:
         if result.returncode != 0:
             message = result.stderr.decode("utf-8", "replace").strip()
             if "not a git repository" in message.lower():
-                raise GitError(f"{self.cwd} is not in a git repository", "not-a-repo")
+                raise GitError(
+                    f"{self.cwd} is not in a git repository: build from a git clone "
+                    "to include the changelog",
+                    "not-a-repo",
+                )
             raise GitError(f"git {args[0]} failed: {message}")
         return result.stdout
 

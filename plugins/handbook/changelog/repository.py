@@ -145,7 +145,8 @@ def working_tree(location: Location) -> dict[str, bytes]:
     if not folder.is_dir():
         return files
     for path in sorted(folder.rglob("*")):
-        relative = path.resolve().relative_to(location.top).as_posix()
+        inside = path.relative_to(folder).as_posix()
+        relative = f"{location.folder}/{inside}" if location.folder else inside
         if path.is_file() and is_standard_file(relative, location.folder):
             files[location.handbook_path(relative)] = path.read_bytes()
     return files
