@@ -26,6 +26,7 @@ from ..render.urls import Urls, area_path
 from ..settings import Settings
 from .config import HandbookConfig
 from .navtrim import NavTrimmer
+from .rawhtml import put_back, set_aside
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -40,6 +41,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     features: list[Feature] | None = None
     serving = False
     trimmer: NavTrimmer | None = None
+    blocks: dict[str, list[str]]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks = {}  # generated pages' HTML set aside from Markdown, by page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds so they can keep their caches.
@@ -85,13 +91,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.trimmer.show(page)
         return context
 
+    @event_priority(-100)  # last, so other plugins see the whole Markdown
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.handbook is None or HOME_MARKER not in markdown:
+        if not self.config.enabled or self.handbook is None:
+            return None
+        if page.file.generated_by == "handbook":
+            markdown, self.blocks[page.file.src_uri] = set_aside(markdown)
+            return markdown
+        if HOME_MARKER not in markdown:
             return None
         renderer = PageRenderer(self.handbook, self.urls)
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
+
+    @event_priority(100)  # first, so other plugins see the whole HTML
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return put_back(html, self.blocks.pop(page.file.src_uri, []))
 
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
