@@ -103,7 +103,10 @@ def test_standard_page_shows_updates_to_this_standard(site):
     assert 'id="updates-to-this-standard"' in page
     section = page.split('id="updates-to-this-standard"', 1)[1]
     assert section.index("Shorter rule") < section.index("Faster answers")
-    assert "<del>three</del> <ins>two</ins>" in section
+    assert (
+        '<del><span class="hb-sr">removed: </span>three</del> '
+        '<ins><span class="hb-sr">added: </span>two</ins>'
+    ) in section
     assert 'href="../../changelog/2026-03-04-' in section
 
 

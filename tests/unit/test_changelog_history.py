@@ -247,5 +247,8 @@ def test_updates_section_on_each_changed_standard(repo):
     (section,) = extras.sections["PHONE-001"]
     assert section.startswith("## Updates to this standard")
     assert "Faster answers" in section and "First standards" in section
-    assert "<del>three</del> <ins>two</ins>" in section
+    assert (
+        '<del><span class="hb-sr">removed: </span>three</del> '
+        '<ins><span class="hb-sr">added: </span>two</ins>'
+    ) in section
     assert 'href="../../changelog/2026-03-03-' in section
