@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from handbook.changelog.fields import compare, is_minor_edit
+from handbook.changelog.fields import compare
+from handbook.changelog.texts import is_minor_edit
 
 BASE = {
     "id": "EMAIL-001",

@@ -8,14 +8,22 @@ comparison accepts data of any shape and never fails on it.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any
 
 from ..render import labels
+from .texts import (
+    align,
+    as_list,
+    as_record,
+    is_minor_edit,
+    long_date,
+    moved,
+    normal,
+    quote,
+    text,
+)
 
 
 @dataclass(frozen=True)
@@ -42,120 +50,6 @@ class FieldChange:
 
 Compare = Callable[[Any, Any], Iterator[FieldChange]]
 
-# Words whose change flips a rule's meaning however small the edit.
-_MEANINGFUL = {
-    "not", "no", "never", "always", "only", "must", "may", "should", "can", "cannot",
-    "before", "after", "more", "less", "most", "least", "all", "any", "each", "every",
-}  # fmt: skip
-
-
-def text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def quote(value: Any) -> str:
-    return f"“{text(value)}”"
-
-
-def _words(value: str) -> list[str]:
-    return re.findall(r"[\w']+", value.lower())
-
-
-def _normal(value: Any) -> str:
-    return " ".join(_words(text(value)))
-
-
-def is_minor_edit(old: Any, new: Any) -> bool:
-    """True for typo fixes, case, punctuation and spacing: the meaning cannot have moved."""
-    a, b = text(old), text(new)
-    if re.findall(r"\d+", a) != re.findall(r"\d+", b):
-        return False
-    wa, wb = _words(a), _words(b)
-    if wa == wb:
-        return True
-    changed = 0
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, wa, wb, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        if tag != "replace" or i2 - i1 != j2 - j1:
-            return False
-        for x, y in zip(wa[i1:i2], wb[j1:j2], strict=True):
-            if {x, y} & _MEANINGFUL or "n't" in x + y:
-                return False
-            if SequenceMatcher(None, x, y).ratio() < 0.75:
-                return False
-            changed += 1
-    return changed <= 2
-
-
-def _similar(a: Any, b: Any) -> float:
-    return SequenceMatcher(None, _normal(a), _normal(b), autojunk=False).ratio()
-
-
-def align(
-    old: list[Any], new: list[Any], key: Callable[[Any], str]
-) -> list[tuple[int | None, int | None]]:
-    """Pairs (old index, new index) of the same item across two lists; None where missing.
-
-    Equal keys pair first, in order; leftovers pair with the most similar item in their
-    stretch, so an edited rule reads as "changed", not "removed" and "added".
-    """
-    a, b = [key(x) for x in old], [key(x) for x in new]
-    pairs: list[tuple[int | None, int | None]] = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
-            continue
-        if i2 - i1 == j2 - j1:
-            # As many items went as came: read them as edits, in order.
-            pairs.extend(zip(range(i1, i2), range(j1, j2), strict=True))
-            continue
-        free = list(range(j1, j2))
-        for i in range(i1, i2):
-            best = max(free, key=lambda j: _similar(a[i], b[j]), default=None)
-            if best is not None and _similar(a[i], b[best]) >= 0.5:
-                free.remove(best)
-                pairs.append((i, best))
-            else:
-                pairs.append((i, None))
-        pairs.extend((None, j) for j in free)
-    return pairs
-
-
-def _moved(
-    old: list[Any], new: list[Any], pairs: list[tuple[int | None, int | None]]
-) -> set[tuple[int, int]]:
-    """Removed and added items that are the same text: a move, not a change."""
-    gone = {_normal(old[i]): i for i, j in pairs if j is None and i is not None}
-    moves = set()
-    for i, j in pairs:
-        if i is None and j is not None and _normal(new[j]) in gone:
-            moves.add((gone.pop(_normal(new[j])), j))
-    return moves
-
-
-def _list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
-def _record(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {"value": value}
-
-
-def _date(value: Any) -> str:
-    try:
-        day = dt.date.fromisoformat(text(value))
-    except ValueError:
-        return text(value) or "no date"
-    return f"{day.day} {day:%B %Y}"
-
-
 # Lists of sentences ------------------------------------------------------------------
 
 
@@ -163,9 +57,9 @@ def _texts(field: str, singular: str, numbered: bool) -> Compare:
     """Rules (order does not matter) and steps (numbered, order matters)."""
 
     def compare(old: Any, new: Any) -> Iterator[FieldChange]:
-        a, b = [text(x) for x in _list(old)], [text(x) for x in _list(new)]
-        pairs = align(a, b, _normal)
-        moves = _moved(a, b, pairs)
+        a, b = [text(x) for x in as_list(old)], [text(x) for x in as_list(new)]
+        pairs = align(a, b, normal)
+        moves = moved(a, b, pairs)
         moved_old = {i for i, _ in moves}
         moved_new = {j for _, j in moves}
         name = singular.capitalize()
@@ -213,8 +107,8 @@ def _goal(target: dict[str, Any]) -> str:
 
 
 def _targets(old: Any, new: Any) -> Iterator[FieldChange]:
-    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
-    for i, j in align(a, b, lambda t: _normal(t.get("metric"))):
+    a, b = [as_record(x) for x in as_list(old)], [as_record(x) for x in as_list(new)]
+    for i, j in align(a, b, lambda t: normal(t.get("metric"))):
         if i is None and j is not None:
             t = b[j]
             yield FieldChange("targets", f"New target: {text(t.get('metric'))}, {_goal(t)}", True)
@@ -252,10 +146,10 @@ def _targets(old: Any, new: Any) -> Iterator[FieldChange]:
 
 
 def _wordings(old: Any, new: Any) -> Iterator[FieldChange]:
-    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
+    a, b = [as_record(x) for x in as_list(old)], [as_record(x) for x in as_list(new)]
 
     def key(w: dict[str, Any]) -> str:
-        return _normal(w.get("when")) or _normal(w.get("say"))
+        return normal(w.get("when")) or normal(w.get("say"))
 
     for i, j in align(a, b, key):
         if j is not None and i is None:
@@ -323,8 +217,8 @@ def _within(step: dict[str, Any]) -> str:
 
 
 def _escalation(old: Any, new: Any) -> Iterator[FieldChange]:
-    a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
-    for i, j in align(a, b, lambda s: _normal(s.get("who"))):
+    a, b = [as_record(x) for x in as_list(old)], [as_record(x) for x in as_list(new)]
+    for i, j in align(a, b, lambda s: normal(s.get("who"))):
         if i is None and j is not None:
             s = b[j]
             yield FieldChange(
@@ -366,8 +260,8 @@ def _records(
     """Editorial lists of records: examples and illustrations."""
 
     def compare(old: Any, new: Any) -> Iterator[FieldChange]:
-        a, b = [_record(x) for x in _list(old)], [_record(x) for x in _list(new)]
-        for i, j in align(a, b, lambda r: _normal(r.get(key))):
+        a, b = [as_record(x) for x in as_list(old)], [as_record(x) for x in as_list(new)]
+        for i, j in align(a, b, lambda r: normal(r.get(key))):
             if i is None and j is not None:
                 yield FieldChange(field, f"New {describe(b[j])}", False)
             elif j is None and i is not None:
@@ -394,7 +288,7 @@ def _set(
     field: str, added: str, removed: str, affects: bool, names: dict[str, str] | None = None
 ) -> Compare:
     def compare(old: Any, new: Any) -> Iterator[FieldChange]:
-        a, b = [text(x) for x in _list(old)], [text(x) for x in _list(new)]
+        a, b = [text(x) for x in as_list(old)], [text(x) for x in as_list(new)]
         more = [x for x in b if x not in a]
         fewer = [x for x in a if x not in b]
         label = (names or {}).get
@@ -449,10 +343,10 @@ COMPARE: dict[str, Compare] = {
     "status": _status,
     "owner": _scalar("owner", lambda o, n: f"Owner is now {text(n)} (was {text(o)})", False),
     "effective": _scalar(
-        "effective", lambda o, n: f"Applies from {_date(n)} (was {_date(o)})", True
+        "effective", lambda o, n: f"Applies from {long_date(n)} (was {long_date(o)})", True
     ),
-    "last_reviewed": _scalar("last_reviewed", lambda o, n: f"Reviewed on {_date(n)}", False),
-    "review_by": _scalar("review_by", lambda o, n: f"Next review due by {_date(n)}", False),
+    "last_reviewed": _scalar("last_reviewed", lambda o, n: f"Reviewed on {long_date(n)}", False),
+    "review_by": _scalar("review_by", lambda o, n: f"Next review due by {long_date(n)}", False),
     "stage": _scalar(
         "stage",
         lambda o, n: (
