@@ -49,9 +49,18 @@ class CardsFeature(Feature):
     def _page_counts(self, handbook: Handbook, cards: list[Card]) -> dict[str, int]:
         options, _ = card_options(handbook.settings)
         settings = handbook.settings
+        if options.pdf:
+            # The PDFs need every card laid out anyway: count pages from that one layout.
+            rendering = self._layout(handbook, cards)
+            return {c.id: len(rendering.pages.get(c.id, ())) for c in cards}
         return page_counts(
             cards, options.size, settings.areas, settings.root, self.fits, workers=WORKERS
         )
+
+    def _layout(self, handbook: Handbook, cards: list[Card]) -> Rendering:
+        options, _ = card_options(handbook.settings)
+        settings = handbook.settings
+        return render(cards, options.size, settings.areas, settings.root, self.layouts, WORKERS)
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         options, problems = card_options(handbook.settings)
@@ -87,10 +96,7 @@ class CardsFeature(Feature):
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
         if options.pdf:
-            settings = handbook.settings
-            rendering = render(
-                cards, options.size, areas, settings.root, self.layouts, workers=WORKERS
-            )
+            rendering = self._layout(handbook, cards)
             overflowing = {c.id for c in rendering.overflowing}
             groups = {a: [c for c in rendering.fitting if c.standard.area == a] for a in areas}
             groups["all"] = rendering.fitting
