@@ -60,7 +60,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, and other
+# test modules start their own.
+@pytest.fixture(scope="module")
 def playwright_browser():
     if not CHROMIUM.exists():
         pytest.skip("no Chromium at /usr/bin/chromium: install Debian's chromium (make browser)")
@@ -79,7 +81,7 @@ def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(playwright_browser, sample_site) -> Iterator[Site]:
     server, base = _serve(sample_site.site)
     data = json.loads((sample_site.site / "standards.json").read_text("utf-8"))
