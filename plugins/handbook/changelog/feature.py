@@ -104,12 +104,10 @@ class ChangelogFeature(Feature):
             location = Location.find(settings)
             changelog = self._changelog_for(location, opts, settings.include_drafts)
         except GitError as e:
-            if e.kind == "failed":
-                message = f"the changelog is left out: {e}"
-                problems.append(Problem(where, 1, 1, "changelog-git", message, "warning"))
-            else:
-                message = f"the changelog is left out: {e}"
-                problems.append(Problem(where, 1, 1, "changelog-git", message, "suggestion"))
+            # No git or no repository is a normal way to build; git failing is not.
+            severity = "warning" if e.kind == "failed" else "suggestion"
+            message = f"the changelog is left out: {e}"
+            problems.append(Problem(where, 1, 1, "changelog-git", message, severity))
             return Outcome(None, problems, unavailable=_unavailable(e))
         if location.shallow:
             severity = "suggestion" if opts["allow_shallow"] else "warning"
@@ -120,15 +118,21 @@ class ChangelogFeature(Feature):
         git = location.git
         head = git.head()
         pattern = opts["tag_pattern"]
-        tags = (
-            tuple((t.name, t.commit) for t in git.tags(pattern, head)) if pattern and head else ()
+        tags = git.tags(pattern, head) if pattern and head else []
+        key = (
+            str(location.top),
+            location.folder,
+            head,
+            pattern,
+            tuple((t.name, t.commit) for t in tags),
+            drafts,
+            location.shallow,
         )
-        key = (str(location.top), location.folder, head, pattern, tags, drafts, location.shallow)
         if self._history is None or self._history[0] != key:
             revisions: list[Revision] = []
             if head is not None:
                 if pattern:
-                    revisions = tag_revisions(location, head, pattern, self.cache, drafts)
+                    revisions = tag_revisions(location, tags, self.cache, drafts)
                 else:
                     revisions = commit_revisions(location, head, self.cache, drafts)
             self._history = (key, revisions)
@@ -185,8 +189,8 @@ class ChangelogFeature(Feature):
 
 
 def _unavailable(error: GitError) -> str:
-    if error.kind == "no-git":
-        return "The changelog is made from the git history, but git is not installed where this site was built."
-    if error.kind == "not-a-repo":
-        return "The changelog is made from the git history, and this copy of the handbook is not a git repository."
-    return f"The changelog could not be made from the git history: {error}"
+    why = {
+        "no-git": "git is not installed where this site was built",
+        "not-a-repo": "this copy of the handbook is not a git repository",
+    }.get(error.kind, str(error))
+    return f"The changelog is made from the git history, but {why}."

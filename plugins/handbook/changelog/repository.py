@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import Settings
-from .git import Git, GitError
+from .git import Git, GitError, Tag
 from .history import BlobCache, Revision, State, is_standard_file
 
 MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")
@@ -101,10 +101,9 @@ def commit_revisions(
 
 
 def tag_revisions(
-    location: Location, head: str, pattern: str, cache: BlobCache, include_drafts: bool
+    location: Location, tags: list[Tag], cache: BlobCache, include_drafts: bool
 ) -> list[Revision]:
-    """Release mode: one revision per tag matching `pattern`, oldest first."""
-    tags = location.git.tags(pattern, head)
+    """Release mode: one revision per release tag (oldest first), as `Git.tags` lists them."""
     snapshots = [
         location.standard_files(location.git.ls_tree(t.commit, location.folder or "."))
         for t in tags
