@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import xml.etree.ElementTree as ET
 
@@ -126,3 +127,10 @@ def test_site_outside_git_builds_with_one_info_message(basic_project):
     assert result.returncode == 0, result.output
     assert result.output.count("changelog-git") == 1
     assert "not a git repository" in result.page("changelog/")
+
+
+def test_revision_pages_stay_out_of_search(site):
+    index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert "changelog/" in locations
+    assert not [loc for loc in locations if loc.startswith("changelog/2026")]
