@@ -71,8 +71,19 @@ def test_a_card_that_does_not_fit_exits_1_names_it_and_writes_nothing(tmp_path, 
     err = capsys.readouterr().err
     assert "standards/huge-001.yml:1:1: error card-overflow" in err
     assert "PHONE-001" not in err
-    assert "no PDF written" in err
+    assert "1 card(s) do not fit: no PDF written" in err
     assert not out.exists()
+
+
+def test_keep_going_writes_the_cards_that_fit_and_still_exits_1(tmp_path, capsys):
+    project = copy_cards_fixture(tmp_path)
+    huge_standard(project)
+    code, out = cards(
+        tmp_path, "--area", "telephone", "--keep-going", config=project / "mkdocs.yml"
+    )
+    assert code == 1
+    assert "1 card(s) do not fit and are not in the PDF" in capsys.readouterr().err
+    assert ids_in(out) == ["PHONE-001"]
 
 
 def test_bad_card_numbers_stop_the_command(tmp_path, capsys):
@@ -81,5 +92,7 @@ def test_bad_card_numbers_stop_the_command(tmp_path, capsys):
     path.write_text(path.read_text("utf-8").replace("steps: [1, 2,", "steps: [1, 9,"), "utf-8")
     code, out = cards(tmp_path, "--id", "DESK-001", config=project / "mkdocs.yml")
     assert code == 1
-    assert "card-reference" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "standards/desk-001.yml" in err and "card-reference" in err
+    assert "step 9" in err
     assert not out.exists()

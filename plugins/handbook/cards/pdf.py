@@ -222,7 +222,7 @@ def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error"
         column,
         RULE,
         f"the quick card of {standard.id} does not fit on one {size.label} card: "
-        f"it runs onto {pages} pages and is left out of the cards",
+        f"it needs {pages} pages, so it is not printed",
         severity,
         advice,
     )

@@ -39,7 +39,10 @@ def stylesheet() -> str:
 def qr_svg(url: str) -> Markup:
     """A QR code of the URL as inline SVG that scales to the box it is put in."""
     code = segno.make(url, error="m", micro=False)
-    return Markup(code.svg_inline(scale=1, border=2, omitsize=True, dark="#000", light="#fff"))
+    svg = code.svg_inline(
+        scale=1, border=2, omitsize=True, dark="#000", light="#fff", title=f"QR code: {url}"
+    )
+    return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
 def card_html(card: Card, size: Size, area_title: str) -> str:

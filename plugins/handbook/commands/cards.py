@@ -36,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=None,
         help="card size (default: the site's cards.size, or a6)",
     )
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="write the cards that fit even when others do not (the exit status is still 1)",
+    )
     add_config_argument(parser)
     parser.set_defaults(run=run)
 
@@ -67,16 +72,28 @@ def run(args: argparse.Namespace) -> int:
     size = SIZES[args.size] if args.size else options.size
     cards = make_cards(handbook, chosen)
     problems = [p for card in cards for p in card.problems]
-    workers = min(4, os.cpu_count() or 1)
-    rendering = render(cards, size, settings.areas, settings.root, workers=workers)
-    problems += rendering.problems("error")
     if problems:
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
-        print(f"{len(problems)} card problem(s): no PDF written", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in card: sections: no PDF written", file=sys.stderr)
+        return 1
+    workers = min(4, os.cpu_count() or 1)
+    rendering = render(cards, size, settings.areas, settings.root, workers=workers)
+    problems = rendering.problems("error")
+    for problem in sorted(problems):
+        print(problem, file=sys.stderr)
+    fitting = rendering.fitting
+    if problems and not (args.keep_going and fitting):
+        print(
+            f"{len(problems)} card(s) do not fit: no PDF written (--keep-going writes the rest)",
+            file=sys.stderr,
+        )
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(rendering.pdf())
-    sheets = -(-len(cards) // size.per_sheet)
-    print(f"{len(cards)} card(s) on {sheets} page(s) ({size.label}) written to {args.out}")
+    sheets = -(-len(fitting) // size.per_sheet)
+    print(f"{len(fitting)} card(s) on {sheets} page(s) ({size.label}) written to {args.out}")
+    if problems:
+        print(f"{len(problems)} card(s) do not fit and are not in the PDF", file=sys.stderr)
+        return 1
     return 0
