@@ -69,6 +69,8 @@ class PhraseList:
         if self.index is not None:
             if words is None:
                 words = tokens(text)
+            if self.keys.isdisjoint(words):
+                return []  # the common case, settled in C
             if not any(needed <= words for key in self.keys & words for needed in self.index[key]):
                 return []
         lower = text.lower()
