@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -134,3 +135,20 @@ def test_revision_pages_stay_out_of_search(site):
     locations = [doc["location"] for doc in index["docs"]]
     assert "changelog/" in locations
     assert not [loc for loc in locations if loc.startswith("changelog/2026")]
+
+
+def test_shallow_clone_builds_with_a_warning_that_says_how_to_fetch(site, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{site.project}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    strict = build(clone)
+    assert strict.returncode == 1
+    assert "changelog-shallow" in strict.output and "fetch-depth: 0" in strict.output
+    relaxed = build(clone, "--no-strict")
+    assert relaxed.returncode == 0, relaxed.output
+    page = relaxed.page("changelog/")
+    assert "Older revisions are missing" in page
+    assert page.count('class="hb-revision"') == 2
