@@ -194,3 +194,21 @@ def test_phrase_split_over_folded_lines_is_found_where_it_starts():
     fragment = "summary: >\n  Call the customer back as soon\n  as possible after the call.\n"
     (problem,) = lint_fragment(fragment, "vague-wording")
     assert (problem.line, problem.column) == where(fragment, "as soon")
+
+
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("summary", ("summary",)),
+        ("rules[2]", ("rules", 1)),
+        ("wordings[1].say", ("wordings", 0, "say")),
+        ("wordings.say", ("wordings", None, "say")),
+        ("rules[0]", None),
+        ("the first rule", None),
+        ("rules.2", None),
+    ],
+)
+def test_field_names_as_editors_write_them(name, path):
+    from handbook.lint.fields import parse_field
+
+    assert parse_field(name) == path

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ..model import Standard
 from ..yamlsource import Path
 
-KINDS = ("rule", "step", "say", "prose", "label", "dont_say", "poor")
 # Kinds that quote wording to avoid: rules about wording must not flag them.
 QUOTED_KINDS = frozenset({"dont_say", "poor"})
 
