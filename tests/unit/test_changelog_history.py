@@ -252,3 +252,17 @@ def test_updates_section_on_each_changed_standard(repo):
         '<ins><span class="hb-sr">added: </span>two</ins>'
     ) in section
     assert 'href="../../changelog/2026-03-03-' in section
+
+
+def test_a_github_merge_commit_is_titled_by_its_pull_request(repo):
+    repo.git("checkout", "-q", "-b", "faster")
+    repo.commit("wip", repo.edit(PHONE, "three rings", "two rings"))
+    repo.git("checkout", "-q", "main")
+    repo.day += 1
+    message = "Merge pull request #12 from org/faster\n\nAnswer by the second ring\n\nWhy: queues."
+    subprocess.run(
+        ["git", "merge", "-q", "--no-ff", "faster", "-m", message],
+        cwd=repo.path, env=repo.env(), check=True, capture_output=True,
+    )  # fmt: skip
+    latest = revisions(repo)[0].revision
+    assert (latest.title, latest.notes) == ("Answer by the second ring", "Why: queues.")

@@ -83,13 +83,14 @@ def commit_revisions(
     for index, (entry, files) in enumerate(zip(log, snapshots, strict=True)):
         commit = entry.commit
         date = dt.datetime.fromisoformat(commit.date)
+        title, notes = titled(commit.subject, commit.body)
         previous = State.build(files, cache, previous, include_drafts)
         revisions.append(
             Revision(
                 key=f"{date:%Y-%m-%d}-{commit.sha[:7]}",
                 name=commit.sha[:7],
-                title=commit.subject or commit.sha[:7],
-                notes=commit.body,
+                title=title or commit.sha[:7],
+                notes=notes,
                 date=date,
                 author=commit.author,
                 commit=commit.sha,
@@ -127,6 +128,18 @@ def tag_revisions(
             )
         )
     return revisions
+
+
+def titled(subject: str, body: str) -> tuple[str, str]:
+    """A revision's title and notes: GitHub's merge commits keep the pull request's title
+    on the body's first line ("Merge pull request #12 from org/branch" says nothing)."""
+    if _MERGE_PR.match(subject) and body:
+        first, _, rest = body.partition("\n")
+        return first.strip(), rest.strip()
+    return subject, body
+
+
+_MERGE_PR = re.compile(r"Merge pull request #\d+ from \S+$")
 
 
 def tag_key(name: str) -> str:
