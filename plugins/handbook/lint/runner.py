@@ -162,7 +162,8 @@ def lint_paths(
     handbook = load(settings)
     if paths is None:
         found = handbook.problems + lint(handbook, today, config_file)
-        return sorted(found), len(handbook.standards)
+        files = {s.path for s in handbook.standards} | {p.file for p in handbook.problems}
+        return sorted(found), len(files)
     files, _ = yaml_files(paths)
     texts = {s.path: s.source.text for s in handbook.standards if s.source is not None}
     problems: list[Problem] = []

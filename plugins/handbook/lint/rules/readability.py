@@ -67,7 +67,8 @@ SCORED = {"rule": "rules and steps", "step": "rules and steps", "prose": "explan
 
 def _long_words(words: list[tuple[int, str]]) -> list[str]:
     """The words of four or more syllables, longest first, each once."""
-    counted = {w.lower(): (count_syllables(w), w) for _, w in words if not w[0].isdigit()}
+    # Short spellings ("etc") are read out long, but there is no shorter word to offer.
+    counted = {w.lower(): (count_syllables(w), w) for _, w in words if len(w) > 5 and w.isalpha()}
     ranked = sorted(counted.values(), key=lambda item: -item[0])
     return [word for syllables, word in ranked if syllables >= 4]
 
