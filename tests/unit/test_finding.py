@@ -7,7 +7,7 @@ import re
 
 from handbook.finding.facets import attributes, facets, slug
 from handbook.finding.filters import FiltersFeature, filters_page
-from handbook.finding.freshness import FreshnessFeature, by_owner, due, review_page
+from handbook.finding.freshness import FreshnessFeature, Review, by_owner, due, review_page
 from handbook.handbook import Handbook
 from handbook.loader import load_texts
 from handbook.render.pages import PageExtras, PageRenderer
@@ -180,7 +180,7 @@ def test_overdue_standard_gets_a_banner_on_its_page():
     assert "Review overdue" in banner
     assert '<time datetime="2026-10-31">31 October 2026</time>' in banner
     page = PageRenderer(book, Urls(), extras).standard(book.by_id()["PHONE-001"]).content
-    assert "Review overdue" in page
+    assert '<p class="admonition-title">Review overdue' in page  # HTML, not escaped text
     # The day it is due is not yet overdue.
     assert (
         "Review overdue"
@@ -202,7 +202,8 @@ def test_review_page_by_owner_with_days():
     page = review_page(book, Urls(), TODAY).content
     assert page.index("## Complaints manager") < page.index("## Contact centre manager")
     assert "Overdue by 1 day<" in page
-    assert "In 20 days<" in page
+    assert "In 2 weeks<" in page  # 20 days
+    assert 'class="hb-due hb-due--overdue"' in page
     assert "PHONE-002" not in page
     assert '<time datetime="2026-11-01">1 November 2026</time>' in page
 
@@ -218,4 +219,21 @@ def test_review_window_is_configurable():
     book = handbook(standard("PHONE-001", review_by="2027-01-15"))
     assert "PHONE-001" not in review_page(book, Urls(), TODAY).content.split("The next is")[0]
     book.settings.extra["review_soon_days"] = 90
-    assert "In 75 days" in review_page(book, Urls(), TODAY).content
+    assert "In 2 months" in review_page(book, Urls(), TODAY).content
+
+
+def test_how_far_off_a_review_is_in_words():
+    book = handbook(standard("PHONE-001"))
+    s = book.by_id()["PHONE-001"]
+    words = {days: Review(s, days).when for days in (0, 1, -1, 13, 14, -20, 59, 60, -800)}
+    assert words == {
+        0: "Due today",
+        1: "In 1 day",
+        -1: "Overdue by 1 day",
+        13: "In 13 days",
+        14: "In 2 weeks",
+        -20: "Overdue by 2 weeks",
+        59: "In 8 weeks",
+        60: "In 2 months",
+        -800: "Overdue by 2 years",
+    }

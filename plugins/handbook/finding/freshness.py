@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from itertools import groupby
 
+from markupsafe import Markup
+
 from ..features import Feature
 from ..handbook import Handbook
 from ..model import Standard
@@ -31,6 +33,21 @@ class Review:
     @property
     def overdue(self) -> bool:
         return self.days_left < 0
+
+    @property
+    def when(self) -> str:
+        """How far off the review is, in words: 'Overdue by 3 weeks', 'In 12 days'."""
+        if self.days_left == 0:
+            return "Due today"
+        span = _span(abs(self.days_left))
+        return f"Overdue by {span}" if self.overdue else f"In {span}"
+
+
+def _span(days: int) -> str:
+    for size, unit in ((365, "year"), (30, "month"), (7, "week")):
+        if days >= 2 * size:
+            return f"{days // size} {unit}s"
+    return f"{days} day{'s' if days != 1 else ''}"
 
 
 def reviews(handbook: Handbook, today: dt.date) -> list[Review]:
@@ -64,7 +81,8 @@ class FreshnessFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for review in reviews(handbook, self.today()):
             if review.overdue:
-                banner = render("review_banner.html.j2", s=review.standard)
+                # Markup: the template's own output, already escaped where it holds text.
+                banner = Markup(render("review_banner.html.j2", s=review.standard))
                 extras.banners.setdefault(review.standard.id, []).append(banner)
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
