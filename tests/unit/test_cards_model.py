@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
 import pytest
 from handbook.cards.model import carded, make_card, make_cards, select
 from handbook.cards.options import card_options
+from handbook.cards.render import card_html
 from handbook.cards.revision import UNVERSIONED, revision
+from handbook.cards.sizes import SIZES
 from handbook.handbook import Handbook
 from handbook.loader import load_one
 from handbook.settings import Settings
@@ -196,3 +199,18 @@ def test_options_choose_size_pdf_and_overflow_severity():
     assert (options.size.name, options.pdf, options.overflow) == ("a7", True, "error")
     default, _ = card_options(Settings())
     assert (default.size.name, default.pdf, default.overflow) == ("a6", False, "warning")
+
+
+def test_card_text_is_never_smaller_than_9pt():
+    css = (Path(card_html.__code__.co_filename).parent / "templates" / "card.css").read_text()
+    sizes = [float(v) for v in re.findall(r"font-size:\s*([\d.]+)pt", css)]
+    assert sizes and min(sizes) >= 9
+    assert not re.search(r"font-size:\s*[\d.]+(px|em|rem|%)", css)
+
+
+def test_standard_text_cannot_inject_markup_into_a_card():
+    s = standard()
+    s.steps = ["Say hello <script>alert(1)</script> and <b onclick='x()'>smile</b>."]
+    html = card_html(make_card(s, "r"), SIZES["a6"], "In person")
+    assert "<script" not in html and "onclick" not in html
+    assert "Say hello" in html

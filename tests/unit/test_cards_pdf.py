@@ -6,10 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from cardkit import A6, copy_cards_fixture, fixture_handbook, huge_standard, page_size, pdf_pages
+from cardkit import (
+    A6,
+    FIXTURE,
+    copy_cards_fixture,
+    fixture_handbook,
+    huge_standard,
+    page_size,
+    pdf_pages,
+)
 from handbook.cards import pdf as pdf_module
 from handbook.cards.model import make_cards, select
 from handbook.cards.pdf import local_only, page_counts, render
+from handbook.cards.revision import revision
 from handbook.cards.sizes import MM, SIZES
 
 
@@ -46,6 +55,8 @@ def test_one_a6_page_per_card_with_that_cards_text():
     ):
         assert words in first, words
         assert words not in second
+    # Every card names the handbook revision it was printed from.
+    assert f"Rev. {revision(FIXTURE)}" in first and f"Rev. {revision(FIXTURE)}" in second
     # The card section's choice, its own texts, note, pilot status and the shortened notice.
     for words in (
         "Busy? Say how long you will be.",
