@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..loader import YAML_SUFFIXES
-from ..yamlsource import YamlProblem, parse
+from ..yamlsource import MAX_BYTES, YamlProblem, parse
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
@@ -112,6 +112,8 @@ class Parsed:
 
 
 def parse_blob(content: bytes) -> Parsed:
+    if len(content) > MAX_BYTES:
+        return Parsed(None, f"the file is larger than {MAX_BYTES} bytes")
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError as e:
