@@ -338,17 +338,29 @@ def test_no_horizontal_scrolling_at_375_px(phone_page, site, kind):
     "kind", ["home", "standard", "card", "filters", "changelog", "due for review"]
 )
 def test_no_serious_accessibility_violations(desktop_page, site, kind):
+    desktop_page.goto(site.url(_path(site, kind)))
+    assert serious_violations(desktop_page) == []
+
+
+def serious_violations(page) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
-    page = desktop_page
-    page.goto(site.url(_path(site, kind)))
-    violations = Axe().run(page).response["violations"]
-    serious = [
+    return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
+        for v in Axe().run(page).response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+
+
+def test_dark_scheme_keeps_contrast(browse, site):
+    page = browse("")
+    page.locator('label[for="__palette_1"]').first.click()
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    kinds = ["standard", "filters"] + (["card"] if site.card_page() else [])
+    for kind in kinds:
+        page.goto(site.url(_path(site, kind)))
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        assert serious_violations(page) == [], kind
 
 
 def test_card_prints_on_exactly_one_page(browse, site):
