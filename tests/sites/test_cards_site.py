@@ -77,7 +77,8 @@ def test_pdfs_per_area_hold_one_page_per_card(site):
     assert tuple(round(float(v), 2) for v in telephone[0].mediabox[2:]) == A6
 
 
-def chromium_pdf(pages: list[Path]) -> list[list]:
+def chromium_pdf(pages: list[Path], channel: str | None = None) -> list[list]:
+    """Print pages with Chromium as a person would, after choosing a channel in the picker."""
     playwright = pytest.importorskip("playwright.sync_api")
     printed = []
     with playwright.sync_playwright() as p:
@@ -85,6 +86,8 @@ def chromium_pdf(pages: list[Path]) -> list[list]:
         page = browser.new_page()
         for file in pages:
             page.goto(file.as_uri())
+            if channel:
+                page.select_option('select[data-filter="channel"]', channel)
             data = page.pdf(prefer_css_page_size=True, print_background=True)
             printed.append(list(PdfReader(io.BytesIO(data)).pages))
         browser.close()
@@ -107,6 +110,12 @@ def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site):
         assert tuple(round(float(v)) for v in sheet.mediabox[2:]) == (298, 420)
         assert card_id in sheet.extract_text()
         assert "By channel" not in sheet.extract_text()
+
+
+def test_the_picker_prints_only_the_cards_its_filter_shows(site):
+    (picker,) = chromium_pdf([site.site / "cards" / "index.html"], channel="chat")
+    assert len(picker) == 1
+    assert "EMAIL-001" in picker[0].extract_text()
 
 
 def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
