@@ -84,6 +84,7 @@ def test_revision_page_lists_field_changes_by_area_with_their_effect(site):
     )
     assert "Affects how you work" in page
     assert 'href="../../standards/phone-001/"' in page
+    assert '<input type="checkbox" id="hb-only-work">' in page  # hides editorial changes
 
 
 def test_a_revision_with_a_file_that_did_not_parse_says_so(site):
@@ -94,6 +95,9 @@ def test_a_revision_with_a_file_that_did_not_parse_says_so(site):
     fixed = next(p.name for p in (site.site / "changelog").iterdir() if "2026-03-07" in p.name)
     page = site.page(f"changelog/{fixed}/")
     assert "Editorial" in page and "Summary rewritten" in page
+    # Only editorial: the standard and its area are hidden by "only what affects your work".
+    assert 'class="hb-change hb-change--changed hb-change--editorial"' in page
+    assert '<div class="hb-area hb-area--editorial"></div>' in page
     assert (
         "Removed" not in page
         and "Added" not in page.split("</h1>", 1)[1].split("hb-changelog__nav")[0]
