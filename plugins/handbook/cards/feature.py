@@ -21,7 +21,8 @@ from ..render.urls import Urls, standard_path
 from .model import Card, carded, make_cards
 from .options import card_options
 from .pdf import Rendering, overflow_problem, page_counts, render
-from .render import card_html, environment, stylesheet
+from .render import card_html, environment, site_stylesheet, stylesheet
+from .sizes import Size
 
 INDEX = "cards/index.md"
 # Processes that lay cards out in a long build (each takes a share of the cards).
@@ -134,7 +135,16 @@ class CardsFeature(Feature):
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
         return files
 
-    def _picker(self, handbook, urls, cards, html, pdfs, overflowing, size) -> OutputFile:  # type: ignore[no-untyped-def]
+    def _picker(
+        self,
+        handbook: Handbook,
+        urls: Urls,
+        cards: list[Card],
+        html: dict[str, Markup],
+        pdfs: dict[str, str],
+        overflowing: set[str],
+        size: Size,
+    ) -> OutputFile:
         areas = handbook.settings.areas
         groups = [
             (area, title, [c for c in cards if c.standard.area == area])
@@ -165,9 +175,3 @@ class CardsFeature(Feature):
             )
         )
         return OutputFile(INDEX, text)
-
-
-def site_stylesheet() -> str:
-    from importlib import resources
-
-    return resources.files("handbook").joinpath("cards", "templates", "site.css").read_text("utf-8")

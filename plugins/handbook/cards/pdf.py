@@ -19,7 +19,8 @@ from pathlib import Path
 from ..problems import Problem
 from .model import Card
 from .render import card_html, document_html, stylesheet
-from .sizes import MM, Size
+from .sheets import impose
+from .sizes import Size
 
 RULE = "card-overflow"
 
@@ -226,60 +227,3 @@ def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error"
         severity,
         advice,
     )
-
-
-def impose(data: bytes, size: Size) -> bytes:
-    """Put the card pages onto larger sheets, two across and two down, with cutting marks."""
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-
-    reader = PdfReader(io.BytesIO(data))
-    writer = PdfWriter()
-    sheet_width, sheet_height = size.sheet_points
-    card_width, card_height = size.card_points
-    across = int(sheet_width // card_width)
-    down = int(sheet_height // card_height)
-    # Centre the grid: A4 is 1 mm taller than two A6 cards.
-    left = (sheet_width - across * card_width) / 2
-    bottom = (sheet_height - down * card_height) / 2
-    per_sheet = across * down
-    cards = list(reader.pages)
-    for start in range(0, len(cards), per_sheet):
-        sheet = PageObject.create_blank_page(width=sheet_width, height=sheet_height)
-        for slot, card in enumerate(cards[start : start + per_sheet]):
-            column, row = slot % across, slot // across
-            x = left + column * card_width
-            y = bottom + (down - 1 - row) * card_height
-            sheet.merge_transformed_page(card, Transformation().translate(x, y))
-        _cut_marks(sheet, across, down, left, bottom, card_width, card_height)
-        writer.add_page(sheet)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def _cut_marks(
-    sheet, across: int, down: int, left: float, bottom: float, w: float, h: float
-) -> None:  # type: ignore[no-untyped-def]
-    """Short thin lines at the sheet's edges where the cuts go, outside the cards' text."""
-    from pypdf.generic import ContentStream
-
-    mark = 4 * MM
-    width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
-    lines = []
-    for column in range(across + 1):
-        x = left + column * w
-        lines += [(x, 0, x, mark), (x, height - mark, x, height)]
-    for row in range(down + 1):
-        y = bottom + row * h
-        lines += [(0, y, mark, y), (width - mark, y, width, y)]
-    # Cross marks in the middle of the sheet, where four cards meet.
-    for column in range(1, across):
-        for row in range(1, down):
-            x, y = left + column * w, bottom + row * h
-            lines += [(x - mark / 2, y, x + mark / 2, y), (x, y - mark / 2, x, y + mark / 2)]
-    ops = " ".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S" for a, b, c, d in lines)
-    existing = sheet.get_contents()
-    data = existing.get_data() if existing is not None else b""
-    stream = ContentStream(None, None)
-    stream.set_data(data + f"\nq 0 G 0.5 w {ops} Q\n".encode("ascii"))
-    sheet.replace_contents(stream)

@@ -36,6 +36,12 @@ def stylesheet() -> str:
 
 
 @cache
+def site_stylesheet() -> str:
+    """What the site adds: cards at their size on screen, and print rules for browsers."""
+    return resources.files("handbook").joinpath("cards", "templates", "site.css").read_text("utf-8")
+
+
+@cache
 def qr_svg(url: str) -> Markup:
     """A QR code of the URL as inline SVG that scales to the box it is put in."""
     code = segno.make(url, error="m", micro=False)
