@@ -3,6 +3,7 @@ text on its page, and cards that do not fit found rather than cut off."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 
 import pytest
@@ -157,3 +158,17 @@ def test_page_counts_lay_out_only_cards_not_seen_before(monkeypatch):
     longer = replace(cards[0], steps=cards[0].steps * 12)
     assert page_counts([longer, cards[1]], *layout, cache) == {"PHONE-001": 2, "EMAIL-001": 1}
     assert laid_out == [["PHONE-001"]]
+
+
+def test_five_a6_cards_take_two_a4_sheets():
+    from handbook.cards.sheets import impose
+    from pypdf import PageObject, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(5):
+        writer.add_page(PageObject.create_blank_page(width=105 * MM, height=148 * MM))
+    out = io.BytesIO()
+    writer.write(out)
+    sheets = pdf_pages(impose(out.getvalue(), SIZES["a4-4up"]))
+    assert len(sheets) == 2
+    assert all(page_size(s) == pytest.approx((210 * MM, 297 * MM), abs=0.5) for s in sheets)
