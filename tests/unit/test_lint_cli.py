@@ -167,3 +167,14 @@ def test_score_json_from_standard_input(monkeypatch, capsys):
 
 def test_score_of_a_missing_file_exits_2(tmp_path, capsys):
     assert main(["score", str(tmp_path / "none.txt")]) == 2
+
+
+def test_github_format_escapes_what_would_break_the_command():
+    from handbook.commands.lint import render
+    from handbook.problems import Problem
+
+    problem = Problem("a,b:c.yml", 3, 4, "vague-wording", "100% vague\nreally", "warning", None)
+    assert render([problem], "github") == (
+        "::warning file=a%2Cb%3Ac.yml,line=3,col=4,title=vague-wording (warning)"
+        "::100%25 vague%0Areally\n"
+    )
