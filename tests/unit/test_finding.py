@@ -237,3 +237,18 @@ def test_how_far_off_a_review_is_in_words():
         60: "In 2 months",
         -800: "Overdue by 2 years",
     }
+
+
+def test_search_index_tuning_boosts_only_wording_sections_of_standards():
+    from handbook.finding.search import tune
+
+    index = {
+        "docs": [
+            {"location": "standards/phone-001/", "boost": 2},
+            {"location": "standards/phone-001/#what-to-say", "boost": 2},
+            {"location": "standards/phone-001/#rules", "boost": 2},
+            {"location": "editors/#what-to-say"},
+        ]
+    }
+    tuned = tune(index, {"standards/phone-001/"})
+    assert [d.get("boost") for d in tuned["docs"]] == [2, 4.0, 2, None]
