@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 
 from ..render.output import OutputFile
+from .phrases import forms
 from .rules import RULES
 
 PAGE = "editors/lint-rules.md"
@@ -64,6 +65,15 @@ def _labelled(doc: str) -> str:
     return "\n".join(labels.get(line, line) for line in lines)
 
 
+def _built_in(phrases: dict[str, str]) -> list[str]:
+    """The rule's word list as a table: each phrase in all its written forms, and the advice."""
+    rows = ["The words it looks for:", "", "| Words | Instead |", "| --- | --- |"]
+    for pattern, advice in phrases.items():
+        written = ", ".join(f'"{form}"' for form in forms(pattern))
+        rows.append(f"| {written} | {advice.replace('|', '/')} |")
+    return [*rows, ""]
+
+
 def rules_page() -> OutputFile:
     intro, _, suppression = _INTRO.partition("## Turning a rule off")
     parts = ["# Lint rules", "", intro]
@@ -75,4 +85,6 @@ def rules_page() -> OutputFile:
     parts += ["", "## Turning a rule off" + suppression]
     for rule_id, module in RULES.items():
         parts += [f"## {rule_id}", "", _labelled(inspect.getdoc(module) or ""), ""]
+        if getattr(module, "BUILT_IN", None):
+            parts += _built_in(module.BUILT_IN)
     return OutputFile(PAGE, "\n".join(parts))

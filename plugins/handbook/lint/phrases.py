@@ -107,6 +107,12 @@ def expansions(pattern: str) -> list[frozenset[str]] | None:
     return None if frozenset() in found else list(found)
 
 
+def forms(pattern: str) -> list[str]:
+    """The ways a phrase pattern can be written, for the documentation, e.g. 'utilise'."""
+    texts = _expand(sre_parse.parse(pattern)) or [pattern]
+    return sorted({" ".join(text.split()) for text in texts}, key=lambda t: (len(t), t))
+
+
 def _key(words: frozenset[str]) -> str:
     """The word to file a phrase under: its longest uncommon word."""
     return max(sorted(words), key=lambda w: (w not in _COMMON, len(w)))

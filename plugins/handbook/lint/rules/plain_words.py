@@ -44,7 +44,7 @@ DEFAULT = "warning"
 OPTIONS: dict[str, Any] = {"words": {}}
 
 # Regular expression (with its word forms) -> the plain word to use instead.
-WORDS: dict[str, str] = {
+BUILT_IN: dict[str, str] = {
     r"utili[sz](?:e|es|ed|ing|ation)": "use",
     r"facilitat(?:e|es|ed|ing)": "help, or make possible",
     r"leverag(?:e|es|ed|ing)": "use",
@@ -78,12 +78,12 @@ WORDS: dict[str, str] = {
     r"per\s+annum": "a year",
     r"deem(?:s|ed|ing)?": "think, or decide",
 }
-_DEFAULT_LIST = PhraseList(WORDS)
+_DEFAULT_LIST = PhraseList(BUILT_IN)
 
 
 @lru_cache(maxsize=8)
 def _configured(words: tuple[tuple[str, str], ...]) -> PhraseList:
-    return PhraseList({**WORDS, **{literal(word): plain for word, plain in words}})
+    return PhraseList({**BUILT_IN, **{literal(word): plain for word, plain in words}})
 
 
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:

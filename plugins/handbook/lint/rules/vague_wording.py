@@ -58,7 +58,7 @@ _LIST = "list every item, or say 'for example' and give one"
 _FREQUENCY = "say how often: 'every Monday', 'once a month'"
 
 # Built-in phrases: regular expression -> advice.
-PHRASES: dict[str, str] = {
+BUILT_IN: dict[str, str] = {
     r"as\s+soon\s+as\s+possible": _TIME,
     r"asap": _TIME,
     r"promptly": _TIME,
@@ -85,14 +85,14 @@ PHRASES: dict[str, str] = {
     r"periodically": _FREQUENCY,
     r"from\s+time\s+to\s+time": _FREQUENCY,
 }
-_DEFAULT_LIST = PhraseList(PHRASES)
+_DEFAULT_LIST = PhraseList(BUILT_IN)
 
 
 @lru_cache(maxsize=8)
 def _configured(phrases: tuple[tuple[str, Any], ...]) -> tuple[PhraseList, frozenset[str]]:
     added = {literal(p): str(advice) for p, advice in phrases if advice not in (False, "off")}
     allowed = frozenset(_normal(p) for p, advice in phrases if advice in (False, "off"))
-    return PhraseList({**PHRASES, **added}), allowed
+    return PhraseList({**BUILT_IN, **added}), allowed
 
 
 def _normal(phrase: str) -> str:
