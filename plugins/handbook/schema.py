@@ -97,6 +97,8 @@ def _explain(
             "object": "a mapping of keys",
             "string": "text",
             "number": "a number",
+            "integer": "a whole number",
+            "boolean": "true or false",
         }
         expected = error.validator_value
         names = [wanted.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]

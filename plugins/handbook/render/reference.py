@@ -10,6 +10,15 @@ from .output import OutputFile
 PAGE = "editors/format.md"
 
 
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "number",
+    "integer": "whole number",
+    "boolean": "true or false",
+    "object": "mapping",
+}
+
+
 def _type_of(spec: dict[str, Any]) -> str:
     if "enum" in spec:
         return "one of: " + ", ".join(f"`{v}`" for v in spec["enum"])
@@ -21,7 +30,9 @@ def _type_of(spec: dict[str, Any]) -> str:
         return "list of " + (_type_of(items) or "values")
     if spec.get("format") == "date":
         return "date (YYYY-MM-DD)"
-    return {"string": "text", "number": "number", "object": "mapping"}.get(kind, kind)
+    if isinstance(kind, list):  # e.g. a step number or a text
+        return " or ".join(_TYPE_NAMES.get(k, k) for k in kind)
+    return _TYPE_NAMES.get(kind, kind)
 
 
 def _rows(properties: dict[str, Any], required: list[str]) -> list[str]:
