@@ -214,3 +214,21 @@ def test_standard_text_cannot_inject_markup_into_a_card():
     html = card_html(make_card(s, "r"), SIZES["a6"], "In person")
     assert "<script" not in html and "onclick" not in html
     assert "Say hello" in html
+
+
+@pytest.mark.parametrize(
+    ("card", "message"),
+    [
+        ("card:\n  steps: [0]\n", "'card.steps[1]': 0 is less than the minimum of 1"),
+        ("card:\n  steps: [Go]\n", "'card.steps[1]' is too short"),
+        ("card:\n  wordings: [{said: Hi}]\n", "unknown key 'said'"),
+        ("card:\n  escalation: no-way\n", "'card.escalation' should be true or false"),
+        ("card:\n  targets: [first]\n", "'card.targets[1]' should be a whole number"),
+        ("card:\n  size: a7\n", "unknown key 'size'"),
+    ],
+)
+def test_a_malformed_card_section_is_a_schema_error_at_its_line(card, message):
+    loaded, problems = load_one("standards/desk-001.yml", BASE + card)
+    assert loaded is None
+    assert any(message in p.message for p in problems), [p.message for p in problems]
+    assert all(p.line > BASE.count("\n") for p in problems)
