@@ -1,0 +1,118 @@
+"""How often search lists the right standard first, on a built site, in Debian's Chromium.
+
+For every published standard it asks Material's own search worker (the file the site
+ships) for each alias, the situation's first six words, the first seven words of each of
+its first two wordings, eight words from their middle and the whole wording, and counts
+the queries whose first result is that standard. `--material-defaults` rescores the same
+index with Material's default weights (title 1000, tags 1000000, no page or section
+boosts), to compare.
+
+    .venv/bin/python benchmarks/search_rank.py site/ [--material-defaults] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import re
+import threading
+from collections import Counter
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ASK = """async ([worker, index, queries]) => {
+  const w = new Worker(worker);
+  let resolve;
+  w.onmessage = ev => { if (ev.data.type === 1 || ev.data.type === 3) resolve(ev.data); };
+  let next = new Promise(r => resolve = r);
+  w.postMessage({type: 0, data: {...index, options: {suggest: false}}});
+  await next;
+  const out = [];
+  for (const q of queries) {
+    next = new Promise(r => resolve = r);
+    w.postMessage({type: 2, data: q});
+    const result = await next;
+    out.push(result.data.items.slice(0, 3).map(group => group[0].location));
+  }
+  return out;
+}"""
+
+
+def queries(standards: list[dict]) -> list[tuple[str, str, str]]:
+    """(page URL, kind, query) for each standard."""
+    cases = []
+    for s in standards:
+        url, content = s["url"], s["content"]
+        cases += [(url, "alias", alias) for alias in content.get("aliases", [])]
+        cases.append((url, "situation", " ".join(content["situation"].split()[:6])))
+        for wording in content.get("wordings", [])[:2]:
+            words = re.sub(r"[*_`]", "", wording["say"]).split()
+            middle = len(words) // 2
+            cases.append((url, "wording, first words", " ".join(words[:7])))
+            cases.append(
+                (url, "wording, middle words", " ".join(words[max(0, middle - 4) : middle + 4]))
+            )
+            cases.append((url, "wording, whole", " ".join(words)))
+    return cases
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def material_defaults(index: dict) -> dict:
+    index["config"]["fields"] = {
+        "title": {"boost": 1000},
+        "text": {"boost": 1},
+        "tags": {"boost": 1_000_000},
+    }
+    for doc in index["docs"]:
+        doc.pop("boost", None)
+    return index
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--material-defaults", action="store_true")
+    parser.add_argument("--misses", action="store_true", help="list the queries that missed")
+    args = parser.parse_args()
+    site = args.site.resolve()
+    standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    if args.material_defaults:
+        index = material_defaults(index)
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site)
+    cases = queries(standards)
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        tops = page.evaluate(ASK, [worker.as_posix(), index, [q for _, _, q in cases]])
+        browser.close()
+    server.shutdown()
+
+    asked, first = Counter(), Counter()
+    for (url, kind, query), top in zip(cases, tops, strict=True):
+        asked[kind] += 1
+        if top and top[0].split("#")[0] == url:  # the page, or one of its sections
+            first[kind] += 1
+        elif args.misses:
+            print(f"miss  {kind:22} {query!r} -> {top}")
+    for kind in asked:
+        print(f"{kind:22} {first[kind]:4} / {asked[kind]:<4} first")
+    print(f"{'all':22} {sum(first.values()):4} / {sum(asked.values()):<4} first")
+
+
+if __name__ == "__main__":
+    main()
