@@ -77,27 +77,28 @@ def test_pdfs_per_area_hold_one_page_per_card(site):
     assert tuple(round(float(v), 2) for v in telephone[0].mediabox[2:]) == A6
 
 
-def chromium_pdf(pages: list[Path], channel: str | None = None) -> list[list]:
-    """Print pages with Chromium as a person would, after choosing a channel in the picker."""
+@pytest.fixture(scope="module")
+def chromium():
+    """One Chromium page for the module's print tests (starting Chromium takes seconds)."""
     playwright = pytest.importorskip("playwright.sync_api")
-    printed = []
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        page = browser.new_page()
-        for file in pages:
-            page.goto(file.as_uri())
-            if channel:
-                page.select_option('select[data-filter="channel"]', channel)
-            data = page.pdf(prefer_css_page_size=True, print_background=True)
-            printed.append(list(PdfReader(io.BytesIO(data)).pages))
+        yield browser.new_page()
         browser.close()
-    return printed
 
 
-def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site):
-    card, picker = chromium_pdf(
-        [site.site / "cards" / "desk-001" / "index.html", site.site / "cards" / "index.html"]
-    )
+def printed(page, file: Path, channel: str | None = None) -> list:
+    """The sheets Chromium prints of a page, as a person would, after choosing a channel."""
+    page.goto(file.as_uri())
+    if channel:
+        page.select_option('select[data-filter="channel"]', channel)
+    data = page.pdf(prefer_css_page_size=True, print_background=True)
+    return list(PdfReader(io.BytesIO(data)).pages)
+
+
+def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site, chromium):
+    card = printed(chromium, site.site / "cards" / "desk-001" / "index.html")
+    picker = printed(chromium, site.site / "cards" / "index.html")
     assert len(card) == 1
     assert tuple(round(float(v)) for v in card[0].mediabox[2:]) == (298, 420)
     text = card[0].extract_text()
@@ -112,10 +113,9 @@ def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site):
         assert "By channel" not in sheet.extract_text()
 
 
-def test_the_picker_prints_only_the_cards_its_filter_shows(site):
-    (picker,) = chromium_pdf([site.site / "cards" / "index.html"], channel="chat")
-    assert len(picker) == 1
-    assert "EMAIL-001" in picker[0].extract_text()
+def test_the_picker_prints_only_the_cards_its_filter_shows(site, chromium):
+    (sheet,) = printed(chromium, site.site / "cards" / "index.html", channel="chat")
+    assert "EMAIL-001" in sheet.extract_text()
 
 
 def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
