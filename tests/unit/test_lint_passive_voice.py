@@ -24,6 +24,10 @@ PASSING = [
     "rules:\n  - If they need help, offer it.\n",
     "wordings:\n  - say: I will sort it out today.\n    dont_say: It was passed on.\n",
     "rules:\n  - Speak in a calm, even voice.\n",
+    # How someone feels or how things stand is not passive.
+    "rules:\n  - If the customer is upset, let them finish.\n",
+    "rules:\n  - When a caller is frustrated or confused, slow down.\n",
+    "rules:\n  - The desk is closed on Sundays. A complaint is stuck after 5 days.\n",
 ]
 
 

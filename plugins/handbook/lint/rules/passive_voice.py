@@ -54,12 +54,19 @@ IRREGULAR = (
     "mistaken misunderstood overcome overheard overtaken overthrown paid proven put quit "
     "read rid ridden rung risen run said seen sought sold sent set sewn shaken shed shone "
     "shot shown shrunk shut sung sunk sat slept slid spoken sped spent spilt spun spread "
-    "sprung stood stolen stuck stung struck sworn swept swum swung taken taught torn told "
-    "thought thrown understood undertaken upset woken worn woven wed wept won wound "
+    "sprung stood stolen stung struck sworn swept swum swung taken taught torn told "
+    "thought thrown understood undertaken woken worn woven wed wept won wound "
     "withdrawn withheld written"
 ).split()
-# Words ending in -ed that are not past participles after "be".
-_NOT_PARTICIPLES = "need speed feed seed bed red shed hundred naked wicked sacred".split()
+# Words ending in -ed that are not past participles after "be", and participles that
+# describe how someone feels or how things stand ("the customer is upset", "the desk is
+# closed"): those say nothing about who acts.
+_NOT_PARTICIPLES = (
+    "need speed feed seed bed red shed hundred naked wicked sacred "
+    "annoyed ashamed bored closed concerned confused delighted disappointed embarrassed "
+    "excited frightened frustrated interested involved pleased relieved satisfied scared "
+    "shocked stressed stuck surprised tired upset worried"
+).split()
 
 _BE = frozenset("am is are was were be been being isn aren wasn weren".split())
 _PASSIVE = re.compile(
