@@ -41,6 +41,7 @@ PASSING = [
     "rules:\n  - Reply within 4 working hours.\n",
     "rules:\n  - Call back as soon as the system is back.\n",
     "rules:\n  - Note the reason, the date and the amount.\n",
+    "rules:\n  - Offer reasonable adjustments, such as a longer call or large print.\n",
     "wordings:\n  - say: I will call you by 3 pm today.\n    dont_say: I'll get back to you soon.\n",
     "examples:\n  - kind: poor\n    scenario: A customer asks when the refund comes.\n"
     "    response: Tom says it will come soon, as soon as possible.\n"

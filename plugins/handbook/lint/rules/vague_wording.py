@@ -72,7 +72,8 @@ BUILT_IN: dict[str, str] = {
     r"at\s+the\s+earliest\s+opportunity": _TIME,
     r"(?:in)?appropriate(?:ly)?": _JUDGEMENT,
     r"as\s+appropriate": _CONDITION,
-    r"reasonabl[ey]": _JUDGEMENT,
+    # "Reasonable adjustments" is the legal term for changes made for disabled customers.
+    r"reasonabl[ey](?!\s+adjustments?\b)": _JUDGEMENT,
     r"suitabl[ey]": _JUDGEMENT,
     r"adequate(?:ly)?": _JUDGEMENT,
     r"(?:where|wherever|if|when)\s+possible": _CONDITION,
