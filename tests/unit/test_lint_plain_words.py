@@ -29,6 +29,7 @@ PASSING = [
     "rules:\n  - Help the customer to fill in the form.\n",
     "wordings:\n  - say: Let me find that for you.\n    dont_say: I will endeavour to ascertain it.\n",
     "rules:\n  - Ask for the order number.\n",
+    "rules:\n  - Let an assistance dog in. Ask for proof of purchase.\n",
 ]
 
 

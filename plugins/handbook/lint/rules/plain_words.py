@@ -54,9 +54,10 @@ BUILT_IN: dict[str, str] = {
     r"commenc(?:e|es|ed|ing|ement)": "start",
     r"terminat(?:e|es|ed|ing)": "end, or stop",
     r"endeavou?r(?:s|ed|ing)?": "try",
-    r"assist(?:s|ed|ing|ance)?": "help",
+    # Fixed terms stay: "assistance dog", "proof of purchase".
+    r"assist(?:s|ed|ing|ance)?(?!\s+dogs?\b)": "help",
     r"ascertain(?:s|ed|ing)?": "find out",
-    r"purchas(?:e|es|ed|ing)": "buy",
+    r"(?<!proof\sof\s)purchas(?:e|es|ed|ing)": "buy",
     r"obtain(?:s|ed|ing)?": "get",
     r"sufficient(?:ly)?": "enough",
     r"additional(?:ly)?": "more, or extra",
