@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make serve` and `make test`.
+# `serve --dirty`: after an edit only the pages that changed are written again.
 # Everything is installed into .venv from the pinned versions in requirements.lock.
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml requirements.lock
 setup: $(STAMP)
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 site: setup
 	$(BIN)/mkdocs build --strict

@@ -8,6 +8,7 @@ so one run reports everything an editor has to fix.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 from . import schema
@@ -84,7 +85,23 @@ def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool =
 
 
 def load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
-    """Parse and validate one file; the standard is None when it has any error."""
+    """Parse and validate one file; the standard is None when it has any error.
+
+    Results are remembered by path and text, so a `serve` rebuild reads again only the
+    files that changed (and the changelog each text of the history once). Standards are
+    shared between callers: treat them as read-only.
+    """
+    standard, problems = _load_one_cached(path, text)
+    return standard, list(problems)
+
+
+@lru_cache(maxsize=20_000)
+def _load_one_cached(path: str, text: str) -> tuple[Standard | None, tuple[Problem, ...]]:
+    standard, problems = _load_one(path, text)
+    return standard, tuple(problems)
+
+
+def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     try:
         data, source = parse(text)
     except YamlProblem as e:

@@ -25,8 +25,9 @@ from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path
 from ..settings import Settings
 from .config import HandbookConfig
-from .navtrim import NavTrimmer
+from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .rawhtml import put_back, set_aside
+from .stable import Digests, StableFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -46,6 +47,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.blocks = {}  # generated pages' HTML set aside from Markdown, by page
+        self.digests = Digests()  # kept across `serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds so they can keep their caches.
@@ -76,8 +78,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.handbook is None:
             return None
+        self.digests.start(_site_signature(config, self.handbook))
         for output in site_files(self.handbook, self.urls, self.features or []):
-            _add(files, config, output, self.handbook.settings)
+            _add(files, config, output, self.handbook.settings, self.digests)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -134,7 +137,16 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
 
 
-def _add(files: Files, config: MkDocsConfig, output: OutputFile, settings: Settings) -> None:
+def _site_signature(config: MkDocsConfig, handbook: Handbook) -> object:
+    """What every generated page's HTML depends on besides its own content."""
+    published = handbook.published()
+    listed = [(s.id, s.title) for s in published] if len(published) <= LIST_ALL_UP_TO else []
+    return (Path(config.config_file_path).read_text("utf-8"), tuple(listed))
+
+
+def _add(
+    files: Files, config: MkDocsConfig, output: OutputFile, settings: Settings, digests: Digests
+) -> None:
     existing = files.get_file_from_path(output.path)
     if existing is not None:
         if existing.generated_by is None and output.is_page:
@@ -144,7 +156,8 @@ def _add(files: Files, config: MkDocsConfig, output: OutputFile, settings: Setti
     if output.source is not None:
         file = File.generated(config, output.path, abs_src_path=str(output.source))
     else:
-        file = File.generated(config, output.path, content=output.content or "")
+        file = StableFile.generated(config, output.path, content=output.content or "")
+        digests.mark(file, output.content or "")
     if output.edit_path:
         target = settings.root / output.edit_path
         file.edit_uri = os.path.relpath(target, config.docs_dir).replace(os.sep, "/")
