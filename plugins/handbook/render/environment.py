@@ -34,6 +34,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        # Package templates do not change while a site builds: no disk check per page.
+        auto_reload=False,
     )
     env.filters["md"] = _md
     env.filters["plain"] = markup.plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..handbook import Handbook
+from ..model import Standard
 from .output import OutputFile
 from .urls import Urls, standard_path
 
@@ -12,23 +13,34 @@ PATH = "standards.json"
 
 
 def standards_json(handbook: Handbook, urls: Urls) -> OutputFile:
-    records = []
-    for s in handbook.published():
-        records.append(
-            {
-                "id": s.id,
-                "title": s.title,
-                "url": urls.url(standard_path(s)),
-                "area": s.area,
-                "status": s.status,
-                "owner": s.owner,
-                "review_by": s.review_by.isoformat(),
-                "content": s.data,
-            }
-        )
-    payload = {"version": 1, "count": len(records), "standards": records}
-    text = json.dumps(payload, ensure_ascii=False, indent=1)
+    """One standard per line, so a `serve` rebuild encodes again only changed standards."""
+    lines = [_record(s, urls.url(standard_path(s))) for s in handbook.published()]
+    head = f'{{"version": 1, "count": {len(lines)}, "standards": [\n'
+    return OutputFile(PATH, head + ",\n".join(lines) + "\n]}\n")
+
+
+# Encoded records by id: (the Standard, its URL, the JSON line). The loader hands back the
+# same Standard while its file is unchanged.
+_ENCODED: dict[str, tuple[Standard, str, str]] = {}
+
+
+def _record(s: Standard, url: str) -> str:
+    remembered = _ENCODED.get(s.id)
+    if remembered is not None and remembered[0] is s and remembered[1] == url:
+        return remembered[2]
+    record = {
+        "id": s.id,
+        "title": s.title,
+        "url": url,
+        "area": s.area,
+        "status": s.status,
+        "owner": s.owner,
+        "review_by": s.review_by.isoformat(),
+        "content": s.data,
+    }
+    text = json.dumps(record, ensure_ascii=False)
     # The same data once parsed, but no raw markup anywhere in the site's files, so the
     # file is harmless even if a careless tool pastes it into a page.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return OutputFile(PATH, text + "\n")
+    _ENCODED[s.id] = (s, url, text)
+    return text

@@ -14,6 +14,9 @@ from .urls import Urls, area_path, index_path, standard_path
 
 HOME_MARKER = "<!-- handbook:areas -->"
 
+# Standard pages already rendered in this process: key -> (the Standard, its page text).
+_RENDERED: dict[tuple, tuple[Standard, str]] = {}
+
 
 @dataclass
 class PageExtras:
@@ -48,7 +51,9 @@ class PageRenderer:
 
     def _groups(self) -> list[tuple[str, str, list[Standard]]]:
         areas = self.handbook.settings.areas
-        return [(a, areas.get(a, a), group) for a, group in self.handbook.by_area().items() if group]
+        return [
+            (a, areas.get(a, a), group) for a, group in self.handbook.by_area().items() if group
+        ]
 
     def standard(self, s: Standard) -> OutputFile:
         page = self.paths[s.id]
@@ -57,28 +62,55 @@ class PageRenderer:
             for r in (self.by_id.get(i) for i in s.related)
             if r is not None and r.id in self.paths
         ]
-        text = environment().get_template("standard.md.j2").render(
-            s=s,
-            area_path=area_path(s.area),
-            area_title=self.handbook.settings.areas.get(s.area, s.area),
-            related=related,
-            banners=self.extras.banners.get(s.id, []),
-            sections=self.extras.sections.get(s.id, []),
-            **self._context(page),
+        area_title = self.handbook.settings.areas.get(s.area, s.area)
+        banners = self.extras.banners.get(s.id, [])
+        sections = self.extras.sections.get(s.id, [])
+        # The loader hands back the same Standard while its file is unchanged, so a
+        # `serve` rebuild renders again only the pages whose inputs changed.
+        key = (
+            s.id,
+            self.urls.use_directory_urls,
+            area_title,
+            tuple(tuple(r.values()) for r in related),
+            tuple(banners),
+            tuple(sections),
         )
+        remembered = _RENDERED.get(key)
+        if remembered is not None and remembered[0] is s:
+            return OutputFile(page, remembered[1], edit_path=s.path)
+        text = (
+            environment()
+            .get_template("standard.md.j2")
+            .render(
+                s=s,
+                area_path=area_path(s.area),
+                area_title=area_title,
+                related=related,
+                banners=banners,
+                sections=sections,
+                **self._context(page),
+            )
+        )
+        if len(_RENDERED) > 50_000:
+            _RENDERED.clear()
+        _RENDERED[key] = (s, text)
         return OutputFile(page, text, edit_path=s.path)
 
     def area(self, area: str, title: str, standards: list[Standard]) -> OutputFile:
         page = area_path(area)
-        text = environment().get_template("area.md.j2").render(
-            title=title, standards=standards, **self._context(page)
+        text = (
+            environment()
+            .get_template("area.md.j2")
+            .render(title=title, standards=standards, **self._context(page))
         )
         return OutputFile(page, text)
 
     def index(self) -> OutputFile:
         page = index_path()
-        text = environment().get_template("index.md.j2").render(
-            groups=self._groups(), total=len(self.published), **self._context(page)
+        text = (
+            environment()
+            .get_template("index.md.j2")
+            .render(groups=self._groups(), total=len(self.published), **self._context(page))
         )
         return OutputFile(page, text)
 
@@ -88,17 +120,23 @@ class PageRenderer:
             (area, title, [(s, t) for s in group for t in s.targets])
             for area, title, group in self._groups()
         ]
-        text = environment().get_template("targets.md.j2").render(
-            groups=[g for g in groups if g[2]], **self._context(page)
+        text = (
+            environment()
+            .get_template("targets.md.j2")
+            .render(groups=[g for g in groups if g[2]], **self._context(page))
         )
         return OutputFile(page, text)
 
     def home_areas(self, page: str) -> str:
         """HTML listing each area's standards, for the home page's marker."""
-        return environment().get_template("home_areas.html.j2").render(
-            groups=self._groups(),
-            area_paths={a: area_path(a) for a in self.handbook.settings.areas},
-            **self._context(page),
+        return (
+            environment()
+            .get_template("home_areas.html.j2")
+            .render(
+                groups=self._groups(),
+                area_paths={a: area_path(a) for a in self.handbook.settings.areas},
+                **self._context(page),
+            )
         )
 
     def pages(self) -> Iterable[OutputFile]:

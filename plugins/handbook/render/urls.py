@@ -7,6 +7,7 @@ relative here, for either URL style (`page/` or `page.html`).
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..model import Standard
 
@@ -45,11 +46,23 @@ class Urls:
 
     def relative(self, from_path: str, to_path: str) -> str:
         """URL of `to_path` as linked from the page at `from_path`."""
-        source = self.url(from_path)
-        target = self.url(to_path)
-        base = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
-        base = "" if base in (".", "") else base
-        rel = posixpath.relpath(target.rstrip("/") or ".", base or ".")
-        if target.endswith("/") and rel != ".":
-            rel += "/"
-        return "./" if rel == "." else rel
+        return _relative(self.url(from_path), self.url(to_path))
+
+
+@lru_cache(maxsize=200_000)
+def _relative(source: str, target: str) -> str:
+    # Pages link to the same few targets thousands of times: computed once per pair, and
+    # by splitting paths, since posixpath.relpath asks the OS for the working directory.
+    base = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
+    base_parts = [p for p in base.split("/") if p not in ("", ".")]
+    target_parts = [p for p in (target.rstrip("/") or ".").split("/") if p not in ("", ".")]
+    common = 0
+    for a, b in zip(base_parts, target_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(base_parts) - common) + target_parts[common:]
+    rel = "/".join(parts) or "."
+    if target.endswith("/") and rel != ".":
+        rel += "/"
+    return "./" if rel == "." else rel
