@@ -53,9 +53,15 @@ def test_search_index_boosts_standards_and_leaves_out_list_pages(overdue):
     index = json.loads((overdue.site / "search" / "search_index.json").read_text("utf-8"))
     boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
     assert boosts["standards/phone-001/"] == 2
-    assert boosts["standards/phone-001/#what-to-say"] == 4
+    assert boosts["standards/phone-001/#what-to-say"] == 3
     assert boosts["standards/phone-001/#rules"] == 2
     assert not [loc for loc in boosts if loc.startswith(("filters/", "review/"))]
+    # Result previews start with the summary and situation, not the labels and dates above.
+    first = next(d for d in index["docs"] if d["location"] == "standards/phone-001/")
+    assert "Effective" not in first["text"] and "When this applies" in first["text"]
+    # Lists of standards are not indexed a second time on the area pages.
+    area = next(d for d in index["docs"] if d["location"] == "standards/telephone/")
+    assert "The phone rings at your desk" not in area["text"]
 
 
 def test_sample_site_asks_no_api_and_names_its_search_dialog(sample_site):

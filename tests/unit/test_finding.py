@@ -251,4 +251,4 @@ def test_search_index_tuning_boosts_only_wording_sections_of_standards():
         ]
     }
     tuned = tune(index, {"standards/phone-001/"})
-    assert [d.get("boost") for d in tuned["docs"]] == [2, 4.0, 2, None]
+    assert [d.get("boost") for d in tuned["docs"]] == [2, 3.0, 2, None]
