@@ -4,6 +4,7 @@ text on its page, and cards that do not fit found rather than cut off."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 
 import pytest
@@ -18,7 +19,7 @@ from cardkit import (
 )
 from handbook.cards import pdf as pdf_module
 from handbook.cards.model import make_cards, select
-from handbook.cards.pdf import local_only, page_counts, render
+from handbook.cards.pdf import Measure, local_only, measure, render
 from handbook.cards.revision import revision
 from handbook.cards.sizes import MM, SIZES
 
@@ -108,6 +109,10 @@ def test_a_card_too_big_for_its_page_is_a_problem_and_left_out(tmp_path):
         "error",
     )
     assert "HUGE-001 does not fit on one A6" in problem.message
+    # Forty one-line steps and the heading: about one and a half cards' worth of text,
+    # and the editor is told how much to cut.
+    over = re.search(r"its text is about (\d+)% longer than the card holds", problem.message)
+    assert over and 30 < int(over.group(1)) < 80
     assert "card:" in (problem.suggestion or "")
     pages = pdf_pages(rendering.pdf())
     assert len(pages) == 1
@@ -138,13 +143,17 @@ def test_cards_laid_out_by_several_processes_keep_their_order_and_pages(monkeypa
     assert "EMAIL-001" in text_of(page)
 
 
-def test_page_counts_lay_out_only_cards_not_seen_before(monkeypatch):
+def test_measures_lay_out_only_cards_not_seen_before(monkeypatch):
     handbook = fixture_handbook()
     cards = make_cards(handbook, select(handbook.published(), ["PHONE-001", "EMAIL-001"]))
     settings = handbook.settings
     layout = (SIZES["a6"], settings.areas, settings.root)
-    cache: dict[str, int] = {}
-    assert page_counts(cards, *layout, cache) == {"PHONE-001": 1, "EMAIL-001": 1}
+    cache: dict[str, Measure] = {}
+    first = measure(cards, *layout, cache)
+    assert [(m.pages, m.fits) for m in first.values()] == [(1, True), (1, True)]
+    # EMAIL-001 has two short rules: its content takes far less of the card than PHONE-001's.
+    assert 0.4 < first["PHONE-001"].length < 1
+    assert 0 < first["EMAIL-001"].length < first["PHONE-001"].length / 2
     laid_out = []
     real_render = pdf_module.render
 
@@ -153,11 +162,13 @@ def test_page_counts_lay_out_only_cards_not_seen_before(monkeypatch):
         return real_render(chosen, *args, **kwargs)
 
     monkeypatch.setattr(pdf_module, "render", spy)
-    assert page_counts(cards, *layout, cache) == {"PHONE-001": 1, "EMAIL-001": 1}
+    assert measure(cards, *layout, cache) == first
     assert laid_out == []
     longer = replace(cards[0], steps=cards[0].steps * 12)
-    assert page_counts([longer, cards[1]], *layout, cache) == {"PHONE-001": 2, "EMAIL-001": 1}
+    again = measure([longer, cards[1]], *layout, cache)
     assert laid_out == [["PHONE-001"]]
+    assert again["PHONE-001"].pages == 2 and not again["PHONE-001"].fits
+    assert 1.2 < again["PHONE-001"].length < 2
 
 
 def test_five_a6_cards_take_two_a4_sheets():

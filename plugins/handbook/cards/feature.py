@@ -20,7 +20,7 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .model import Card, carded, make_cards
 from .options import card_options
-from .pdf import Rendering, overflow_problem, page_counts, render
+from .pdf import Measure, Rendering, measure, overflow_problem, render
 from .render import card_html, environment, site_stylesheet, stylesheet
 from .sizes import Size
 
@@ -44,18 +44,18 @@ class CardsFeature(Feature):
     def __init__(self) -> None:
         # Kept across `serve` rebuilds: page counts by card content (so an edit lays out
         # only the cards it changed) and the last layouts made for PDFs.
-        self.fits: dict[str, int] = {}
+        self.measures: dict[str, Measure] = {}
         self.layouts: dict[str, Rendering] = {}
 
-    def _page_counts(self, handbook: Handbook, cards: list[Card]) -> dict[str, int]:
+    def _measure(self, handbook: Handbook, cards: list[Card]) -> dict[str, Measure]:
         options, _ = card_options(handbook.settings)
         settings = handbook.settings
         if options.pdf:
-            # The PDFs need every card laid out anyway: count pages from that one layout.
+            # The PDFs need every card laid out anyway: measure them in that one layout.
             rendering = self._layout(handbook, cards)
-            return {c.id: len(rendering.pages.get(c.id, ())) for c in cards}
-        return page_counts(
-            cards, options.size, settings.areas, settings.root, self.fits, workers=WORKERS
+            return {c.id: rendering.measure(c.id) for c in cards}
+        return measure(
+            cards, options.size, settings.areas, settings.root, self.measures, workers=WORKERS
         )
 
     def _layout(self, handbook: Handbook, cards: list[Card]) -> Rendering:
@@ -69,11 +69,11 @@ class CardsFeature(Feature):
         for card in cards:
             problems.extend(card.problems)
         if options.overflow != "off":
-            counts = self._page_counts(handbook, cards)
+            measures = self._measure(handbook, cards)
             problems.extend(
-                overflow_problem(c, options.size, counts[c.id], options.overflow)
+                overflow_problem(c, options.size, measures[c.id], options.overflow)
                 for c in cards
-                if counts[c.id] != 1
+                if not measures[c.id].fits
             )
         return problems
 
@@ -91,13 +91,14 @@ class CardsFeature(Feature):
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options, _ = card_options(handbook.settings)
         cards = make_cards(handbook, carded(handbook), urls)
-        counts = self._page_counts(handbook, cards) if options.overflow != "off" else {}
-        overflowing = {card_id for card_id, count in counts.items() if count != 1}
+        measures = self._measure(handbook, cards) if options.overflow != "off" else {}
+        overflowing = {card_id for card_id, m in measures.items() if not m.fits}
         areas = handbook.settings.areas
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
         if options.pdf:
             rendering = self._layout(handbook, cards)
+            measures = {c.id: rendering.measure(c.id) for c in cards}
             overflowing = {c.id for c in rendering.overflowing}
             groups = {a: [c for c in rendering.fitting if c.standard.area == a] for a in areas}
             groups["all"] = rendering.fitting
@@ -120,7 +121,7 @@ class CardsFeature(Feature):
                         s=card.standard,
                         card_html=html[card.id],
                         size=options.size,
-                        overflow=card.id in overflowing,
+                        overflow=measures[card.id] if card.id in overflowing else None,
                         css=urls.relative(page, CSS),
                         standard_link=urls.relative(page, standard_path(card.standard)),
                         index_link=urls.relative(page, INDEX),

@@ -15,10 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NamedTuple
 
 from ..problems import Problem
 from .model import Card
-from .render import card_html, document_html, stylesheet
+from .render import MARGIN_MM, card_html, document_html, foot_mm, stylesheet
 from .sheets import impose
 from .sizes import Size
 
@@ -48,6 +49,8 @@ class Rendering:
     size: Size
     cards: list[Card]
     pages: dict[str, list[int]] = field(default_factory=dict)
+    # How long each card's content is, in cards: 1.3 needs 30% more room than a card has.
+    lengths: dict[str, float] = field(default_factory=dict)
     data: bytes = b""
 
     @property
@@ -60,9 +63,11 @@ class Rendering:
 
     def problems(self, severity: str = "error") -> list[Problem]:
         return [
-            overflow_problem(c, self.size, len(self.pages.get(c.id, ())), severity)
-            for c in self.overflowing
+            overflow_problem(c, self.size, self.measure(c.id), severity) for c in self.overflowing
         ]
+
+    def measure(self, card_id: str) -> Measure:
+        return Measure(len(self.pages.get(card_id, ())), self.lengths.get(card_id, 0.0))
 
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that fit (all fitting cards by default)."""
@@ -126,10 +131,17 @@ def render(
         rendering.data = (
             results[0][0] if len(results) == 1 else _concatenate([r[0] for r in results])
         )
+    # The room for a card's content: the page less its margins and footer.
+    content_mm = size.height_mm - MARGIN_MM - foot_mm(size, with_qr)
     offset = 0
-    for _, pages, total in results:
+    for _, pages, total, ends in results:
         for anchor, numbers in pages.items():
-            rendering.pages[by_anchor[anchor].id] = [offset + n for n in numbers]
+            card_id = by_anchor[anchor].id
+            rendering.pages[card_id] = [offset + n for n in numbers]
+            if anchor in ends:
+                end_page, end_px = ends[anchor]
+                below_top = end_px * 25.4 / 96 - MARGIN_MM
+                rendering.lengths[card_id] = end_page - numbers[0] + below_top / content_mm
         offset += total
     if cache is not None:
         if len(cache) > 8:
@@ -138,17 +150,28 @@ def render(
     return rendering
 
 
-def page_counts(
+class Measure(NamedTuple):
+    """How much room a card's content takes: its pages (1 when it fits) and its length."""
+
+    pages: int
+    length: float
+
+    @property
+    def fits(self) -> bool:
+        return self.pages == 1
+
+
+def measure(
     cards: Sequence[Card],
     size: Size,
     area_titles: dict[str, str],
     base_url: Path,
-    cache: dict[str, int],
+    cache: dict[str, Measure],
     workers: int = 1,
-) -> dict[str, int]:
-    """How many pages each card needs (1: it fits), laying out only cards not in `cache`.
+) -> dict[str, Measure]:
+    """How much room each card needs, laying out only the cards not in `cache`.
 
-    The cache maps a card's exact HTML and layout to its page count, so across `serve`
+    The cache maps a card's exact HTML and layout to its measure, so across `serve`
     rebuilds only the cards an edit changed are laid out again.
     """
     with_qr = any(c.url for c in cards)
@@ -162,7 +185,7 @@ def page_counts(
         if len(cache) > 20000:
             cache.clear()
         for card in missing:
-            cache[keys[card.id]] = len(done.pages.get(card.id, ()))
+            cache[keys[card.id]] = done.measure(card.id)
     return {c.id: cache[keys[c.id]] for c in cards}
 
 
@@ -176,21 +199,26 @@ def _key(*parts: str) -> str:
 
 def _lay_out(
     html: str, base_url: str, with_pdf: bool = True
-) -> tuple[bytes, dict[str, list[int]], int]:
-    """One WeasyPrint run: the PDF, the pages of each card (by anchor) and the page count."""
+) -> tuple[bytes, dict[str, list[int]], int, dict[str, tuple[int, float]]]:
+    """One WeasyPrint run: the PDF, the pages of each card (by its anchor), the number of
+    pages, and where each card's content ends (page, and CSS pixels from the page top)."""
     from weasyprint import HTML
 
     document = HTML(string=html, base_url=base_url, url_fetcher=local_only()).render()
     first_page: dict[str, int] = {}
+    ends: dict[str, tuple[int, float]] = {}
     for number, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            # A card split over pages has its anchor on each of them: keep the first.
-            if anchor.startswith("card-"):
+        for anchor, box in page.anchors.items():
+            if anchor.startswith("card-end-"):
+                # The box's top: (left, top, right, bottom) in CSS pixels.
+                ends.setdefault("card-" + anchor.removeprefix("card-end-"), (number, box[1]))
+            elif anchor.startswith("card-"):
+                # A card split over pages has its anchor on each of them: keep the first.
                 first_page.setdefault(anchor, number)
     starts = sorted(first_page.items(), key=lambda item: item[1])
-    ends = [first for _, first in starts[1:]] + [len(document.pages)]
-    pages = {a: list(range(first, end)) for (a, first), end in zip(starts, ends, strict=True)}
-    return document.write_pdf() if with_pdf else b"", pages, len(document.pages)
+    stops = [first for _, first in starts[1:]] + [len(document.pages)]
+    pages = {a: list(range(first, stop)) for (a, first), stop in zip(starts, stops, strict=True)}
+    return document.write_pdf() if with_pdf else b"", pages, len(document.pages), ends
 
 
 def _concatenate(parts: Sequence[bytes]) -> bytes:
@@ -205,7 +233,7 @@ def _concatenate(parts: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
-def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error") -> Problem:
+def overflow_problem(card: Card, size: Size, measure: Measure, severity: str = "error") -> Problem:
     standard = card.standard
     key = ("card",) if standard.card else ("id",)
     line, column = 1, 1
@@ -223,7 +251,14 @@ def overflow_problem(card: Card, size: Size, pages: int, severity: str = "error"
         column,
         RULE,
         f"the quick card of {standard.id} does not fit on one {size.label} card: "
-        f"it needs {pages} pages, so it is not printed",
+        f"{_how_much(measure)}, so it is not printed",
         severity,
         advice,
     )
+
+
+def _how_much(measure: Measure) -> str:
+    over = round((measure.length - 1) * 100)
+    if over >= 1:
+        return f"its text is about {over}% longer than the card holds"
+    return f"it needs {measure.pages} pages"
