@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from handbook.cards.model import carded, make_cards
-from handbook.cards.pdf import page_counts, render
+from handbook.cards.pdf import measure, render
 from handbook.cards.sizes import SIZES, Size
 from handbook.handbook import Handbook
 from handbook.loader import load
@@ -65,8 +65,7 @@ def _fitted(s: Standard, sample: Handbook, size: Size) -> Standard:
     for card in _shortenings(s):
         candidate = replace(s, card=card)
         (made,) = make_cards(sample, [candidate])
-        counts = page_counts([made], size, settings.areas, settings.root, {})
-        if counts[made.id] == 1:
+        if measure([made], size, settings.areas, settings.root, {})[made.id].fits:
             return candidate
     return candidate
 
