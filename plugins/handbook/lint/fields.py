@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Standard
 from ..yamlsource import Path
@@ -25,8 +25,10 @@ _RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class TextField:
+class TextField(NamedTuple):
+    """One text of a standard: where it is, what it says, how it is read (a tuple: there
+    are tens of thousands in a big handbook, and tuples are the cheapest to make)."""
+
     path: Path
     text: str
     kind: str

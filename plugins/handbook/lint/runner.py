@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,9 +43,18 @@ def lint(
     settings, problems = rule_settings(handbook.settings.lint, config_file)
     context = LintContext(handbook, today or dt.date.today())
     wanted = None if files is None else set(files)
-    for standard in handbook.standards:
-        if wanted is None or standard.path in wanted:
-            problems.extend(lint_standard(standard, context, settings))
+    # The rules make many small objects and no reference cycles; left on, the cyclic
+    # garbage collector would walk the whole loaded handbook again and again (a third of
+    # the time for 1,000 standards).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for standard in handbook.standards:
+            if wanted is None or standard.path in wanted:
+                problems.extend(lint_standard(standard, context, settings))
+    finally:
+        if collecting:
+            gc.enable()
     return sorted(problems)
 
 
