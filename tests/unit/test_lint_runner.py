@@ -100,7 +100,10 @@ def test_mkdocs_yml_sets_severity_or_turns_a_rule_off(setting, severities):
     [
         ({"vage-wording": "off"}, "there is no rule 'vage-wording'"),
         ({"readability": {"max_grde": 9}}, "unknown option 'max_grde'"),
-        ({"readability": {"max_grade": "nine"}}, "option 'max_grade' should be a int"),
+        (
+            {"readability": {"max_grade": "nine"}},
+            "option 'max_grade' should be a number, not 'nine'",
+        ),
         ({"stale": "fatal"}, "severity 'fatal' is not one of"),
         ({"stale": 3}, "write off, a severity"),
     ],

@@ -39,6 +39,9 @@ def _where(config_file: Path | None, key: str) -> int:
     return 1
 
 
+_KINDS = {int: "a number", float: "a number", bool: "true or false", dict: "a mapping", str: "text"}
+
+
 def _option_ok(value: Any, default: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
@@ -88,8 +91,8 @@ def rule_settings(
                     known = ", ".join(["severity", *module.OPTIONS])
                     problem(rule_id, f"unknown option '{key}': use one of {known}")
                 elif not _option_ok(option, module.OPTIONS[key]):
-                    kind = type(module.OPTIONS[key]).__name__
-                    problem(rule_id, f"option '{key}' should be a {kind}, not {option!r}")
+                    kind = _KINDS.get(type(module.OPTIONS[key]), "value")
+                    problem(rule_id, f"option '{key}' should be {kind}, not {option!r}")
                 else:
                     options[key] = option
         elif value is not True:
