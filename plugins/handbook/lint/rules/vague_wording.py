@@ -105,7 +105,8 @@ def phrase_list(options: dict[str, Any]) -> tuple[PhraseList, frozenset[str]]:
     configured = options.get("phrases") or {}
     if not configured:
         return _DEFAULT_LIST, frozenset()
-    return _configured(tuple(sorted(configured.items())))
+    hashable = ((str(k), v if isinstance(v, str | bool) else str(v)) for k, v in configured.items())
+    return _configured(tuple(sorted(hashable)))
 
 
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
