@@ -56,9 +56,12 @@ def machine() -> dict[str, Any]:
     if meminfo.is_file():
         found = re.search(r"^MemTotal:\s*(\d+) kB", meminfo.read_text(), re.M)
         ram = round(int(found.group(1)) / 1024**2, 1) if found else None
-    commit = os.environ.get("HANDBOOK_BENCH_COMMIT") or subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
-    ).stdout.strip()
+    commit = (
+        os.environ.get("HANDBOOK_BENCH_COMMIT")
+        or subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+    )
     return {
         "cpu": cpu,
         "cores": os.cpu_count(),
@@ -74,18 +77,22 @@ def machine() -> dict[str, Any]:
 
 
 def card_check_off(project: Path) -> None:
-    """Leave out the quick cards' fit check, which lays every card out with WeasyPrint.
+    """Leave out the quick cards' fit check and PDFs, which lay every card out with WeasyPrint.
 
-    It costs about a tenth of a second per card, more than the rest of the build: the
+    That costs about a tenth of a second per card, more than the rest of the build: the
     main series measures the site without it, and one build at 1,000 keeps it, as shipped.
     """
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
-    if found and "\n" + found.group(1) + "cards:" not in text:
-        at = found.end(0) - len(found.group(1))
-        text = text[:at] + f'{found.group(1)}cards: {{overflow: "off"}}\n' + text[at:]
-        config.write_text(text, "utf-8")
+    if not found:
+        raise RuntimeError(f"{config}: no handbook plugin options to change")
+    indent = found.group(1)
+    off = f'{indent}cards: {{overflow: "off", pdf: false}}\n'
+    # Drop the `cards:` option as written (one line, or a block of deeper lines).
+    text = re.sub(rf"^{indent}cards:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M)
+    at = found.end(0) - len(indent)
+    config.write_text(text[:at] + off + text[at:], "utf-8")
 
 
 def size_of(folder: Path) -> tuple[int, int]:
