@@ -48,14 +48,22 @@ def test_most_of_a_standard_page_skips_markdown(pages):
 @pytest.mark.parametrize(
     "text",
     [
-        "<div>\n\n*still Markdown*\n\n</div>",
+        "<div>\n\n*no Markdown in a raw block*\n\n</div>\n\n## After",
+        "<div>\n<div>a</div>\n\n<p>b</p>\n</div>\n\nText *here*",
         '<div markdown="1">\n*Markdown inside*\n</div>',
         "```html\n<div>code</div>\n```",
         "<span>inline</span> text",
         "<div><div>a</div>\n\n</div>",
+        "<div>a</div> and *text*\n\n<p>b</p>",
+        "<table>\n<tr><td>x</td></tr>\n</table>\n\n<ul>\n<li>y</li>\n</ul>",
     ],
 )
-def test_blocks_markdown_would_treat_otherwise_are_left_alone(text):
+def test_any_markdown_comes_out_the_same(text):
     quick, blocks = set_aside(text)
-    assert blocks == []
-    assert quick == text
+    html, toc = _convert(quick)
+    assert (put_back(html, blocks), toc) == _convert(text)
+
+
+def test_markdown_inside_or_code_is_left_to_markdown():
+    for text in ('<div markdown="1">\n*x*\n</div>', "```html\n<div>code</div>\n```"):
+        assert set_aside(text) == (text, [])

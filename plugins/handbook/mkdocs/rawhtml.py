@@ -21,31 +21,41 @@ _BLOCK_TAGS = (
 _OPENING = re.compile(rf"<({_BLOCK_TAGS})[\s>]")
 
 
-def _self_contained(block: str) -> bool:
-    """A block Markdown would pass through whole: one element, opened and closed here."""
-    found = _OPENING.match(block)
-    if not found or "markdown=" in block:
-        return False
-    tag = found.group(1)
-    closing = f"</{tag}>"
-    if not block.rstrip().endswith(closing):
-        return False
-    opened = len(re.findall(rf"<{tag}[\s>]", block))
-    return opened == block.count(closing)
-
-
 def set_aside(markdown: str) -> tuple[str, list[str]]:
     """Markdown with each self-contained HTML block replaced by a placeholder comment."""
     blocks: list[str] = []
     if "```" in markdown or "~~~" in markdown:
         return markdown, blocks  # HTML shown as code must stay code
     parts = markdown.split("\n\n")
-    for i, part in enumerate(parts):
-        block = part.strip("\n")
-        if block.startswith("<") and _self_contained(block):
-            parts[i] = f"<!--hb:{len(blocks)}-->"
-            blocks.append(block)
-    return "\n\n".join(parts), blocks
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        found = _OPENING.match(parts[i].lstrip("\n"))
+        end = _block_end(parts, i, found.group(1)) if found else None
+        if end is None:
+            out.append(parts[i])
+            i += 1
+            continue
+        block = "\n\n".join(parts[i : end + 1]).strip("\n")
+        out.append(f"<!--hb:{len(blocks)}-->")
+        blocks.append(block)
+        i = end + 1
+    return "\n\n".join(out), blocks
+
+
+def _block_end(parts: list[str], start: int, tag: str) -> int | None:
+    """Index of the part that closes the element opened at `start`, as Markdown reads a
+    raw HTML block: on through blank lines to its closing tag."""
+    opened = closed = 0
+    for end in range(start, len(parts)):
+        part = parts[end]
+        if "markdown=" in part:
+            return None  # md_in_html: Markdown inside, leave the block to Markdown
+        opened += len(re.findall(rf"<{tag}[\s>]", part))
+        closed += part.count(f"</{tag}>")
+        if opened == closed:
+            return end if part.rstrip().endswith(f"</{tag}>") else None
+    return None
 
 
 def put_back(html: str, blocks: list[str]) -> str:
