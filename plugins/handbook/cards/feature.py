@@ -7,6 +7,7 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -18,6 +19,7 @@ from ..render import labels
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
+from . import cache
 from .model import Card, carded, make_cards
 from .options import card_options
 from .pdf import Measure, Rendering, measure, overflow_problem, render
@@ -45,6 +47,7 @@ class CardsFeature(Feature):
         # Kept across `serve` rebuilds: page counts by card content (so an edit lays out
         # only the cards it changed) and the last layouts made for PDFs.
         self.measures: dict[str, Measure] = {}
+        self.measures_root: Path | None = None
         self.layouts: dict[str, Rendering] = {}
 
     def _measure(self, handbook: Handbook, cards: list[Card]) -> dict[str, Measure]:
@@ -54,9 +57,15 @@ class CardsFeature(Feature):
             # The PDFs need every card laid out anyway: measure them in that one layout.
             rendering = self._layout(handbook, cards)
             return {c.id: rendering.measure(c.id) for c in cards}
-        return measure(
+        if self.measures_root != settings.root:
+            self.measures, self.measures_root = cache.load(settings.root), settings.root
+        known = len(self.measures)
+        found = measure(
             cards, options.size, settings.areas, settings.root, self.measures, workers=WORKERS
         )
+        if len(self.measures) != known:
+            cache.save(settings.root, self.measures)
+        return found
 
     def _layout(self, handbook: Handbook, cards: list[Card]) -> Rendering:
         options, _ = card_options(handbook.settings)

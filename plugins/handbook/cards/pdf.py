@@ -174,16 +174,22 @@ def measure(
     The cache maps a card's exact HTML and layout to its measure, so across `serve`
     rebuilds only the cards an edit changed are laid out again.
     """
+    from weasyprint import __version__ as weasyprint_version
+
     with_qr = any(c.url for c in cards)
     keys = {
-        c.id: _key(size.name, str(with_qr), stylesheet(), card_html(c, size, _area(c, area_titles)))
+        c.id: _key(
+            weasyprint_version,
+            size.name,
+            str(with_qr),
+            stylesheet(),
+            card_html(c, size, _area(c, area_titles)),
+        )
         for c in cards
     }
     missing = [c for c in cards if keys[c.id] not in cache]
     if missing:
         done = render(missing, size, area_titles, base_url, workers=workers, with_pdf=False)
-        if len(cache) > 20000:
-            cache.clear()
         for card in missing:
             cache[keys[card.id]] = done.measure(card.id)
     return {c.id: cache[keys[c.id]] for c in cards}
