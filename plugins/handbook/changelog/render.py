@@ -57,13 +57,8 @@ def _environment() -> jinja2.Environment:
 @cache
 def _markdown_environment() -> jinja2.Environment:
     # Markdown for pull-request comments: no HTML escaping, the text is shown as written.
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("handbook", "changelog/templates"),
-        autoescape=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+    env = environment().overlay(
+        loader=jinja2.PackageLoader("handbook", "changelog/templates"), autoescape=False
     )
     env.globals["word_diff"] = word_diff
     return env
