@@ -66,3 +66,47 @@ def test_schema_messages_say_what_to_do(yaml_text, expected):
     text = "\n".join(lines) + "\n" + yaml_text + "\n"
     _, problems = load_one("x.yml", text)
     assert any(expected in p.message for p in problems), [p.message for p in problems]
+
+
+def _mutations(data):
+    """Valid and invalid variants of a standard, one change each."""
+    import copy
+
+    yield data
+    for key in list(data):
+        changed = copy.deepcopy(data)
+        del changed[key]
+        yield changed
+        for wrong in (None, 7, "text", ["a"], {"a": 1}, True, 1.5, "2026-02-30", "2026-13-01", ""):
+            changed = copy.deepcopy(data)
+            changed[key] = wrong
+            yield changed
+        value = data[key]
+        if isinstance(value, list) and value and isinstance(value[0], dict):
+            for field in list(value[0]):
+                for wrong in (None, 3, "", "x" * 3, -1, [1]):
+                    changed = copy.deepcopy(data)
+                    changed[key][0][field] = wrong
+                    yield changed
+            changed = copy.deepcopy(data)
+            changed[key][0]["unknown_key"] = "x"
+            yield changed
+    changed = copy.deepcopy(data)
+    changed["unknown_key"] = "x"
+    yield changed
+
+
+def test_fast_and_full_validators_agree():
+    """The compiled fast path accepts exactly what jsonschema accepts."""
+    from handbook.yamlsource import parse
+
+    full = jsonschema.Draft202012Validator(
+        schema.schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    checked = 0
+    for path in sorted((ROOT / "standards").rglob("*.yml"))[:6]:
+        data, _ = parse(path.read_text("utf-8"))
+        for variant in _mutations(data):
+            assert schema.is_valid(variant) == full.is_valid(variant), variant
+            checked += 1
+    assert checked > 500
