@@ -24,6 +24,7 @@ from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path
 from ..settings import Settings
+from .compact import compact
 from .config import HandbookConfig
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .rawhtml import put_back, set_aside
@@ -111,6 +112,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(100)  # first, so other plugins see the whole HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return put_back(html, self.blocks.pop(page.file.src_uri, []))
+
+    @event_priority(-100)  # last, on the finished page
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        return compact(output) if self.config.enabled else None
 
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
