@@ -19,7 +19,6 @@ import os
 import random
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +32,7 @@ from handbook.loader import load
 from handbook.render.pages import PageExtras
 from handbook.render.urls import Urls
 from handbook.settings import Settings
-from handbook.synth import Pools, default_sample, dump, write_project
+from handbook.synth import Pools, default_sample, dump, git, write_project
 
 START = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.UTC)
 
@@ -50,19 +49,7 @@ class History:
         self.dirty: set[Path] = set()
 
     def git(self, *args: str, day: int = 0) -> None:
-        stamp = (START + dt.timedelta(days=day)).isoformat()
-        env = {
-            **os.environ,
-            "GIT_AUTHOR_NAME": "Editor",
-            "GIT_AUTHOR_EMAIL": "editor@example.org",
-            "GIT_COMMITTER_NAME": "Editor",
-            "GIT_COMMITTER_EMAIL": "editor@example.org",
-            "GIT_AUTHOR_DATE": stamp,
-            "GIT_COMMITTER_DATE": stamp,
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": os.devnull,
-        }
-        subprocess.run(["git", *args], cwd=self.root, env=env, check=True, capture_output=True)
+        git(self.root, *args, when=START + dt.timedelta(days=day))
 
     def edit(self, path: Path) -> str:
         """One editor's change to one standard; returns what it was."""

@@ -295,7 +295,9 @@ def _copy_site(sample: Path, out: Path) -> None:
         raise SynthError(f"{sample}/mkdocs.yml: could not set the synthetic areas")
 
 
-def _git(out: Path, *args: str, when: dt.datetime | None = None) -> None:
+def git(out: Path, *args: str, when: dt.datetime | None = None) -> None:
+    """Run git in `out` as a fixed editor at a fixed time, untouched by the user's config,
+    so the same seed makes the same commits."""
     stamp = (when or EPOCH).isoformat()
     env = {
         **os.environ,
@@ -306,6 +308,7 @@ def _git(out: Path, *args: str, when: dt.datetime | None = None) -> None:
         "GIT_AUTHOR_DATE": stamp,
         "GIT_COMMITTER_DATE": stamp,
         "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
         "HOME": str(out),
     }
     subprocess.run(["git", *args], cwd=out, env=env, check=True, capture_output=True)
@@ -315,9 +318,9 @@ def _history(
     out: Path, files: dict[Path, dict[str, Any]], revisions: int, rng: random.Random, pools: Pools
 ) -> None:
     """A git repository whose last `revisions` commits are the edits editors make."""
-    _git(out, "init", "-q", "-b", "main")
-    _git(out, "add", ".")
-    _git(out, "commit", "-q", "-m", "Handbook as first published")
+    git(out, "init", "-q", "-b", "main")
+    git(out, "add", ".")
+    git(out, "commit", "-q", "-m", "Handbook as first published")
     paths = sorted(files)
     for number in range(1, revisions + 1):
         path = rng.choice(paths)
@@ -326,10 +329,10 @@ def _history(
         paths[paths.index(path)] = new_path
         files[new_path] = data
         if new_path != path:
-            _git(out, "mv", str(path.relative_to(out)), str(new_path.relative_to(out)))
+            git(out, "mv", str(path.relative_to(out)), str(new_path.relative_to(out)))
         new_path.write_text(dump(data), "utf-8")
-        _git(out, "add", str(new_path.relative_to(out)))
-        _git(out, "commit", "-q", "-m", message, when=EPOCH + dt.timedelta(days=number))
+        git(out, "add", str(new_path.relative_to(out)))
+        git(out, "commit", "-q", "-m", message, when=EPOCH + dt.timedelta(days=number))
 
 
 def _edit(rng: random.Random, pools: Pools, path: Path, data: dict[str, Any]) -> tuple[str, Path]:
