@@ -28,6 +28,7 @@ from .compact import compact
 from .config import HandbookConfig
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .rawhtml import put_back, set_aside
+from .searchparse import speed_up as speed_up_search
 from .stable import Digests, StableFile
 
 if TYPE_CHECKING:
@@ -80,6 +81,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled or self.handbook is None:
             return None
         self.digests.start(_site_signature(config, self.handbook))
+        speed_up_search(config.plugins.get("material/search"))
         for output in site_files(self.handbook, self.urls, self.features or []):
             _add(files, config, output, self.handbook.settings, self.digests)
         return files
