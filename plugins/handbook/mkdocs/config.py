@@ -30,3 +30,6 @@ class HandbookConfig(base.Config):
     changelog = c.Type(dict, default={})
     # "Due for review" page: also list standards due within this many days.
     review_soon_days = c.Type(int, default=60)
+    # Render Material's header, tabs, navigation and table of contents once per page shape
+    # (mkdocs/fragments.py); off only to rule it out when a theme customisation misbehaves.
+    theme_cache = c.Type(bool, default=True)

@@ -26,6 +26,8 @@ from ..render.urls import Urls, area_path
 from ..settings import Settings
 from .compact import compact
 from .config import HandbookConfig
+from .fragments import FragmentCache
+from .fragments import install as cache_fragments
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .rawhtml import put_back, set_aside
 from .searchparse import speed_up as speed_up_search
@@ -44,6 +46,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     features: list[Feature] | None = None
     serving = False
     trimmer: NavTrimmer | None = None
+    fragments: FragmentCache | None = None
     blocks: dict[str, list[str]]
 
     def __init__(self) -> None:
@@ -92,6 +95,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.trimmer = NavTrimmer(nav, areas, len(self.handbook.published()))
         return nav
 
+    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        if self.config.enabled and self.config.theme_cache:
+            self.fragments = cache_fragments(
+                env, config.theme.dirs, config.use_directory_urls, _generated_here
+            )
+        return env
+
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
         if self.config.enabled and self.trimmer is not None:
             self.trimmer.show(page)
@@ -121,6 +131,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.fragments is not None:
+            log.debug(
+                f"theme fragments: rendered {self.fragments.misses}, reused {self.fragments.hits}"
+            )
         if self.config.enabled and self.handbook is not None:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
@@ -142,6 +156,10 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+def _generated_here(page: Page) -> bool:
+    return page.file.generated_by == "handbook"
 
 
 def _site_signature(config: MkDocsConfig, handbook: Handbook) -> object:

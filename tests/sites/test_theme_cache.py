@@ -1,0 +1,82 @@
+"""Material's fragments rendered once per page shape give the same site, byte for byte."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import build
+from handbook.synth import write_project
+
+TRICKY_TITLE = 'Hold & transfer: "warm" handover for Ana’s callers'
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple:
+    root = tmp_path_factory.mktemp("theme-cache")
+    cached = root / "cached"
+    # More standards than the sidebar lists in full, so standard pages share their shape.
+    files = write_project(cached, 64, seed=3)
+    first = files[0]
+    text = first.read_text("utf-8")
+    title = re.search(r"^title: (.*)$", text, re.M).group(1)
+    first.write_text(text.replace(f"title: {title}", f"title: '{TRICKY_TITLE}'", 1), "utf-8")
+    config = cached / "mkdocs.yml"
+    # No quick-card layout (WeasyPrint): it is not what this test is about, and slow.
+    cards_off = re.sub(
+        r"^      cards:\n(?:        .*\n)+",
+        '      cards: {overflow: "off", pdf: false}\n',
+        config.read_text("utf-8"),
+        flags=re.M,
+    )
+    assert "pdf: false" in cards_off
+    config.write_text(cards_off, "utf-8")
+    plain = root / "plain"
+    shutil.copytree(cached, plain)
+    (plain / "mkdocs.yml").write_text(
+        config.read_text("utf-8").replace(
+            "  - handbook:\n", "  - handbook:\n      theme_cache: false\n"
+        ),
+        "utf-8",
+    )
+    # Not --strict: recombined sample text keeps the sample's readability warnings.
+    return build(cached, "--no-strict", "--verbose"), build(plain, "--no-strict")
+
+
+def test_same_site_with_and_without_the_cache(builds):
+    cached, plain = builds
+    assert cached.returncode == 0, cached.output
+    assert plain.returncode == 0, plain.output
+    with_cache, without = _site_files(cached.site), _site_files(plain.site)
+    assert with_cache.keys() == without.keys()
+    different = [name for name in with_cache if with_cache[name] != without[name]]
+    assert different == []
+
+
+def test_fragments_are_reused(builds):
+    cached, _ = builds
+    found = re.search(r"theme fragments: rendered (\d+), reused (\d+)", cached.output)
+    assert found, cached.output[-2000:]
+    rendered, reused = int(found.group(1)), int(found.group(2))
+    assert reused > rendered  # 64 standards in 10 areas; at 1,000 it is 27 to 1
+
+
+def test_tricky_title_in_the_shared_shell(builds):
+    cached, _ = builds
+    html = cached.page("standards/access-001/")
+    assert "\ue000" not in html
+    topic = 'data-md-component="header-topic">'
+    header = html[html.index(topic) + len(topic) :]
+    # As Material prints it: MkDocs' theme environment does not escape, and the schema
+    # keeps HTML out of titles.
+    assert header[: header.index("</div>")].split() == [
+        *'<span class="md-ellipsis">'.split(),
+        *TRICKY_TITLE.split(),
+        "</span>",
+    ]
