@@ -22,13 +22,14 @@ from ..render.navigation import expand_nav
 from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
-from ..render.urls import Urls, area_path
+from ..render.urls import Urls, area_path, standard_path
 from ..settings import Settings
 from .compact import compact
 from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
+from .quickpage import QuickPage
 from .rawhtml import put_back, set_aside
 from .searchparse import speed_up as speed_up_search
 from .stable import Digests, StableFile
@@ -85,8 +86,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         self.digests.start(_site_signature(config, self.handbook))
         speed_up_search(config.plugins.get("material/search"))
+        standard_pages = {standard_path(s) for s in self.handbook.published()}
         for output in site_files(self.handbook, self.urls, self.features or []):
-            _add(files, config, output, self.handbook.settings, self.digests)
+            file = _add(files, config, output, self.handbook.settings, self.digests)
+            if file is not None and output.path in standard_pages:
+                QuickPage(None, file, config)  # becomes file.page, which MkDocs then uses
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -171,12 +175,12 @@ def _site_signature(config: MkDocsConfig, handbook: Handbook) -> object:
 
 def _add(
     files: Files, config: MkDocsConfig, output: OutputFile, settings: Settings, digests: Digests
-) -> None:
+) -> File | None:
     existing = files.get_file_from_path(output.path)
     if existing is not None:
         if existing.generated_by is None and output.is_page:
             # The site's own page wins over a generated one of the same path.
-            return
+            return None
         files.remove(existing)
     if output.source is not None:
         file = File.generated(config, output.path, abs_src_path=str(output.source))
@@ -187,3 +191,4 @@ def _add(
         target = settings.root / output.edit_path
         file.edit_uri = os.path.relpath(target, config.docs_dir).replace(os.sep, "/")
     files.append(file)
+    return file
