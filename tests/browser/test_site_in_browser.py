@@ -367,11 +367,16 @@ def test_dark_scheme_keeps_contrast(browse, site):
     page = browse("")
     page.locator('label[for="__palette_1"]').first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
-    kinds = ["standard", "filters"] + (["card"] if site.card_page() else [])
-    for kind in kinds:
+    for kind in ["standard", "filters"]:
         page.goto(site.url(_path(site, kind)))
         assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
         assert serious_violations(page) == [], kind
+    if site.card_page():
+        # A card's print page is a page of its own that shows paper: light in any scheme.
+        page.goto(site.url(site.card_page()))
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == "rgb(255, 255, 255)"
+        assert serious_violations(page) == [], "card"
 
 
 def test_card_prints_on_exactly_one_page(browse, site):
@@ -380,8 +385,27 @@ def test_card_prints_on_exactly_one_page(browse, site):
     page = browse(_path(site, "card"))
     page.wait_for_load_state("networkidle")
     page.emulate_media(media="print")
-    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-    assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    assert len(pdf.pages) == 1
+    # The card alone: nothing of the page around it.
+    text = pdf.pages[0].extract_text()
+    assert page.locator(".hb-card__id").inner_text() in text
+    for words in ("Quick card:", "Print this card", "Full standard", "Prints on"):
+        assert words not in text
+
+
+def test_card_page_print_button_needs_javascript(browse, site):
+    path = _path(site, "card")
+    page = browse(path)
+    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1; }; }")
+    button = page.get_by_role("button", name="Print this card")
+    assert button.is_visible()
+    button.click()
+    assert page.evaluate("window.printed") == 1
+    # The page's only script is its own file; without scripts there is no dead button.
+    page = browse(path, java_script_enabled=False)
+    assert page.locator("button[data-print]").is_hidden()
+    assert page.get_by_role("link", name="Full standard").is_visible()
 
 
 # The copy for opening from disk --------------------------------------------------------
@@ -414,6 +438,18 @@ def test_offline_copy_searches_and_filters_from_disk(playwright_browser, offline
         page.select_option("#hb-filter-channel", "letter")
         shown = visible_ids(page)
         assert 0 < len(shown) < page.locator("[data-hb-filter-results] > li").count()
+        # A quick card's page: styled, with its Print button, and its links open files.
+        page.goto((offline_copy / "standards" / "comp-001.html").as_uri())
+        page.get_by_role("link", name="Print the quick card").click()
+        assert page.url == (offline_copy / "cards" / "comp-001.html").as_uri()
+        assert page.get_by_role("button", name="Print this card").is_visible()
+        background = "getComputedStyle(document.querySelector('.hb-card-sheet')).backgroundColor"
+        assert page.evaluate(background) == "rgb(224, 224, 224)"
+        page.get_by_role("link", name="All quick cards").click()
+        assert page.url == (offline_copy / "cards" / "index.html").as_uri()
+        page.go_back()
+        page.get_by_role("link", name="Full standard").click()
+        assert page.url == (offline_copy / "standards" / "comp-001.html").as_uri()
     finally:
         page.context.close()
     assert guarded.elsewhere == []

@@ -49,6 +49,33 @@ def test_picker_lists_every_card_with_plain_lists_and_its_own_filter(site):
     assert html.count('<article class="hb-card') == len(CARDED)
 
 
+def links(html: str) -> list[str]:
+    """Every address a page links to or loads (in-page anchors aside)."""
+    return [h for h in re.findall(r'(?:href|src)="([^"]*)"', html) if not h.startswith("#")]
+
+
+def assert_standalone_card_page(page: Path, site_root: Path) -> str:
+    """A lean page of its own: no theme, no inline script, every link a file of the site."""
+    html = page.read_text("utf-8")
+    assert html.startswith("<!doctype html>")
+    assert '<html lang="en">' in html and '<meta charset="utf-8">' in html
+    assert '<meta name="viewport"' in html and '<meta name="description"' in html
+    assert "md-header" not in html and 'class="md-' not in html
+    assert "<main>" in html and html.count("<h1") == 1
+    # No inline script or event handler: the page's one script is a file of the site.
+    assert not re.search(r"<[^>]*\son[a-z]+=", html, re.I)
+    ((attributes, body),) = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S)
+    source = re.fullmatch(r' src="([^"]+)" defer', attributes)
+    assert body == "" and source
+    assert resolve(page, source.group(1)) == (site_root / "assets/handbook/card-page.js").resolve()
+    assert re.search(r'<button type="button"[^>]*data-print hidden>Print this card</button>', html)
+    for href in links(html):
+        assert not re.match(r"[a-z]+:", href), f"{page}: {href} leaves the site"
+        assert resolve(page, href).is_file(), f"{page}: {href} is not a file of the site"
+        assert resolve(page, href).is_relative_to(site_root.resolve())
+    return html
+
+
 def test_a_print_page_per_card_linked_from_its_standard(site):
     standard = site.site / "standards" / "phone-001" / "index.html"
     html = standard.read_text("utf-8")
@@ -56,7 +83,8 @@ def test_a_print_page_per_card_linked_from_its_standard(site):
     assert link, "standard page has no link to its quick card"
     card_page = resolve(standard, link.group(1))
     assert card_page == (site.site / "cards" / "phone-001" / "index.html").resolve()
-    card = card_page.read_text("utf-8")
+    card = assert_standalone_card_page(card_page, site.site)
+    assert "<title>Quick card: Answering the phone</title>" in card
     assert 'id="card-phone-001"' in card
     assert "Print this card" in card
     # The QR code links to the full page on the published site.
@@ -64,8 +92,54 @@ def test_a_print_page_per_card_linked_from_its_standard(site):
     assert "https://handbook.example.org/standards/phone-001/" in card
     stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+cards\.css)">', card)
     assert stylesheet and resolve(card_page, stylesheet.group(1)).is_file()
-    full = re.search(r'<a class="md-button" href="([^"]+)">Full standard</a>', card)
+    full = re.search(r'<a class="[^"]*" href="([^"]+)">Full standard</a>', card)
     assert full and resolve(card_page, full.group(1)) == standard.resolve()
+    index = re.search(r'<a class="[^"]*" href="([^"]+)">All quick cards</a>', card)
+    assert (
+        index and resolve(card_page, index.group(1)) == (site.site / "cards/index.html").resolve()
+    )
+    area = re.search(r'<a class="[^"]*" href="([^"]+)" download>PDF of the area', card)
+    assert area
+    assert resolve(card_page, area.group(1)) == (site.site / "cards/pdf/telephone.pdf").resolve()
+    # The script that shows the Print button is a file of the site.
+    script = (site.site / "assets" / "handbook" / "card-page.js").read_text("utf-8")
+    assert "window.print()" in script
+    # Static files rather than themed pages: search does not list them.
+    index_json = (site.site / "search" / "search_index.json").read_text("utf-8")
+    assert "cards/phone-001" not in index_json
+    # The picker links to each card page.
+    picker = site.site / "cards" / "index.html"
+    hrefs = re.findall(r'<a href="([^"]+)"><span class="hb-id">', site.page("cards/"))
+    assert {resolve(picker, h) for h in hrefs} == {
+        (site.site / "cards" / c.lower() / "index.html").resolve() for c in CARDED
+    }
+
+
+def test_card_pages_with_html_file_urls(tmp_path):
+    """`use_directory_urls: false`, as in the copy opened from disk (`make offline`)."""
+    project = tmp_path / "cards"
+    shutil.copytree(FIXTURES / "cards", project)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "use_directory_urls: false\n", "utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    standard = result.site / "standards" / "phone-001.html"
+    link = re.search(r'href="([^"]+)">Print the quick card</a>', standard.read_text("utf-8"))
+    assert link
+    assert resolve(standard, link.group(1)) == (result.site / "cards/phone-001.html").resolve()
+    assert not (result.site / "cards" / "phone-001").exists()
+    for card_id in CARDED:
+        page = result.site / "cards" / f"{card_id.lower()}.html"
+        card = assert_standalone_card_page(page, result.site)
+        full = re.search(r'href="([^"]+)">Full standard</a>', card)
+        assert full
+        target = result.site / "standards" / f"{card_id.lower()}.html"
+        assert resolve(page, full.group(1)) == target.resolve()
+    picker = result.site / "cards" / "index.html"
+    hrefs = re.findall(r'<a href="([^"]+)"><span class="hb-id">', picker.read_text("utf-8"))
+    assert sorted(resolve(picker, h).name for h in hrefs) == sorted(
+        f"{c.lower()}.html" for c in CARDED
+    )
 
 
 def test_pdfs_per_area_hold_one_page_per_card(site):
@@ -132,3 +206,10 @@ def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
     result = build(project)
     assert result.returncode != 0
     assert "standards/huge-001.yml:1:1: warning card-overflow" in result.output
+    # The site is still written: the card's page says why it is not printed.
+    page = result.site / "cards" / "huge-001" / "index.html"
+    html = assert_standalone_card_page(page, result.site)
+    assert "This card does not fit on one A6 (105 × 148 mm) card" in html
+    assert "longer than the card holds, so it is left out of the printed cards" in html
+    assert 'role="note"' in html
+    assert "does not fit" not in result.page("cards/email-001/")

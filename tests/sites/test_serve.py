@@ -56,6 +56,9 @@ def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
         (project / "standards/broken.yml").write_text("id: [unclosed\n")
         standard.write_text(original.replace("Answering the phone", "Answering every phone call"))
         assert wait_for(url, "Answering every phone call")
+        # The quick card's print page, a static file of the site, follows the edit too.
+        card = f"http://127.0.0.1:{port}/cards/phone-001/"
+        assert wait_for(card, "<title>Quick card: Answering every phone call</title>")
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]

@@ -1,5 +1,8 @@
 """Quick cards in the site: a print page per card, a picker page, and optional PDFs.
 
+A card's print page is a small HTML file of its own, not a themed page: it needs none of
+the site around it, and a handbook has as many of them as standards.
+
 A card that does not fit its page is a `card-overflow` problem (a warning by default, so
 `serve` keeps going and `build --strict` fails); its page says so in place of silence.
 """
@@ -7,6 +10,7 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 from markupsafe import Markup
@@ -30,9 +34,11 @@ INDEX = "cards/index.md"
 # Processes that lay cards out in a long build (each takes a share of the cards).
 WORKERS = min(2, os.cpu_count() or 1)
 CSS = "assets/handbook/cards.css"
+SCRIPT = "assets/handbook/card-page.js"
 
 
 def card_path(standard: Standard) -> str:
+    """The card page's docs path, for links; `Urls.file_path` gives the file written."""
     return f"cards/{standard.slug}.md"
 
 
@@ -119,30 +125,25 @@ class CardsFeature(Feature):
             c.id: Markup(card_html(c, options.size, areas.get(c.standard.area, c.standard.area)))
             for c in cards
         }
-        env = environment()
+        template = environment().get_template("page.html.j2")
         for card in cards:
             page = card_path(card.standard)
-            files.append(
-                OutputFile(
-                    page,
-                    env.get_template("page.md.j2").render(
-                        card=card,
-                        s=card.standard,
-                        card_html=html[card.id],
-                        size=options.size,
-                        overflow=measures[card.id] if card.id in overflowing else None,
-                        css=urls.relative(page, CSS),
-                        standard_link=urls.relative(page, standard_path(card.standard)),
-                        index_link=urls.relative(page, INDEX),
-                        pdf_link=urls.relative(page, pdfs[card.standard.area])
-                        if card.standard.area in pdfs
-                        else None,
-                    ),
-                    edit_path=card.standard.path,
-                )
+            pdf = pdfs.get(card.standard.area)
+            text = template.render(
+                s=card.standard,
+                card_html=html[card.id],
+                size=options.size,
+                overflow=measures[card.id] if card.id in overflowing else None,
+                css=urls.relative(page, CSS),
+                script=urls.relative(page, SCRIPT),
+                standard_link=urls.relative(page, standard_path(card.standard)),
+                index_link=urls.relative(page, INDEX),
+                pdf_link=urls.relative(page, pdf) if pdf else None,
             )
+            files.append(OutputFile(urls.file_path(page), text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options.size))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
+        files.append(OutputFile(SCRIPT, page_script()))
         return files
 
     def _picker(
@@ -185,3 +186,9 @@ class CardsFeature(Feature):
             )
         )
         return OutputFile(INDEX, text)
+
+
+def page_script() -> str:
+    """The print pages' only script: shows the Print button, which prints the page."""
+    script = resources.files("handbook").joinpath("cards", "templates", "card-page.js")
+    return script.read_text("utf-8")
