@@ -85,7 +85,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled or self.handbook is None:
             return None
         self.digests.start(_site_signature(config, self.handbook))
-        speed_up_search(config.plugins.get("material/search"))
+        speed_up_search(config.plugins.get("material/search"), _is_standard_page)
         standard_pages = {standard_path(s) for s in self.handbook.published()}
         for output in site_files(self.handbook, self.urls, self.features or []):
             file = _add(files, config, output, self.handbook.settings, self.digests)
@@ -160,6 +160,10 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+def _is_standard_page(page: Page) -> bool:
+    return isinstance(page, QuickPage)
 
 
 def _generated_here(page: Page) -> bool:
