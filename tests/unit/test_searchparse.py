@@ -6,7 +6,12 @@ import re
 from html import unescape
 
 import pytest
-from handbook.mkdocs.searchparse import FastSearchIndex, speed_up, standard_sections
+from handbook.mkdocs.searchparse import (
+    FastSearchIndex,
+    speed_up,
+    standard_sections,
+    without_excluded,
+)
 from material.plugins.search.plugin import Parser, SearchIndex
 
 TRICKY = [
@@ -68,12 +73,41 @@ def test_every_standard_page_of_the_sample(sample_site):
         assert _plain(standard_sections(html)) == _material(html), path
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>a</p><div class="x" data-search-exclude><table><tr><td>1</td></tr></table></div><p>b</p>',
+        '<div data-search-exclude><p>first</p></div><h2 id="h">H</h2><p>t</p>',
+        '<div data-search-exclude><h2 id="in">Heading inside</h2></div><p>t</p>',
+        '<ul data-search-exclude hidden><li>x</li></ul><h1 id="a">A</h1>',
+    ],
+)
+def test_emptied_exclusions_give_the_same_sections(html):
+    assert _material(without_excluded(html)) == _material(html)
+
+
+def test_emptied_exclusions_on_the_samples_other_pages(sample_site):
+    pages = [
+        path
+        for path in sorted(sample_site.site.rglob("index.html"))
+        if not re.fullmatch(r"[a-z]+-\d+", path.parent.name)
+    ]
+    emptied = 0
+    for path in pages:
+        found = re.search(r"<article[^>]*>(.*)</article>", path.read_text("utf-8"), re.S)
+        if found:
+            html = found.group(1)
+            emptied += without_excluded(html) != html
+            assert _material(without_excluded(html)) == _material(html), path
+    assert emptied >= 3  # the standards index, the filters and the targets pages
+
+
 def test_speed_up_swaps_only_materials_own_index():
     class Plugin:
         search_index = SearchIndex(lang=["en"])
 
     plugin = Plugin()
-    speed_up(plugin, lambda page: True)
+    speed_up(plugin, lambda page: True, lambda page: True)
     assert type(plugin.search_index) is FastSearchIndex
     assert plugin.search_index.is_standard_page(None) is True
 
@@ -81,5 +115,5 @@ def test_speed_up_swaps_only_materials_own_index():
         search_index = object()
 
     other = Other()
-    speed_up(other, lambda page: True)
+    speed_up(other, lambda page: True, lambda page: True)
     assert type(other.search_index) is object

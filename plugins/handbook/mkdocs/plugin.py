@@ -85,7 +85,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled or self.handbook is None:
             return None
         self.digests.start(_site_signature(config, self.handbook))
-        speed_up_search(config.plugins.get("material/search"), _is_standard_page)
+        speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
         standard_pages = {standard_path(s) for s in self.handbook.published()}
         for output in site_files(self.handbook, self.urls, self.features or []):
             file = _add(files, config, output, self.handbook.settings, self.digests)

@@ -8,7 +8,8 @@ headings with ids, no scripts, no nested excluded blocks. So `standard_sections(
 it at its headings with regular expressions and keeps what Material's parser keeps
 (paragraph and list tags, the text, not the permalink), ten times faster. Tests check
 that each section has the same title, link and words as Material's parser gives it.
-Every other page goes to Material's parser, as before.
+Every other page goes to Material's parser, as before; on the handbook's other pages
+the long lists kept out of the index are emptied first, so it does not read them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from html import escape, unescape
 from typing import Any
 
-from material.plugins.search.plugin import Element, SearchIndex, Section
+from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
 
 # Tags Material's parser keeps (without attributes) in a section's text.
 _KEPT = "p|code|pre|li|ol|ul|sub|sup"
@@ -25,6 +26,7 @@ _HEADING = re.compile(r"<(h[1-6])\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # An excluded element ends at the first closing tag of its name, as in Material's parser.
 _EXCLUDED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\bdata-search-exclude\b[^>]*>.*?</\1\s*>", re.S)
+_ANY_HEADING = re.compile(r"<h[1-6]\b", re.I)
 _PERMALINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a\s*>", re.S)
 _KEPT_TAG = re.compile(rf"<(/?)({_KEPT})\b[^>]*>", re.I)
 _ANY_TAG = re.compile(r"<[^>]*>")
@@ -84,27 +86,48 @@ def _words(html: str) -> str:
     return escape(unescape(_ANY_TAG.sub("", html)), quote=False)
 
 
+def without_excluded(html: str) -> str:
+    """The HTML with each excluded element emptied, for Material's parser to skip faster.
+
+    Lists of every standard are kept out of the index, but Material's parser still reads
+    them tag by tag. An emptied element opens and closes as before; one holding a heading
+    stays, as Material makes a section of any heading with an id.
+    """
+
+    def empty(m: re.Match[str]) -> str:
+        return m.group(0) if _ANY_HEADING.search(m.group(0)) else f"<{m.group(1)}></{m.group(1)}>"
+
+    return _EXCLUDED.sub(empty, html)
+
+
 class FastSearchIndex(SearchIndex):
-    """Material's search index, splitting the handbook's standard pages itself."""
+    """Material's search index, reading the handbook's generated pages faster."""
 
     is_standard_page: Any = staticmethod(lambda page: False)
+    is_generated_page: Any = staticmethod(lambda page: False)
 
     def add_entry_from_context(self, page: Any) -> None:
         search = page.meta.get("search") or {}
         if search.get("exclude"):
             return
-        if not self.is_standard_page(page):
-            super().add_entry_from_context(page)
-            return
-        for section in standard_sections(page.content):
+        if self.is_standard_page(page):
+            found = standard_sections(page.content)
+        else:
+            parser = Parser()
+            generated = self.is_generated_page(page)
+            parser.feed(without_excluded(page.content) if generated else page.content)
+            parser.close()
+            found = parser.data
+        for section in found:
             if not section.is_excluded():
                 self.create_entry_for_section(section, page.toc, page.url, page)
 
 
-def speed_up(search_plugin: Any, is_standard_page: Any) -> None:
+def speed_up(search_plugin: Any, is_standard_page: Any, is_generated_page: Any) -> None:
     """Give Material's search plugin the faster index, keeping what it holds so far."""
     index = getattr(search_plugin, "search_index", None)
     if type(index) is SearchIndex:
         index.__class__ = FastSearchIndex
     if isinstance(index, FastSearchIndex):
         index.is_standard_page = is_standard_page
+        index.is_generated_page = is_generated_page
