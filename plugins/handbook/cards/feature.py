@@ -35,6 +35,7 @@ INDEX = "cards/index.md"
 WORKERS = min(2, os.cpu_count() or 1)
 CSS = "assets/handbook/cards.css"
 SCRIPT = "assets/handbook/card-page.js"
+PICKER_SCRIPT = "assets/handbook/picker.js"
 
 
 def card_path(standard: Standard) -> str:
@@ -143,7 +144,8 @@ class CardsFeature(Feature):
             files.append(OutputFile(urls.file_path(page), text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options.size))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
-        files.append(OutputFile(SCRIPT, page_script()))
+        files.append(OutputFile(SCRIPT, _script("card-page.js")))
+        files.append(OutputFile(PICKER_SCRIPT, _script("picker.js")))
         return files
 
     def _picker(
@@ -179,6 +181,7 @@ class CardsFeature(Feature):
                 overflowing=overflowing,
                 size=size,
                 css=urls.relative(INDEX, CSS),
+                script=urls.relative(INDEX, PICKER_SCRIPT),
                 link=lambda target: urls.relative(INDEX, target),
                 card_path=card_path,
                 pdfs=pdfs,
@@ -188,7 +191,6 @@ class CardsFeature(Feature):
         return OutputFile(INDEX, text)
 
 
-def page_script() -> str:
-    """The print pages' only script: shows the Print button, which prints the page."""
-    script = resources.files("handbook").joinpath("cards", "templates", "card-page.js")
-    return script.read_text("utf-8")
+def _script(name: str) -> str:
+    """A script of the card pages (their only ones: no inline scripts or handlers)."""
+    return resources.files("handbook").joinpath("cards", "templates", name).read_text("utf-8")
