@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -81,8 +82,14 @@ def test_sidebar_of_a_large_handbook_shows_areas_and_the_current_standard(site):
     assert "../phone-001/" not in sidebar and "../phone-003/" not in sidebar
     for area in AREAS:
         assert f"../{area}/" in sidebar
+    # Only the standard's own area is an open section; the others are links to their pages.
+    sections = re.findall(r'<a href="\.\./([a-z-]+)/" class="md-nav__link ">', sidebar)
+    assert sections == ["telephone"]
     home = _sidebar(site.page(""))
     assert "phone-00" not in home
+    assert not re.findall(r'<a href="standards/[a-z-]+/" class="md-nav__link ">', home)
+    area = _sidebar(site.page("standards/telephone/"))
+    assert re.findall(r'<a href="\./" class="md-nav__link[^"]*">', area)
 
 
 def test_revisions_are_git_commits_of_edits(tmp_path):
