@@ -29,7 +29,8 @@ _EXCLUDED = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\bdata-search-exclude\b[^>]*>.*
 _ANY_HEADING = re.compile(r"<h[1-6]\b", re.I)
 _PERMALINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a\s*>", re.S)
 _KEPT_TAG = re.compile(rf"<(/?)({_KEPT})\b[^>]*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_OTHER_TAG = re.compile(rf"<(?!/?(?:{_KEPT})\b)[^>]*>", re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
 _EMPTY_KEPT = re.compile(rf"<({_KEPT})>\s*</\1>")
 _SPACE = re.compile(r"\s+")
 
@@ -67,14 +68,10 @@ def _add_text(sections: list[Section], html: str) -> None:
 
 def _text(html: str) -> str:
     """The section's text as Material keeps it: bare list and paragraph tags, and words."""
-    parts: list[str] = []
-    at = 0
-    for tag in _KEPT_TAG.finditer(html):
-        parts.append(_words(html[at : tag.start()]))
-        parts.append(f"<{tag.group(1)}{tag.group(2).lower()}>")
-        at = tag.end()
-    parts.append(_words(html[at:]))
-    text = _SPACE.sub(" ", "".join(parts))
+    text = _OTHER_TAG.sub("", html)  # every tag but the kept ones goes, with no space
+    text = _KEPT_TAG.sub(_bare, text)
+    text = _ENTITY.sub(_reescape, text)
+    text = _SPACE.sub(" ", text)
     while True:
         shorter = _EMPTY_KEPT.sub("", text)
         if shorter == text:
@@ -82,8 +79,13 @@ def _text(html: str) -> str:
         text = _SPACE.sub(" ", shorter)
 
 
-def _words(html: str) -> str:
-    return escape(unescape(_ANY_TAG.sub("", html)), quote=False)
+def _bare(tag: re.Match[str]) -> str:
+    return f"<{tag.group(1)}{tag.group(2).lower()}>"
+
+
+def _reescape(entity: re.Match[str]) -> str:
+    """An entity as Material writes it: read, then escaped again without quotes."""
+    return escape(unescape(entity.group(0)), quote=False)
 
 
 def without_excluded(html: str) -> str:
