@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -20,9 +19,11 @@ Path = tuple[str | int, ...]
 MAX_BYTES = 1_000_000
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where a value sits in its file: 1-based start line and column, and its raw text."""
+class Span(NamedTuple):
+    """Where a value sits in its file: 1-based start line and column, and its raw text.
+
+    A tuple rather than a dataclass: a standard has a hundred or so, made on every load.
+    """
 
     line: int
     column: int
