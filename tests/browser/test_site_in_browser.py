@@ -46,9 +46,9 @@ class Site:
 
     def card_page(self) -> str | None:
         """A quick card page whose card fits on one card, if the cards feature made any."""
-        for page in sorted((self.root / "cards").glob("*/index.html")):
-            if "does not fit on one" not in page.read_text("utf-8"):
-                return f"cards/{page.parent.name}/"
+        for page in sorted((self.root / "cards").glob("*.html")):
+            if page.name != "index.html" and "does not fit on one" not in page.read_text("utf-8"):
+                return f"cards/{page.name}"
         return None
 
     def changelog_page(self) -> str | None:

@@ -88,7 +88,7 @@ def test_a_print_page_per_card_linked_from_its_standard(site):
     link = re.search(r'<a class="md-button" href="([^"]+)">Print the quick card</a>', html)
     assert link, "standard page has no link to its quick card"
     card_page = resolve(standard, link.group(1))
-    assert card_page == (site.site / "cards" / "phone-001" / "index.html").resolve()
+    assert card_page == (site.site / "cards" / "phone-001.html").resolve()
     card = assert_standalone_card_page(card_page, site.site)
     assert "<title>Quick card: Answering the phone</title>" in card
     assert 'id="card-phone-001"' in card
@@ -117,7 +117,7 @@ def test_a_print_page_per_card_linked_from_its_standard(site):
     picker = site.site / "cards" / "index.html"
     hrefs = re.findall(r'<a href="([^"]+)"><span class="hb-id">', site.page("cards/"))
     assert {resolve(picker, h) for h in hrefs} == {
-        (site.site / "cards" / c.lower() / "index.html").resolve() for c in CARDED
+        (site.site / "cards" / f"{c.lower()}.html").resolve() for c in CARDED
     }
 
 
@@ -177,7 +177,7 @@ def printed(page, file: Path, channel: str | None = None) -> list:
 
 
 def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site, chromium):
-    card = printed(chromium, site.site / "cards" / "desk-001" / "index.html")
+    card = printed(chromium, site.site / "cards" / "desk-001.html")
     picker = printed(chromium, site.site / "cards" / "index.html")
     assert len(card) == 1
     assert tuple(round(float(v)) for v in card[0].mediabox[2:]) == (298, 420)
@@ -213,9 +213,9 @@ def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
     assert result.returncode != 0
     assert "standards/huge-001.yml:1:1: warning card-overflow" in result.output
     # The site is still written: the card's page says why it is not printed.
-    page = result.site / "cards" / "huge-001" / "index.html"
+    page = result.site / "cards" / "huge-001.html"
     html = assert_standalone_card_page(page, result.site)
     assert "This card does not fit on one A6 (105 × 148 mm) card" in html
     assert "longer than the card holds, so it is left out of the printed cards" in html
     assert 'role="note"' in html
-    assert "does not fit" not in result.page("cards/email-001/")
+    assert "does not fit" not in result.page("cards/email-001.html")

@@ -57,7 +57,7 @@ def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
         standard.write_text(original.replace("Answering the phone", "Answering every phone call"))
         assert wait_for(url, "Answering every phone call")
         # The quick card's print page, a static file of the site, follows the edit too.
-        card = f"http://127.0.0.1:{port}/cards/phone-001/"
+        card = f"http://127.0.0.1:{port}/cards/phone-001.html"
         assert wait_for(card, "<title>Quick card: Answering every phone call</title>")
     finally:
         server.terminate()

@@ -1,4 +1,4 @@
-"""Docs paths to URLs and to the site files written for them, in both URL styles."""
+"""Links between generated pages, in both URL styles."""
 
 from __future__ import annotations
 
@@ -7,29 +7,25 @@ from handbook.render.urls import Urls
 
 
 @pytest.mark.parametrize(
-    ("path", "directory", "flat"),
-    [
-        ("cards/phone-001.md", "cards/phone-001/index.html", "cards/phone-001.html"),
-        ("cards/index.md", "cards/index.html", "cards/index.html"),
-        ("index.md", "index.html", "index.html"),
-        ("assets/handbook/cards.css", "assets/handbook/cards.css", "assets/handbook/cards.css"),
-    ],
-)
-def test_file_path_is_where_the_url_is_served_from(path, directory, flat):
-    assert Urls(use_directory_urls=True).file_path(path) == directory
-    assert Urls(use_directory_urls=False).file_path(path) == flat
-
-
-@pytest.mark.parametrize(
     ("directory_urls", "target", "expected"),
     [
-        (True, "standards/phone-001.md", "../../standards/phone-001/"),
-        (True, "cards/index.md", "../"),
-        (True, "assets/handbook/cards.css", "../../assets/handbook/cards.css"),
+        (True, "standards/phone-001.md", "../standards/phone-001/"),
+        (True, "cards/index.md", "./"),
+        (True, "cards/phone-002.html", "phone-002.html"),
+        (True, "assets/handbook/cards.css", "../assets/handbook/cards.css"),
         (False, "standards/phone-001.md", "../standards/phone-001.html"),
         (False, "cards/index.md", "index.html"),
         (False, "assets/handbook/cards.css", "../assets/handbook/cards.css"),
     ],
 )
 def test_links_from_a_card_page(directory_urls, target, expected):
-    assert Urls(directory_urls).relative("cards/phone-001.md", target) == expected
+    """A card's print page is one file, `cards/<slug>.html`, in either URL style."""
+    assert Urls(directory_urls).relative("cards/phone-001.html", target) == expected
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "expected"),
+    [(True, "../../cards/phone-001.html"), (False, "../cards/phone-001.html")],
+)
+def test_links_to_a_card_page(directory_urls, expected):
+    assert Urls(directory_urls).relative("standards/phone-001.md", "cards/phone-001.html") == expected

@@ -39,8 +39,12 @@ PICKER_SCRIPT = "assets/handbook/picker.js"
 
 
 def card_path(standard: Standard) -> str:
-    """The card page's docs path, for links; `Urls.file_path` gives the file written."""
-    return f"cards/{standard.slug}.md"
+    """The card's print page: one HTML file, with no folder of its own in either URL style.
+
+    A folder per card would double the folders of a large site, and making folders is
+    the slowest thing a build asks of the file system (a third of a millisecond each).
+    """
+    return f"cards/{standard.slug}.html"
 
 
 def pdf_path(area: str) -> str:
@@ -141,7 +145,7 @@ class CardsFeature(Feature):
                 index_link=urls.relative(page, INDEX),
                 pdf_link=urls.relative(page, pdf) if pdf else None,
             )
-            files.append(OutputFile(urls.file_path(page), text))
+            files.append(OutputFile(page, text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options.size))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
         files.append(OutputFile(SCRIPT, _script("card-page.js")))

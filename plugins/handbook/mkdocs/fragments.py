@@ -67,15 +67,15 @@ class FragmentCache:
 
     @jinja2.pass_context
     def render(self, context: jinja2.runtime.Context, name: str) -> Markup:
-        template = self.env.get_template(ORIGINAL + name)
         page = context.get("page")
         if page is None or not self.eligible(page) or page.title != page.meta.get("title"):
             # A title from the nav config differs from the page's own: both are shown.
-            return Markup(template.render(context.get_all()))
+            return Markup(self.env.get_template(ORIGINAL + name).render(context.get_all()))
         key = self._key(name, page, context)
         html = self.stored.get(key)
         if html is None:
             self.misses += 1
+            template = self.env.get_template(ORIGINAL + name)
             html = self.stored[key] = _render_with_stand_in(template, page, context)
         else:
             self.hits += 1

@@ -44,14 +44,6 @@ class Urls:
             return f"{directory}/index.html" if directory else "index.html"
         return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
 
-    def file_path(self, path: str) -> str:
-        """The site file a docs path is written to, e.g. 'cards/phone-001/index.html'.
-
-        For pages written as finished HTML rather than handed to the site engine.
-        """
-        url = self.url(path)
-        return (url.removeprefix("./") + "index.html") if url.endswith("/") else url
-
     def relative(self, from_path: str, to_path: str) -> str:
         """URL of `to_path` as linked from the page at `from_path`."""
         return _relative(self.url(from_path), self.url(to_path))
