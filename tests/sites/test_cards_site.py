@@ -3,9 +3,13 @@ standard, the PDFs, Chromium printing one card per A6 sheet, and overflow failin
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import io
 import re
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -196,6 +200,77 @@ def test_chromium_prints_one_a6_sheet_per_card_without_the_site_around_it(site, 
 def test_the_picker_prints_only_the_cards_its_filter_shows(site, chromium):
     (sheet,) = printed(chromium, site.site / "cards" / "index.html", channel="chat")
     assert "EMAIL-001" in sheet.extract_text()
+
+
+@pytest.fixture(scope="module")
+def gathering_site(tmp_path_factory):
+    """The fixture handbook as a large one: its picker carries fewer cards than it has."""
+    project = tmp_path_factory.mktemp("gather") / "cards"
+    shutil.copytree(FIXTURES / "cards", project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8").replace("        pdf: true\n", "        picker_cards: 2\n"),
+        "utf-8",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_a_large_handbooks_picker_carries_no_cards(gathering_site):
+    html = gathering_site.page("cards/")
+    assert '<article class="hb-card' not in html
+    assert "data-fetch" in html and "fetches the cards you choose" in html
+    for card_id in CARDED:
+        assert f'data-id="{card_id}"' in html  # still listed, with links to the cards
+
+
+def test_a_large_handbooks_picker_prints_the_chosen_cards_fetched(gathering_site, chromium):
+    """Served over HTTP, Print gathers the chosen cards' own pages and prints them."""
+    with serve(gathering_site.site) as base:
+        chromium.goto(base + "cards/")
+        chromium.evaluate("() => { window.print = () => { window.printed = true; }; }")
+        chromium.uncheck('.hb-picker__item[data-id="DESK-001"] .hb-picker__pick')
+        chromium.click("button[data-print]")
+        chromium.wait_for_function("window.printed === true")
+        ids = chromium.eval_on_selector_all(
+            ".hb-picker__cards article.hb-card", "cards => cards.map(c => c.dataset.id)"
+        )
+        data = chromium.pdf(prefer_css_page_size=True, print_background=True)
+    assert ids == ["PHONE-001", "EMAIL-001"]
+    sheets = list(PdfReader(io.BytesIO(data)).pages)
+    assert len(sheets) == 2
+    for card_id, sheet in zip(ids, sheets, strict=True):
+        assert card_id in sheet.extract_text()
+        assert tuple(round(float(v)) for v in sheet.mediabox[2:]) == (298, 420)
+
+
+def test_opened_from_disk_a_large_handbooks_picker_says_what_to_do(gathering_site, chromium):
+    chromium.goto((gathering_site.site / "cards" / "index.html").as_uri())
+    chromium.evaluate("() => { window.print = () => { window.printed = true; }; }")
+    chromium.click("button[data-print]")
+    chromium.wait_for_selector(".hb-picker__status:not([hidden])")
+    assert "open each card" in chromium.inner_text(".hb-picker__status")
+    assert chromium.evaluate("window.printed === undefined")
+
+
+@contextlib.contextmanager
+def serve(folder: Path):
+    """The built site over HTTP on a free local port, as a web server would serve it."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
 
 
 def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):

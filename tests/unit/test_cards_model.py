@@ -181,6 +181,8 @@ def test_revision_names_the_git_commit(tmp_path: Path):
         ({"pdf": "yes"}, "pdf should be true or false"),
         ({"overflow": "loud"}, "overflow 'loud'"),
         ({"colour": "red"}, "unknown option 'colour'"),
+        ({"picker_cards": -1}, "picker_cards should be a whole number"),
+        ({"picker_cards": True}, "picker_cards should be a whole number"),
         ("a6", "should be a mapping"),
     ],
 )
@@ -199,6 +201,9 @@ def test_options_choose_size_pdf_and_overflow_severity():
     assert (options.size.name, options.pdf, options.overflow) == ("a7", True, "error")
     default, _ = card_options(Settings())
     assert (default.size.name, default.pdf, default.overflow) == ("a6", False, "warning")
+    assert default.picker_cards == 100
+    few, _ = card_options(Settings(extra={"cards": {"picker_cards": 2}}))
+    assert few.picker_cards == 2
 
 
 def test_card_text_is_never_smaller_than_9pt():

@@ -25,10 +25,9 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from . import cache
 from .model import Card, carded, make_cards
-from .options import card_options
+from .options import CardOptions, card_options
 from .pdf import Measure, Rendering, measure, overflow_problem, render
 from .render import card_html, environment, site_stylesheet, stylesheet
-from .sizes import Size
 
 INDEX = "cards/index.md"
 # Processes that lay cards out in a long build (each takes a share of the cards).
@@ -146,7 +145,7 @@ class CardsFeature(Feature):
                 pdf_link=urls.relative(page, pdf) if pdf else None,
             )
             files.append(OutputFile(page, text))
-        files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options.size))
+        files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
         files.append(OutputFile(SCRIPT, _script("card-page.js")))
         files.append(OutputFile(PICKER_SCRIPT, _script("picker.js")))
@@ -160,7 +159,7 @@ class CardsFeature(Feature):
         html: dict[str, Markup],
         pdfs: dict[str, str],
         overflowing: set[str],
-        size: Size,
+        options: CardOptions,
     ) -> OutputFile:
         areas = handbook.settings.areas
         groups = [
@@ -183,7 +182,8 @@ class CardsFeature(Feature):
                 by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
                 by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
                 overflowing=overflowing,
-                size=size,
+                size=options.size,
+                carried=len(cards) - len(overflowing) <= options.picker_cards,
                 css=urls.relative(INDEX, CSS),
                 script=urls.relative(INDEX, PICKER_SCRIPT),
                 link=lambda target: urls.relative(INDEX, target),

@@ -44,8 +44,50 @@
     plain.hidden = !!any;
     count.textContent = shown + (shown === 1 ? " card" : " cards") + " to print";
   }
+  // A large handbook's page carries no cards: it fetches the chosen cards' own pages.
+  var sheet = picker.querySelector(".hb-picker__cards");
+  var status = form.querySelector(".hb-picker__status");
+  function say(text) {
+    status.textContent = text;
+    status.hidden = !text;
+  }
+  function gather() {
+    var links = [];
+    picker.querySelectorAll(".hb-picker__item:not([hidden])").forEach(function (item) {
+      var box = item.querySelector(".hb-picker__pick");
+      if (box && box.checked) links.push(item.querySelector("a").href);
+    });
+    if (!links.length) return Promise.resolve([]);
+    return Promise.all(links.map(function (href) {
+      return fetch(href).then(function (response) {
+        if (!response.ok) throw new Error(href + ": " + response.status);
+        return response.text();
+      });
+    })).then(function (pages) {
+      return pages.map(function (text) {
+        // Parsed, never run: only the card element is taken from each page.
+        var doc = new DOMParser().parseFromString(text, "text/html");
+        return document.importNode(doc.querySelector("article.hb-card"), true);
+      });
+    });
+  }
+  function printChosen() {
+    if (!sheet.hasAttribute("data-fetch")) {
+      window.print();
+      return;
+    }
+    say("Gathering the cards…");
+    gather().then(function (cards) {
+      sheet.replaceChildren.apply(sheet, cards);
+      if (cards.length) cards[cards.length - 1].classList.add("hb-card--last");
+      say("");
+      window.print();
+    }).catch(function () {
+      say("The cards could not be fetched: open each card to print it.");
+    });
+  }
   filters.forEach(function (f) { f.addEventListener("change", update); });
-  form.querySelector("[data-print]").addEventListener("click", function () { window.print(); });
+  form.querySelector("[data-print]").addEventListener("click", printChosen);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   update();
 })();
