@@ -34,19 +34,24 @@ class Urls:
 
     def url(self, path: str) -> str:
         """Site-root-relative URL of a docs path, e.g. 'standards/phone-001/'."""
-        if not path.endswith(".md"):
-            return path
-        stem = path[: -len(".md")]
-        if posixpath.basename(stem) in ("index", "README"):
-            directory = posixpath.dirname(stem)
-            if self.use_directory_urls:
-                return f"{directory}/" if directory else "./"
-            return f"{directory}/index.html" if directory else "index.html"
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+        return _url(path, self.use_directory_urls)
 
     def relative(self, from_path: str, to_path: str) -> str:
         """URL of `to_path` as linked from the page at `from_path`."""
         return _relative(self.url(from_path), self.url(to_path))
+
+
+@lru_cache(maxsize=200_000)
+def _url(path: str, use_directory_urls: bool) -> str:
+    if not path.endswith(".md"):
+        return path
+    stem = path[: -len(".md")]
+    if posixpath.basename(stem) in ("index", "README"):
+        directory = posixpath.dirname(stem)
+        if use_directory_urls:
+            return f"{directory}/" if directory else "./"
+        return f"{directory}/index.html" if directory else "index.html"
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"
 
 
 @lru_cache(maxsize=200_000)
