@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..render import labels
 from ..render.environment import environment as page_environment
-from .icons import channel_icon, mark
+from .icons import channel_icon, channel_icon_use, channel_symbols, mark
 from .model import Card
 from .sizes import Size
 
@@ -25,7 +25,12 @@ def environment() -> jinja2.Environment:
     """The page environment (autoescape, `md` filter…) reading the card templates."""
     env = page_environment().overlay(loader=jinja2.PackageLoader("handbook", "cards/templates"))
     env.globals.update(
-        icon=channel_icon, mark=mark, channel_labels=labels.CHANNELS, status_labels=labels.STATUS
+        icon=channel_icon,
+        icon_use=channel_icon_use,
+        channel_symbols=channel_symbols,
+        mark=mark,
+        channel_labels=labels.CHANNELS,
+        status_labels=labels.STATUS,
     )
     return env
 
