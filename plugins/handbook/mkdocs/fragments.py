@@ -7,8 +7,8 @@ is and which headings it has. So each partial is rendered once per such shape, w
 stand-in for the title, and the stand-in is replaced by the page's own title, escaped
 as the environment escapes it.
 
-Only Material's own partials are cached. If a theme override in `custom_dir` reads
-`page` in a partial, nothing is cached: the override may show things this key ignores.
+If a theme override in `custom_dir` reads `page` in any partial, nothing is cached: the
+override may show things this key leaves out. `theme_cache: false` turns it off too.
 """
 
 from __future__ import annotations
