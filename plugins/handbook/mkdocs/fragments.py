@@ -26,6 +26,12 @@ FRAGMENTS = frozenset(
     {"partials/header.html", "partials/tabs.html", "partials/nav.html", "partials/toc.html"}
 )
 ORIGINAL = "handbook-original/"
+# Material's translations: its `t` macro builds the whole table of a language on every
+# call, a dozen calls a page, and the table is imported afresh for every page.
+TRANSLATIONS = "partials/language.html"
+_TRANSLATIONS_SHIM = (
+    "{% macro t(key) %}{{ handbook_translate(config.theme.language, key) }}{% endmacro %}"
+)
 # A title no page has, which escaping leaves as it is.
 STAND_IN = "\ue000handbook-page-title\ue001"
 # Page metadata the partials above never read (Material's nav reads `icon`, `status`…).
@@ -43,6 +49,8 @@ class _Loader(jinja2.BaseLoader):
     ) -> tuple[str, str | None, Callable[[], bool] | None]:
         if template in FRAGMENTS:
             return f"{{{{ handbook_fragment({template!r}) }}}}", None, lambda: True
+        if template == TRANSLATIONS:
+            return _TRANSLATIONS_SHIM, None, lambda: True
         if template.startswith(ORIGINAL):
             template = template[len(ORIGINAL) :]
         return self.loader.get_source(environment, template)
@@ -55,15 +63,33 @@ class FragmentCache:
     """Installed on the theme's Jinja environment for one build."""
 
     def __init__(
-        self, env: jinja2.Environment, directory_urls: bool, eligible: Callable[[Any], bool]
+        self,
+        env: jinja2.Environment,
+        directory_urls: bool,
+        eligible: Callable[[Any], bool],
+        config: Any = None,
     ):
         self.env = env
         self.directory_urls = directory_urls
         self.eligible = eligible
+        self.config = config
         self.stored: dict[tuple, str] = {}
+        self.translations: dict[tuple[str, str], Any] = {}
         self.hits = self.misses = 0
         env.loader = _Loader(env.loader)
         env.globals["handbook_fragment"] = self.render
+        env.globals["handbook_translate"] = self.translate
+
+    def translate(self, language: str, key: str) -> Any:
+        """What Material's `t` macro gives for the key (the theme's own files, overrides
+        included), worked out once per key."""
+        found = self.translations.get((language, key))
+        if found is None:
+            module = self.env.get_template(ORIGINAL + TRANSLATIONS).make_module(
+                {"config": self.config}
+            )
+            found = self.translations[(language, key)] = module.t(key)
+        return found
 
     @jinja2.pass_context
     def render(self, context: jinja2.runtime.Context, name: str) -> Markup:
@@ -100,6 +126,7 @@ def install(
     theme_dirs: list[str],
     directory_urls: bool,
     eligible: Callable[[Any], bool],
+    config: Any = None,
 ) -> FragmentCache | None:
     """Cache Material's fragments, unless a theme override reads the page in a partial."""
     for folder in theme_dirs:
@@ -108,7 +135,7 @@ def install(
         for partial in Path(folder).glob("partials/**/*.html"):
             if re.search(r"\bpage\b", partial.read_text("utf-8")):
                 return None
-    return FragmentCache(env, directory_urls, eligible)
+    return FragmentCache(env, directory_urls, eligible, config)
 
 
 def _render_with_stand_in(

@@ -102,7 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
         if self.config.enabled and self.config.theme_cache:
             self.fragments = cache_fragments(
-                env, config.theme.dirs, config.use_directory_urls, _generated_here
+                env, config.theme.dirs, config.use_directory_urls, _generated_here, config
             )
         return env
 
