@@ -77,7 +77,8 @@ def markdown(results: dict[str, Any]) -> str:
             else []
         ),
         "Times are CPU seconds of the build process (wall-clock times are in "
-        "`benchmarks/results.json`); ratios compare CPU seconds.",
+        "`benchmarks/results.json`); ratios compare CPU seconds. The handbook and the plain "
+        "builds of the same size take turns, run after run, as the machine's speed drifts.",
         "",
         "| Standards | Handbook build | Output | Peak memory | Plain MkDocs, default "
         "| Plain MkDocs, prune | Handbook / default | Handbook / prune |",
