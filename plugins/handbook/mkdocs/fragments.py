@@ -7,6 +7,12 @@ is and which headings it has. So each partial is rendered once per such shape, w
 stand-in for the title, and the stand-in is replaced by the page's own title, escaped
 as the environment escapes it.
 
+Standard pages go one step further: the whole page (`main.html`) is rendered once per
+shape with stand-ins for everything else a page of that shape has of its own (content,
+description, edit link, neighbours, tags), which are then put in. A stand-in that comes
+out changed (a template that filters the value) is caught, and that shape is rendered
+page by page as before.
+
 If a theme override in `custom_dir` reads `page` in any partial, nothing is cached: the
 override may show things this key leaves out. `theme_cache: false` turns it off too.
 """
@@ -21,6 +27,7 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
+from mkdocs.utils import normalize_url
 
 FRAGMENTS = frozenset(
     {"partials/header.html", "partials/tabs.html", "partials/nav.html", "partials/toc.html"}
@@ -32,10 +39,22 @@ TRANSLATIONS = "partials/language.html"
 _TRANSLATIONS_SHIM = (
     "{% macro t(key) %}{{ handbook_translate(config.theme.language, key) }}{% endmacro %}"
 )
-# A title no page has, which escaping leaves as it is.
-STAND_IN = "\ue000handbook-page-title\ue001"
+# A title no page has. Its "&" tells where the theme printed it escaped ("&amp;"), so
+# the page's title goes in escaped there and as it is elsewhere.
+STAND_IN = "\ue000handbook-page-title&\ue001"
+# The page template, shared by pages of one shape, and the partial it fills in per page.
+# Pages are pointed at the shared version by name (their `template`), so `main.html`
+# stays itself for templates that extend it, such as 404.html.
+PAGE = "main.html"
+SHARED_PAGE = "handbook/shared-page.html"
+TAGS = "partials/tags.html"
+_OWN = {
+    part: f"\ue000handbook-{part}&\ue001"
+    for part in ("description", "content", "edit", "canonical", "tags", "previous", "next")
+}
+_UNUSABLE = object()
 # Page metadata the partials above never read (Material's nav reads `icon`, `status`…).
-_UNREAD_META = frozenset({"title", "description", "tags", "handbook_id", "search"})
+_UNREAD_META = frozenset({"title", "description", "tags", "handbook_id", "search", "template"})
 
 
 class _Loader(jinja2.BaseLoader):
@@ -51,6 +70,10 @@ class _Loader(jinja2.BaseLoader):
             return f"{{{{ handbook_fragment({template!r}) }}}}", None, lambda: True
         if template == TRANSLATIONS:
             return _TRANSLATIONS_SHIM, None, lambda: True
+        if template == SHARED_PAGE:
+            return "{{ handbook_page() }}", None, lambda: True
+        if template == TAGS:
+            return "{{ handbook_tags() }}", None, lambda: True
         if template.startswith(ORIGINAL):
             template = template[len(ORIGINAL) :]
         return self.loader.get_source(environment, template)
@@ -74,11 +97,16 @@ class FragmentCache:
         self.eligible = eligible
         self.config = config
         self.stored: dict[tuple, str] = {}
+        self.shells: dict[tuple, Any] = {}
         self.translations: dict[tuple[str, str], Any] = {}
         self.hits = self.misses = 0
+        self.pages_shared = self.pages_alone = 0
+        self.in_shell = False
         env.loader = _Loader(env.loader)
         env.globals["handbook_fragment"] = self.render
         env.globals["handbook_translate"] = self.translate
+        env.globals["handbook_page"] = self.page
+        env.globals["handbook_tags"] = self.tags
 
     def translate(self, language: str, key: str) -> Any:
         """What Material's `t` macro gives for the key (the theme's own files, overrides
@@ -105,8 +133,100 @@ class FragmentCache:
             html = self.stored[key] = _render_with_stand_in(template, page, context)
         else:
             self.hits += 1
-        title = str(escape(page.title)) if _escapes(self.env, name) else page.title
-        return Markup(html.replace(STAND_IN, title))
+        return Markup(_put(html, STAND_IN, page.title))
+
+    @jinja2.pass_context
+    def tags(self, context: jinja2.runtime.Context) -> Markup:
+        return Markup(_OWN["tags"] if self.in_shell else self._tags(context))
+
+    def _tags(self, context: jinja2.runtime.Context) -> str:
+        return self.env.get_template(ORIGINAL + TAGS).render(context.get_all())
+
+    @jinja2.pass_context
+    def page(self, context: jinja2.runtime.Context) -> Markup:
+        """The whole page: its shape's shared shell with the page's own parts put in."""
+        template = self.env.get_template(PAGE)
+        page = context.get("page")
+        if page is None or not self._shareable(page):
+            return Markup(template.render(context.get_all()))
+        key = (self._key(PAGE, page, context), *_flags(page, context))
+        shell = self.shells.get(key)
+        if shell is None:
+            shell = self.shells[key] = self._shell(template, page, context)
+        html = self._fill(shell, page, context) if shell is not _UNUSABLE else None
+        if html is None:
+            self.shells[key] = _UNUSABLE
+            self.pages_alone += 1
+            return Markup(template.render(context.get_all()))
+        self.pages_shared += 1
+        return Markup(html)
+
+    def share(self, page: Any) -> None:
+        """Render the page from its shape's shared shell (the plugin's eligible pages)."""
+        page.meta.setdefault("template", SHARED_PAGE)
+
+    def _shareable(self, page: Any) -> bool:
+        # Values are put in as the theme prints them: raw, as MkDocs' environment does.
+        return (
+            self.eligible(page)
+            and not _escapes(self.env, PAGE)
+            and page.title == page.meta.get("title")
+        )
+
+    def _shell(self, template: jinja2.Template, page: Any, context: jinja2.runtime.Context) -> Any:
+        saved = (
+            dict(page.meta),
+            page.content,
+            page.edit_url,
+            page.canonical_url,
+            page.previous_page,
+            page.next_page,
+        )
+        page.meta["title"] = STAND_IN
+        if page.meta.get("description"):
+            page.meta["description"] = _OWN["description"]
+        page.content = _content_stand_in(page)
+        page.edit_url = _OWN["edit"] if page.edit_url else page.edit_url
+        page.canonical_url = _OWN["canonical"] if page.canonical_url else page.canonical_url
+        if page.previous_page is not None:
+            page.previous_page = _Neighbour(page, "previous")
+        if page.next_page is not None:
+            page.next_page = _Neighbour(page, "next")
+        self.in_shell = True
+        try:
+            return template.render(context.get_all())
+        finally:
+            self.in_shell = False
+            page.meta.clear()
+            page.meta.update(saved[0])
+            (page.content, page.edit_url, page.canonical_url) = saved[1:4]
+            (page.previous_page, page.next_page) = saved[4:]
+
+    def _fill(self, shell: str, page: Any, context: jinja2.runtime.Context) -> str | None:
+        """The page's own parts put into its shell; None if a stand-in came out changed."""
+        html = _put(shell, STAND_IN, page.title)
+        if page.meta.get("description"):
+            html = _put(html, _OWN["description"], str(page.meta["description"]))
+        if page.edit_url:
+            html = _put(html, _OWN["edit"], page.edit_url)
+        if page.canonical_url:
+            html = _put(html, _OWN["canonical"], page.canonical_url)
+        for side, neighbour in (("previous", page.previous_page), ("next", page.next_page)):
+            if neighbour is not None:
+                stand_in = _Neighbour(page, side)
+                base = context.get("base_url", "")
+                html = _put(
+                    html,
+                    normalize_url(stand_in.url, page=page, base=base),
+                    normalize_url(neighbour.url, page=page, base=base),
+                )
+                html = _put(html, stand_in.title, str(neighbour.title))
+        if _OWN["tags"] in html:
+            html = html.replace(_OWN["tags"], self._tags(context))
+        content = _content_stand_in(page)
+        if html.count("\ue000") != html.count(content):
+            return None  # a stand-in the theme changed: this shape is rendered page by page
+        return _put(html, content, page.content or "")
 
     def _key(self, name: str, page: Any, context: jinja2.runtime.Context) -> tuple:
         url = page.url if not self.directory_urls else posixpath.dirname(page.url.rstrip("/"))
@@ -149,6 +269,11 @@ def _render_with_stand_in(
         page.meta["title"] = title
 
 
+def _put(html: str, stand_in: str, value: str) -> str:
+    """The value where the stand-in is: as it is, and escaped where the theme escaped it."""
+    return html.replace(stand_in, value).replace(str(escape(stand_in)), str(escape(value)))
+
+
 def _escapes(env: jinja2.Environment, name: str) -> bool:
     """Whether the template prints values escaped (MkDocs' theme environment does not)."""
     return bool(env.autoescape(name) if callable(env.autoescape) else env.autoescape)
@@ -179,3 +304,31 @@ def _toc(toc: Any) -> tuple:
     if items and items[0].level == 1:
         return ("h1", entries(items[0].children))
     return entries(items)
+
+
+class _Neighbour:
+    """Stands in for the previous or next page while a shared shell is rendered."""
+
+    def __init__(self, page: Any, side: str):
+        folder = posixpath.dirname(page.url.rstrip("/"))
+        self.url = posixpath.join(folder, f"{_OWN[side]}/")
+        self.title = f"{_OWN[side]}title"
+
+
+def _content_stand_in(page: Any) -> str:
+    # Material writes the title as an <h1> unless the content has one.
+    return _OWN["content"] + ("<h1\ue001" if "<h1" in (page.content or "") else "")
+
+
+def _flags(page: Any, context: jinja2.runtime.Context) -> tuple:
+    """What decides the shape of a page's own parts: which of them it has."""
+    return (
+        "<h1" in (page.content or ""),
+        bool(page.meta.get("description")),
+        bool(page.edit_url),
+        bool(page.canonical_url),
+        page.previous_page is None,
+        page.next_page is None,
+        bool(context.get("tags")),
+        page.is_homepage,
+    )

@@ -104,6 +104,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.fragments = cache_fragments(
                 env, config.theme.dirs, config.use_directory_urls, _generated_here, config
             )
+        if self.fragments is not None:
+            for file in files.documentation_pages():
+                if isinstance(file.page, QuickPage):
+                    self.fragments.share(file.page)
         return env
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
@@ -136,8 +140,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.fragments is not None:
+            cache = self.fragments
             log.debug(
-                f"theme fragments: rendered {self.fragments.misses}, reused {self.fragments.hits}"
+                f"theme fragments: rendered {cache.misses}, reused {cache.hits}; pages: "
+                f"{cache.pages_shared} from {len(cache.shells)} shared shells, "
+                f"{cache.pages_alone} alone"
             )
         if self.config.enabled and self.handbook is not None:
             index = Path(config.site_dir) / "search" / "search_index.json"
