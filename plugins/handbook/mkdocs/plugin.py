@@ -100,6 +100,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        # A new cache for each build's environment (`serve` makes one per rebuild).
+        self.fragments = None
         if self.config.enabled and self.config.theme_cache:
             self.fragments = cache_fragments(
                 env, config.theme.dirs, config.use_directory_urls, _generated_here, config
