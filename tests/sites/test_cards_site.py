@@ -78,7 +78,8 @@ def assert_standalone_card_page(page: Path, site_root: Path) -> str:
     source = re.fullmatch(r' src="([^"]+)" defer', attributes)
     assert body == "" and source
     assert resolve(page, source.group(1)) == (site_root / "assets/handbook/card-page.js").resolve()
-    assert re.search(r'<button type="button"[^>]*data-print hidden>Print this card</button>', html)
+    button = r'<button type="button"[^>]*data-print hidden>Print this card</button>'
+    assert bool(re.search(button, html)) != ("hb-card-sheet--too-long" in html)
     for href in links(html):
         assert not re.match(r"[a-z]+:", href), f"{page}: {href} leaves the site"
         assert resolve(page, href).is_file(), f"{page}: {href} is not a file of the site"
@@ -294,3 +295,26 @@ def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
     assert "longer than the card holds, so it is left out of the printed cards" in html
     assert 'role="note"' in html
     assert "does not fit" not in result.page("cards/email-001.html")
+    # Never printed, not even from its page: no Print button, and the sheet is hidden in print.
+    assert "data-print" not in html
+    assert "hb-card-sheet--too-long" in html
+
+
+def test_a_card_too_long_for_its_sheet_is_not_printed_from_its_page(tmp_path, chromium):
+    project = tmp_path / "cards"
+    shutil.copytree(FIXTURES / "cards", project)
+    steps = "\n".join(f"  - Step {n}, check the account and tell the caller." for n in range(40))
+    (project / "standards" / "huge-001.yml").write_text(
+        (project / "standards" / "email-001.yml")
+        .read_text("utf-8")
+        .replace("EMAIL-001", "HUGE-001")
+        + f"steps:\n{steps}\n",
+        "utf-8",
+    )
+    result = build(project, "--no-strict")
+    assert result.returncode == 0, result.output
+    sheets = printed(chromium, result.site / "cards" / "huge-001.html")
+    text = " ".join(" ".join(sheet.extract_text().split()) for sheet in sheets)
+    assert len(sheets) == 1
+    assert "too long for one A6" in text
+    assert "Step 39" not in text and "Step 0" not in text
