@@ -104,3 +104,24 @@ def test_tricky_title_in_the_shared_shell(builds):
         *TRICKY_TITLE.split(),
         "</span>",
     ]
+
+
+def test_a_theme_override_that_reads_the_page_turns_the_cache_off(builds, tmp_path):
+    """An override may show page data the shared shells know nothing of: every page's own."""
+    cached, _ = builds
+    project = tmp_path / "override"
+    shutil.copytree(cached.project, project, ignore=shutil.ignore_patterns("site"))
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}\n{% block content %}{{ super() }}'
+        '<p class="owner-check">{{ page.meta.handbook_id }}</p>{% endblock %}\n',
+        "utf-8",
+    )
+    result = build(project, "--no-strict", "--verbose")
+    assert result.returncode == 0, result.output
+    assert "theme fragments" not in result.output
+    pages = [p for p in (result.site / "standards").rglob("*.html") if "hb-title" in p.read_text()]
+    assert len(pages) == 64
+    for page in pages:
+        html = page.read_text("utf-8")
+        own = re.search(r'<h1 id="[^"]*" class="hb-title"><span class="hb-id">([^<]+)</span>', html)
+        assert f'<p class="owner-check">{own.group(1)}</p>' in html, page

@@ -13,7 +13,7 @@ description, edit link, neighbours, tags), which are then put in. A stand-in tha
 out changed (a template that filters the value) is caught, and that shape is rendered
 page by page as before.
 
-If a theme override in `custom_dir` reads `page` in any partial, nothing is cached: the
+If a theme override in `custom_dir` reads `page` in any template, nothing is cached: the
 override may show things this key leaves out. `theme_cache: false` turns it off too.
 """
 
@@ -248,12 +248,14 @@ def install(
     eligible: Callable[[Any], bool],
     config: Any = None,
 ) -> FragmentCache | None:
-    """Cache Material's fragments, unless a theme override reads the page in a partial."""
+    """Cache Material's fragments and pages, unless a theme override reads the page."""
     for folder in theme_dirs:
         if "material" in Path(folder).parts[-3:] or "mkdocs" in Path(folder).parts[-3:]:
             continue
-        for partial in Path(folder).glob("partials/**/*.html"):
-            if re.search(r"\bpage\b", partial.read_text("utf-8")):
+        # Any template of the override (main.html, a partial) may show page data this
+        # cache's keys and stand-ins do not cover.
+        for template in Path(folder).glob("**/*.html"):
+            if re.search(r"\bpage\b", template.read_text("utf-8")):
                 return None
     return FragmentCache(env, directory_urls, eligible, config)
 
