@@ -274,7 +274,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
+def with_a_card_too_long(tmp_path: Path) -> Path:
+    """The fixture handbook and HUGE-001, whose forty steps do not fit on one card."""
     project = tmp_path / "cards"
     shutil.copytree(FIXTURES / "cards", project)
     steps = "\n".join(f"  - Step {n}, check the account and tell the caller." for n in range(40))
@@ -285,7 +286,11 @@ def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
         + f"steps:\n{steps}\n",
         "utf-8",
     )
-    result = build(project)
+    return project
+
+
+def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
+    result = build(with_a_card_too_long(tmp_path))
     assert result.returncode != 0
     assert "standards/huge-001.yml:1:1: warning card-overflow" in result.output
     # The site is still written: the card's page says why it is not printed.
@@ -301,17 +306,7 @@ def test_a_card_that_does_not_fit_fails_a_strict_build(tmp_path):
 
 
 def test_a_card_too_long_for_its_sheet_is_not_printed_from_its_page(tmp_path, chromium):
-    project = tmp_path / "cards"
-    shutil.copytree(FIXTURES / "cards", project)
-    steps = "\n".join(f"  - Step {n}, check the account and tell the caller." for n in range(40))
-    (project / "standards" / "huge-001.yml").write_text(
-        (project / "standards" / "email-001.yml")
-        .read_text("utf-8")
-        .replace("EMAIL-001", "HUGE-001")
-        + f"steps:\n{steps}\n",
-        "utf-8",
-    )
-    result = build(project, "--no-strict")
+    result = build(with_a_card_too_long(tmp_path), "--no-strict")
     assert result.returncode == 0, result.output
     sheets = printed(chromium, result.site / "cards" / "huge-001.html")
     text = " ".join(" ".join(sheet.extract_text().split()) for sheet in sheets)
