@@ -55,15 +55,18 @@ class SourceMap:
 
     @property
     def values(self) -> dict[Path, Span]:
-        if self._values is None:
-            _, mapped = parse(self.text, locations=True)
-            self._values, self._keys = mapped.values, mapped.keys
-        return self._values
+        return self._mapped()[0]
 
     @property
     def keys(self) -> dict[Path, Span]:
-        self.values  # noqa: B018 - made together
-        return self._keys
+        return self._mapped()[1]
+
+    def _mapped(self) -> tuple[dict[Path, Span], dict[Path, Span]]:
+        """Values' and keys' spans, read from the text the first time they are needed."""
+        if self._values is None:
+            _, mapped = parse(self.text, locations=True)
+            self._values, self._keys = mapped.values, mapped.keys
+        return self._values, self._keys
 
     def span(self, path: Path) -> Span:
         """The span of the value at `path`, or of its nearest ancestor that exists."""
