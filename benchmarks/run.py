@@ -258,6 +258,14 @@ def serve_reload(project: Path, runs: int) -> dict[str, Any]:
     }
 
 
+def plain_project(work: Path, source: Path, mode: str, count: int) -> Path:
+    """The plain MkDocs project of a synthetic handbook, written the first time."""
+    project = work / f"plain-{mode}-{count}"
+    if not project.exists():
+        write_baseline(source, project, prune=mode == "prune")
+    return project
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
@@ -297,10 +305,7 @@ def main() -> int:
         projects = {f"handbook {count}": project}
         if "baseline" not in skip and count in baseline_sizes:
             for mode in ("default", "prune"):
-                plain = work / f"plain-{mode}-{count}"
-                if not plain.exists():
-                    write_baseline(project, plain, prune=mode == "prune")
-                projects[f"plain {mode} {count}"] = plain
+                projects[f"plain {mode} {count}"] = plain_project(work, project, mode, count)
         figures = median_builds(projects, runs)
         results["builds"][str(count)] = figures[f"handbook {count}"]
         for mode in ("default", "prune"):
@@ -320,9 +325,7 @@ def main() -> int:
                 write_project(source, count, seed=1)
                 card_check_off(source)
             for mode in ("default", "prune"):
-                project = work / f"plain-{mode}-{count}"
-                if not project.exists():
-                    write_baseline(source, project, prune=mode == "prune")
+                project = plain_project(work, source, mode, count)
                 figure = median_build(project, runs, f"plain {mode} {count}")
                 results["baseline"].setdefault(str(count), {})[mode] = figure
 
