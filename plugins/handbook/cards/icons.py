@@ -28,6 +28,14 @@ _SHAPES = {
 _FALLBACK = '<circle cx="12" cy="12" r="8"/>'
 
 
+def _line_drawing(color: str) -> str:
+    """How every channel icon is drawn: round-ended lines of one width, no fill."""
+    return (
+        f'viewBox="0 0 24 24" fill="none" stroke="{color}" stroke-width="2" '
+        'stroke-linecap="round" stroke-linejoin="round"'
+    )
+
+
 def channel_icon(channel: str, color: str = "currentColor") -> Markup:
     """The icon of a channel as inline SVG; decorative, since its label is printed beside it.
 
@@ -35,10 +43,8 @@ def channel_icon(channel: str, color: str = "currentColor") -> Markup:
     """
     shape = _SHAPES.get(channel, _FALLBACK)
     return Markup(
-        f'<svg class="hb-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
-        f'width="1em" height="1em" fill="none" stroke="{color}" stroke-width="2" '
-        f'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">'
-        f"{shape}</svg>"
+        f'<svg class="hb-icon" xmlns="http://www.w3.org/2000/svg" {_line_drawing(color)} '
+        f'width="1em" height="1em" aria-hidden="true" focusable="false">{shape}</svg>'
     )
 
 
@@ -50,8 +56,7 @@ def channel_symbols(channels: list[str]) -> Markup:
     """
     # Drawing attributes on each symbol: a <use> copy inherits from where it is used.
     symbols = "".join(
-        f'<symbol id="hb-channel-{c}" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
-        f'stroke-width="2" stroke-linecap="round" stroke-linejoin="round">'
+        f'<symbol id="hb-channel-{c}" {_line_drawing("currentColor")}>'
         f"{_SHAPES.get(c, _FALLBACK)}</symbol>"
         for c in channels
     )
