@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup serve site offline test lint bench browser clean
+.PHONY: setup serve site offline test check lint bench browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ lint: setup
 browser:
 	@bash .ci/install-system-deps
 
-test: setup browser
+# ruff's lint and format, the same in CI as on an editor's machine.
+check: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: setup browser check
 	$(BIN)/handbook lint --strict
 	$(BIN)/python -m pytest
 

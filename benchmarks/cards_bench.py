@@ -19,6 +19,8 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from handbook.cards.model import carded, make_cards
 from handbook.cards.pdf import measure, render
 from handbook.cards.sizes import SIZES, Size
@@ -26,7 +28,6 @@ from handbook.handbook import Handbook
 from handbook.loader import load
 from handbook.model import Standard
 from handbook.settings import Settings
-from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from handbook.changelog.feature import ChangelogFeature
 from handbook.handbook import Handbook
 from handbook.loader import load

@@ -21,6 +21,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+
 from handbook.synth import dump, write_project
 
 _PROSE = ("summary", "situation", "rules", "steps", "wordings", "examples")

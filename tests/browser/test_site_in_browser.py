@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import build
 
 CHROMIUM = Path("/usr/bin/chromium")

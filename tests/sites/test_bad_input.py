@@ -53,9 +53,27 @@ EXPECTED = [
     ("standards/typo.yml", 3, 1, "schema", "unknown key 'sumary': did you mean 'summary'?"),
     ("standards/typo.yml", 11, 8, "schema", "'rules' should be a list"),
     ("standards/missing.yml", 1, 1, "schema", "missing required key 'owner'"),
-    ("standards/related.yml", 12, 11, "unknown-related", "related standard NOPE-001 does not exist"),
-    ("standards/related.yml", 14, 11, "missing-illustration", "illustration 'nowhere.svg' is not in illustrations/"),
-    ("standards/phone-001.yml", 2, 5, "duplicate-id", "id PHONE-001 is already used by standards/duplicate.yml"),
+    (
+        "standards/related.yml",
+        12,
+        11,
+        "unknown-related",
+        "related standard NOPE-001 does not exist",
+    ),
+    (
+        "standards/related.yml",
+        14,
+        11,
+        "missing-illustration",
+        "illustration 'nowhere.svg' is not in illustrations/",
+    ),
+    (
+        "standards/phone-001.yml",
+        2,
+        5,
+        "duplicate-id",
+        "id PHONE-001 is already used by standards/duplicate.yml",
+    ),
     ("standards/notes.txt", 1, 1, "not-yaml", "only standard files (.yml) belong in standards/"),
 ]
 
@@ -72,7 +90,9 @@ def test_every_problem_is_reported_together_and_nothing_is_modified(tmp_path):
     assert "Traceback" not in result.output
     for file, line, column, rule, message in EXPECTED:
         pattern = rf"{re.escape(file)}:{line}:{column}: error {rule} .*{re.escape(message)}"
-        assert re.search(pattern, result.output), f"no {file}:{line}:{column} {rule} in:\n{result.output}"
+        assert re.search(pattern, result.output), (
+            f"no {file}:{line}:{column} {rule} in:\n{result.output}"
+        )
     assert f"{len(EXPECTED)} problems in the standards" in result.output
 
 
@@ -82,9 +102,7 @@ def test_a_good_build_does_not_modify_sources(tmp_path):
     result = build(project)
     assert result.returncode == 0, result.output
     # The build writes only its output and its cache (like Material's plugins, in .cache/).
-    after = {
-        k: v for k, v in snapshot(project).items() if not k.startswith(("site/", ".cache/"))
-    }
+    after = {k: v for k, v in snapshot(project).items() if not k.startswith(("site/", ".cache/"))}
     assert after == before
 
 

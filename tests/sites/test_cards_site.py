@@ -13,8 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, Build, build
 from pypdf import PdfReader
+
+from conftest import FIXTURES, Build, build
 
 A6 = (297.64, 419.53)
 CARDED = ("PHONE-001", "DESK-001", "EMAIL-001")

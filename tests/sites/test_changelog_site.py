@@ -8,6 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
+
 from conftest import FIXTURES, build
 from gitrepo import Repo, standard
 

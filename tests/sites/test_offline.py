@@ -50,8 +50,12 @@ def test_no_page_or_asset_loads_from_another_host(sample_site):
 
 
 def test_detector_finds_external_loads():
-    assert external_loads('<script src="https://cdn.example/x.js"></script>') == ["https://cdn.example/x.js"]
-    assert external_loads("body{background:url(//fonts.example/a.woff)}") == ["//fonts.example/a.woff"]
+    assert external_loads('<script src="https://cdn.example/x.js"></script>') == [
+        "https://cdn.example/x.js"
+    ]
+    assert external_loads("body{background:url(//fonts.example/a.woff)}") == [
+        "//fonts.example/a.woff"
+    ]
     assert external_loads('<link rel="stylesheet" href="https://fonts.googleapis.com/css">')
     assert external_loads('<a href="https://example.org">a link</a>') == []
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from conftest import ROOT
 from handbook.loader import load
 from handbook.markup import inline
 from handbook.settings import Settings
-from conftest import ROOT
 
 
 def sample():

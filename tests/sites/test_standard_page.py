@@ -74,7 +74,12 @@ def test_targets_table(page):
     targets = section(page, "targets")
     row = re.search(r"<tbody>(.*?)</tbody>", targets, re.S).group(1)
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row)
-    assert cells == ["Calls answered within three rings", "at least 90% of calls", "phone system report", "weekly"]
+    assert cells == [
+        "Calls answered within three rings",
+        "at least 90% of calls",
+        "phone system report",
+        "weekly",
+    ]
 
 
 def test_escalation_is_a_flow(page):
@@ -123,7 +128,9 @@ def test_drafts_are_left_out(basic):
 def test_drafts_can_be_included(tmp_path):
     project = copy_fixture("basic", tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - handbook\n", "  - handbook:\n      include_drafts: true\n"))
+    config.write_text(
+        config.read_text().replace("  - handbook\n", "  - handbook:\n      include_drafts: true\n")
+    )
     result = build(project)
     assert result.returncode == 0, result.output
     assert "Draft: not yet in force" in result.page("standards/email-001/")
@@ -177,10 +184,13 @@ def test_edit_link_opens_the_yaml_file(tmp_path):
     config = project / "mkdocs.yml"
     config.write_text(
         "repo_url: https://example.org/org/handbook\nedit_uri: edit/main/docs/\n"
-        + config.read_text().replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n")
+        + config.read_text().replace(
+            "  font: false\n", "  font: false\n  features: [content.action.edit]\n"
+        )
     )
     result = build(project)
     assert result.returncode == 0, result.output
-    assert 'href="https://example.org/org/handbook/edit/main/standards/phone-001.yml"' in result.page(
-        "standards/phone-001/"
+    assert (
+        'href="https://example.org/org/handbook/edit/main/standards/phone-001.yml"'
+        in result.page("standards/phone-001/")
     )

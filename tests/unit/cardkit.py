@@ -6,9 +6,10 @@ import io
 import shutil
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from handbook.loader import load
 from handbook.settings import Settings
-from pypdf import PdfReader
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "cards"
 A6 = (297.64, 419.53)  # 105 × 148 mm in points

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import yaml
+
 from handbook.lint.rules import RULES
 from handbook.lint.runner import lint
 from handbook.loader import load_texts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cardkit import copy_cards_fixture, fixture_handbook, huge_standard
+
 from handbook.cards import cache
 from handbook.cards import pdf as pdf_module
 from handbook.cards.feature import CardsFeature

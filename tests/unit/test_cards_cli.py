@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from cardkit import A6, FIXTURE, copy_cards_fixture, huge_standard, page_size, pdf_pages
+
 from handbook.cli import main
 
 

@@ -7,6 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from handbook.cards.model import carded, make_card, make_cards, select
 from handbook.cards.options import card_options
 from handbook.cards.render import card_html

@@ -17,6 +17,7 @@ from cardkit import (
     page_size,
     pdf_pages,
 )
+
 from handbook.cards import pdf as pdf_module
 from handbook.cards.model import make_cards, select
 from handbook.cards.pdf import Measure, local_only, measure, render
@@ -172,8 +173,9 @@ def test_measures_lay_out_only_cards_not_seen_before(monkeypatch):
 
 
 def test_five_a6_cards_take_two_a4_sheets():
-    from handbook.cards.sheets import impose
     from pypdf import PageObject, PdfWriter
+
+    from handbook.cards.sheets import impose
 
     writer = PdfWriter()
     for _ in range(5):

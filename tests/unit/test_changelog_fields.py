@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from handbook.changelog.fields import compare
 from handbook.changelog.texts import is_minor_edit
 

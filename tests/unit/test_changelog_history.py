@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
+
 from gitrepo import Repo, standard
 from handbook.changelog.feature import ChangelogFeature
 from handbook.changelog.git import Git, GitError

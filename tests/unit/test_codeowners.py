@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from handbook import cli
 from handbook.codeowners import codeowners
 from handbook.handbook import Handbook

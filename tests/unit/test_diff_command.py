@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from gitrepo import Repo, standard
 from handbook.cli import main
 

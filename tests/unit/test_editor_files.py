@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+
 from handbook import cli
 from handbook.scaffold import SCHEMA_LINE
 

@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
-from handbook.cli import main
 from lintkit import BASE, standard_text, where
+
+from handbook.cli import main
 
 VAGUE = "rules:\n  - Reply promptly.\n"
 PASSIVE_ONLY = "rules:\n  - The complaint must be logged within 30 minutes.\n"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from lintkit import documented_examples, lint_fragment
+
 from handbook import schema
 from handbook.lint.docs import PAGE, rules_page
 from handbook.lint.rules import RULES
 from handbook.problems import SEVERITIES
-from lintkit import documented_examples, lint_fragment
 
 EXAMPLES = [
     pytest.param(rule_id, verdict, fragment, id=f"{rule_id}-{verdict}-{index}")

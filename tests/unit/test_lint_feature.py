@@ -3,11 +3,12 @@ settings stay errors; suggestions stay suggestions (shown as info); the rules pa
 
 from __future__ import annotations
 
+from lintkit import standard_text
+
 from handbook.features import all_features
 from handbook.lint.feature import LintFeature
 from handbook.loader import load_texts
 from handbook.settings import Settings
-from lintkit import standard_text
 
 FRAGMENT = "rules:\n  - Reply promptly.\n  - The form is sent by post.\n"
 

@@ -24,10 +24,11 @@ def test_flags_each_missing_part(fragment, keys, explains):
 
 
 def test_missing_key_points_at_the_status():
+    from lintkit import BASE, TODAY
+
     from handbook.lint.runner import lint
     from handbook.loader import load_texts
     from handbook.settings import Settings
-    from lintkit import BASE, TODAY
 
     # Everything before the targets: no targets, steps, wordings or examples at all.
     text = BASE.split("targets:")[0]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lintkit import BASE, TODAY, lint_fragment, standard_text, where
+
 from handbook.lint.runner import lint, lint_paths
 from handbook.loader import load_texts
 from handbook.settings import Settings
-from lintkit import BASE, TODAY, lint_fragment, standard_text, where
 
 VAGUE = "rules:\n  - Reply promptly.\n  - Call back soon.\n"
 

@@ -39,10 +39,11 @@ def test_today_is_the_run_date():
 
 
 def test_a_configured_severity_applies_to_both():
+    from lintkit import standard_text
+
     from handbook.lint.runner import lint
     from handbook.loader import load_texts
     from handbook.settings import Settings
-    from lintkit import standard_text
 
     text = standard_text("review_by: 2020-01-31\neffective: 2027-01-01\n")
     handbook = load_texts({"s.yml": text}, Settings(lint={RULE: "error"}))

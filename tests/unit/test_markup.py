@@ -20,7 +20,18 @@ from handbook.markup import inline, plain
 )
 def test_no_text_can_inject_script(text):
     html = inline(text).lower()
-    for forbidden in ("<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "<style", "<svg", "<img", "<div"):
+    for forbidden in (
+        "<script",
+        "onerror",
+        "onload",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<svg",
+        "<img",
+        "<div",
+    ):
         assert forbidden not in html
 
 

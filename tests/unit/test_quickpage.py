@@ -6,12 +6,13 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.config import load_config
+
 from handbook.loader import load
 from handbook.mkdocs.quickpage import render_headings
 from handbook.mkdocs.rawhtml import set_aside
 from handbook.render.pages import PageRenderer
 from handbook.settings import Settings
-from mkdocs.config import load_config
 
 ROOT = Path(__file__).parents[2]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from handbook.loader import load
 from handbook.mkdocs.rawhtml import put_back, set_aside
 from handbook.render.pages import PageRenderer

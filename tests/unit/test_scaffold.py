@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from handbook import cli, schema
 from handbook.lint.runner import lint
 from handbook.loader import load, load_one

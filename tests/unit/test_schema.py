@@ -53,16 +53,27 @@ def test_handbook_schema_prints_the_schema(capsys):
     [
         ("sumary: x", "unknown key 'sumary': did you mean 'summary'?"),
         ("rules: Answer the phone.", "'rules' should be a list"),
-        ("status: live", "'status' is 'live', which is not allowed: use one of draft, pilot, active, retired"),
+        (
+            "status: live",
+            "'status' is 'live', which is not allowed: use one of draft, pilot, active, retired",
+        ),
         ("effective: 1 March", "'effective' should be a date written YYYY-MM-DD"),
-        ("wordings:\n  - say: No\n    dont_say: no", "'wordings[1].dont_say' should be text (YAML reads yes/no"),
-        ("targets:\n  - metric: Reply time\n    value: four", "'targets[1].value' should be a number"),
+        (
+            "wordings:\n  - say: No\n    dont_say: no",
+            "'wordings[1].dont_say' should be text (YAML reads yes/no",
+        ),
+        (
+            "targets:\n  - metric: Reply time\n    value: four",
+            "'targets[1].value' should be a number",
+        ),
         ("tags:", "'tags' is empty: fill it in or delete the key"),
     ],
 )
 def test_schema_messages_say_what_to_do(yaml_text, expected):
     base = (ROOT / "tests/fixtures/basic/standards/phone-002.yml").read_text("utf-8")
-    lines = [line for line in base.splitlines() if not line.startswith(yaml_text.split(":")[0] + ":")]
+    lines = [
+        line for line in base.splitlines() if not line.startswith(yaml_text.split(":")[0] + ":")
+    ]
     text = "\n".join(lines) + "\n" + yaml_text + "\n"
     _, problems = load_one("x.yml", text)
     assert any(expected in p.message for p in problems), [p.message for p in problems]

