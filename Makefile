@@ -33,10 +33,12 @@ lint: setup
 browser:
 	@bash .ci/install-system-deps
 
-# ruff's lint and format, the same in CI as on an editor's machine.
+# ruff's lint and format and mypy's types (strict on the core, see pyproject.toml), the same in CI
+# (.ci/run), in pre-commit and on an editor's machine.
 check: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: setup browser check
 	$(BIN)/handbook lint --strict

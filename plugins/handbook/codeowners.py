@@ -35,8 +35,8 @@ def codeowners(handbook: Handbook, owners: dict[str, Any]) -> Codeowners:
     that cannot be routed."""
     warnings: list[str] = []
     teams = {role: _as_list(value) for role, value in owners.items()}
-    for role, names in teams.items():
-        for name in names:
+    for role, listed in teams.items():
+        for name in listed:
             if not _OWNER.match(name):
                 warnings.append(
                     f"owners: '{name}' (for '{role}') is not a GitHub owner: "

@@ -124,7 +124,7 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     return standard_from_data(data, path, source), []
 
 
-def _at(standard: Standard, key_path: tuple, rule: str, message: str) -> Problem:
+def _at(standard: Standard, key_path: tuple[str | int, ...], rule: str, message: str) -> Problem:
     assert standard.source is not None
     span = standard.source.span(key_path)
     return Problem(standard.path, span.line, span.column, rule, message)

@@ -159,7 +159,7 @@ def id_prefix(area: str, existing: list[Existing], configured: dict[str, Any]) -
     """The id prefix for an area: from mkdocs.yml's `id_prefixes`, else the one most
     standards of the area use, else the area's first word in capitals."""
     if isinstance(configured.get(area), str):
-        return configured[area]
+        return str(configured[area])
     counts = Counter(
         match.group(1)
         for item in existing

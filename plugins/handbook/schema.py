@@ -28,7 +28,8 @@ def schema_text() -> str:
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(schema_text())
+    data: dict[str, Any] = json.loads(schema_text())
+    return data
 
 
 @cache
@@ -92,7 +93,8 @@ def _properties_at(path: Path) -> dict[str, Any]:
             node = node.get("items", {})
         else:
             node = node.get("properties", {}).get(part, {})
-    return node.get("properties", {})
+    properties: dict[str, Any] = node.get("properties", {})
+    return properties
 
 
 def _explain(
@@ -104,7 +106,7 @@ def _explain(
     kind = error.validator
     if kind == "additionalProperties":
         known = list(_properties_at(path))
-        for key in sorted(set(error.instance) - set(known)):
+        for key in sorted(set(error.instance) - set(known)):  # type: ignore[arg-type]
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(known)}"
             key_span = source.key_span((*path, key))
@@ -133,7 +135,7 @@ def _explain(
             "integer": "a whole number",
             "boolean": "true or false",
         }
-        expected = error.validator_value
+        expected: Any = error.validator_value
         names = [wanted.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
         hint = ""
         if expected == "string" and isinstance(error.instance, bool):
@@ -141,7 +143,7 @@ def _explain(
         yield span.line, span.column, f"{where} should be {' or '.join(names)}{hint}"
         return
     if kind == "enum":
-        allowed = ", ".join(map(str, error.validator_value))
+        allowed = ", ".join(map(str, error.validator_value))  # type: ignore[arg-type]
         yield (
             span.line,
             span.column,

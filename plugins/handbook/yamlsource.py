@@ -111,7 +111,7 @@ _FastLoader = getattr(yaml, "CSafeLoader", None)
 class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
             raise YamlProblem(
                 "anchors and aliases (&name, *name) are not allowed in standards: "
                 "write the text out in full",

@@ -133,7 +133,7 @@ def make_card(standard: Standard, revision: str, url: str | None = None) -> Card
 
 def _shortened(standard: Standard, choice: dict[str, Any]) -> list[str]:
     """What the full standard has, when the `card:` section left some of it out or reworded it."""
-    full = {
+    full: dict[str, tuple[Sequence[object], str]] = {
         "steps": (standard.steps, "step"),
         "wordings": (standard.wordings, "wording"),
         "targets": (standard.targets, "target"),

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..problems import Problem
 from .model import Card
@@ -33,10 +33,10 @@ def local_only():  # type: ignore[no-untyped-def]
     except ImportError:  # WeasyPrint before URLFetcher: a function does the same job
         from weasyprint.urls import default_url_fetcher
 
-        def fetch(url: str, *args: object, **kwargs: object) -> dict:
+        def fetch(url: str, *args: object, **kwargs: object) -> dict[str, Any]:
             if not url.startswith(("file:", "data:")):
                 raise ValueError(f"URI uses disallowed protocol: {url}")
-            return default_url_fetcher(url, *args, **kwargs)
+            return default_url_fetcher(url, *args, **kwargs)  # type: ignore[no-any-return]
 
         return fetch
     return URLFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
@@ -210,7 +210,7 @@ def _lay_out(
     pages, and where each card's content ends (page, and CSS pixels from the page top)."""
     from weasyprint import HTML
 
-    document = HTML(string=html, base_url=base_url, url_fetcher=local_only()).render()
+    document = HTML(string=html, base_url=base_url, url_fetcher=local_only()).render()  # type: ignore[no-untyped-call]
     first_page: dict[str, int] = {}
     ends: dict[str, tuple[int, float]] = {}
     for number, page in enumerate(document.pages):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from .sizes import MM, Size
 
@@ -37,8 +38,8 @@ def impose(data: bytes, size: Size) -> bytes:
 
 
 def _cut_marks(
-    sheet, across: int, down: int, left: float, bottom: float, w: float, h: float
-) -> None:  # type: ignore[no-untyped-def]
+    sheet: Any, across: int, down: int, left: float, bottom: float, w: float, h: float
+) -> None:
     """Short thin lines at the sheet's edges where the cuts go, outside the cards' text."""
     from pypdf.generic import ContentStream
 

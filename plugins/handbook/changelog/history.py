@@ -90,7 +90,7 @@ def _scalar(event: yaml.ScalarEvent) -> Any:
     if tag is None or tag == "!":
         if not (event.implicit[0] and (not value or value[0] in _TYPED_STARTS)):
             return value  # text, the common case: no pattern to try
-        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == _STR:
         return value
     if tag == _NULL:

@@ -99,7 +99,7 @@ def _plural(count: int, word: str) -> str:
 
 def counts(revision: RevisionChanges | Comparison) -> str:
     """E.g. '2 standards changed, 1 added · 3 changes affect how you work'."""
-    parts = []
+    parts: list[str] = []
     for kind in KINDS:
         number = revision.count(kind)
         if number:

@@ -14,7 +14,7 @@ from ..loader import load
 from .common import add_config_argument, settings_from_args
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "cards",
         help="print quick cards of the standards to a PDF",

@@ -9,7 +9,7 @@ from ..loader import load
 from .common import add_config_argument, settings_from_args
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "check", help="check that every standard file is valid (as the build does)"
     )

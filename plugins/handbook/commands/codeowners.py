@@ -11,7 +11,7 @@ from ..loader import load
 from .common import add_config_argument, settings_from_args
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "codeowners",
         help="print a CODEOWNERS file that sends each standard's review to its owner's team",

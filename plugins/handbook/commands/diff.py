@@ -17,7 +17,7 @@ from ..changelog.render import diff_markdown
 from .common import add_config_argument, settings_from_args
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "diff",
         help="summarise what a change does to the standards (for pull requests)",

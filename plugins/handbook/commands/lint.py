@@ -20,7 +20,7 @@ FORMATS = ("text", "json", "github")
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "lint",
         help="check standards for vague, hard or unmeasurable wording",
@@ -55,12 +55,13 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"handbook lint: '{path}' does not exist", file=sys.stderr)
         return 2
+    config_file: Path | None = config
     if config.is_file():
         settings = Settings.from_mkdocs_yml(config)
     else:
-        settings, config = Settings(root=Path.cwd()), None
+        settings, config_file = Settings(root=Path.cwd()), None
     paths = [Path(p) for p in args.paths] or None
-    problems, count = lint_paths(paths, settings, config)
+    problems, count = lint_paths(paths, settings, config_file)
     print(render(problems, args.format), end="")
     counts = Counter(p.severity for p in problems)
     print(_summary(counts, count), file=sys.stderr)
@@ -102,7 +103,7 @@ def _github(problem: Problem) -> str:
     return f"::{level} {properties}::{_escape_data(message)}"
 
 
-def _summary(counts: Counter, files: int) -> str:
+def _summary(counts: Counter[str], files: int) -> str:
     if not counts:
         return f"{files} standard file{'s' if files != 1 else ''}: no problems"
     parts = [

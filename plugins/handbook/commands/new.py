@@ -9,7 +9,7 @@ from ..scaffold import ScaffoldError, new_standard, write
 from .common import add_config_argument, settings_from_args
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "new",
         help="write a new standard file to fill in",

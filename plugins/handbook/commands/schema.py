@@ -8,7 +8,7 @@ import sys
 from .. import schema
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("schema", help="print the JSON Schema of a standard file")
     parser.set_defaults(run=run)
 

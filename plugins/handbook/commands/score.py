@@ -10,7 +10,7 @@ from pathlib import Path
 from ..lint.textstats import text_stats
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "score",
         help="print word, sentence and syllable counts and Flesch scores of a text",

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..synth import SynthError, write_project
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "synth",
         help="write a buildable synthetic handbook of N standards (for benchmarks)",

@@ -86,7 +86,8 @@ class LintContext:
 
     def tokens(self, text: str) -> frozenset[str]:
         """The lower-cased words of a text, to look phrases up by (see phrases.PhraseList)."""
-        return self.per_text("tokens", text, phrases.tokens)
+        tokens: frozenset[str] = self.per_text("tokens", text, phrases.tokens)
+        return tokens
 
     def opening(self, sentence: str, count: int = 4) -> str:
         """The first `count` words of a sentence as written: a needle to point at it."""

@@ -14,6 +14,9 @@ from typing import NamedTuple
 from ..model import Standard
 from ..yamlsource import Path
 
+# A field path as an ignore comment names it: None where any index matches.
+Pattern = tuple[str | int | None, ...]
+
 # Kinds that quote wording to avoid: rules about wording must not flag them.
 QUOTED_KINDS = frozenset({"dont_say", "poor"})
 
@@ -65,7 +68,7 @@ def field_name(path: Path) -> str:
 _FIELD_PART = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 
 
-def parse_field(name: str) -> Path | None:
+def parse_field(name: str) -> Pattern | None:
     """The path of a field name written as 'rules', 'rules[2]' or 'wordings[1].say'.
 
     An index may be left out ('wordings.say' covers the 'say' of every wording); it is
@@ -84,10 +87,10 @@ def parse_field(name: str) -> Path | None:
             if int(index) < 1:
                 return None
             path.append(int(index) - 1)
-    return tuple(path)  # type: ignore[return-value]
+    return tuple(path)
 
 
-def covers(pattern: Path, path: Path) -> bool:
+def covers(pattern: Pattern, path: Path) -> bool:
     """Whether the field `pattern` (from parse_field) is `path` or contains it."""
     if len(pattern) > len(path):
         return False

@@ -7,12 +7,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+# Python's own parser of regular expressions: typeshed has no stubs for these private modules.
+from re import _constants as sre_constants  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 # How the rules split a lower-cased text into words to look up (see PhraseList).
 TOKEN = re.compile(r"[^\W_]+")
@@ -132,30 +130,30 @@ def _expand(items: object) -> list[str] | None:
     return texts
 
 
-def _expand_one(op: object, av: object) -> list[str] | None:
+def _expand_one(op: object, av: Any) -> list[str] | None:
     c = sre_constants
     if op is c.LITERAL:
-        return [chr(av)]  # type: ignore[arg-type]
+        return [chr(av)]
     if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
         return [""]
     if op is c.IN:
         if av == [(c.CATEGORY, c.CATEGORY_SPACE)]:
             return [" "]
-        if all(kind is c.LITERAL for kind, _ in av):  # type: ignore[attr-defined]
-            return [chr(code) for _, code in av]  # type: ignore[attr-defined]
+        if all(kind is c.LITERAL for kind, _ in av):
+            return [chr(code) for _, code in av]
         return None
     if op is c.SUBPATTERN:
-        return _expand(av[-1])  # type: ignore[index]
+        return _expand(av[-1])
     if op is c.BRANCH:
         found: list[str] = []
-        for branch in av[1]:  # type: ignore[index]
+        for branch in av[1]:
             texts = _expand(branch)
             if texts is None:
                 return None
             found += texts
         return found
     if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        low, high, item = av  # type: ignore[misc]
+        low, high, item = av
         if list(item) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])] and low >= 1:
             return [" "]
         if high == 1:

@@ -17,7 +17,7 @@ from ..problems import Problem
 from ..settings import Settings
 from .config import RuleSetting, rule_settings
 from .context import Finding, LintContext
-from .fields import covers, field_name, parse_field
+from .fields import Pattern, covers, field_name, parse_field
 
 IGNORE_RULE = "lint-ignore"
 
@@ -26,7 +26,7 @@ IGNORE_RULE = "lint-ignore"
 class _Ignore:
     index: int
     rule: str
-    field: tuple | None
+    field: Pattern | None
     used: bool = False
 
 
@@ -113,7 +113,7 @@ def _ignores(standard: Standard) -> tuple[list[_Ignore], list[Problem]]:
     return ignores, problems
 
 
-def _at(standard: Standard, path: tuple, message: str, severity: str) -> Problem:
+def _at(standard: Standard, path: tuple[str | int, ...], message: str, severity: str) -> Problem:
     assert standard.source is not None
     line, column = standard.source.locate(path)
     return Problem(standard.path, line, column, IGNORE_RULE, message, severity)
@@ -133,7 +133,7 @@ def _problem(standard: Standard, rule_id: str, severity: str, finding: Finding) 
     return Problem(standard.path, line, column, rule_id, message, severity, finding.suggestion)
 
 
-def _value(standard: Standard, path: tuple) -> object:
+def _value(standard: Standard, path: tuple[str | int, ...]) -> object:
     value: object = standard.data
     for part in path:
         try:
@@ -191,12 +191,12 @@ def _lint_paths(
         found = handbook.problems + lint(handbook, today, config_file)
         files = {s.path for s in handbook.standards} | {p.file for p in handbook.problems}
         return sorted(found), len(files)
-    files, _ = yaml_files(paths)
+    paths_found, _ = yaml_files(paths)
     texts = {s.path: s.source.text for s in handbook.standards if s.source is not None}
     problems: list[Problem] = []
     wanted: set[str] = set()
     reread = False
-    for path in files:
+    for path in paths_found:
         name = _name(path, settings.root)
         wanted.add(name)
         if name in texts:

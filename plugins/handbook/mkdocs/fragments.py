@@ -102,6 +102,7 @@ class FragmentCache:
         self.hits = self.misses = 0
         self.pages_shared = self.pages_alone = 0
         self.in_shell = False
+        assert env.loader is not None
         env.loader = _Loader(env.loader)
         env.globals["handbook_fragment"] = self.render
         env.globals["handbook_translate"] = self.translate
@@ -116,7 +117,7 @@ class FragmentCache:
             module = self.env.get_template(ORIGINAL + TRANSLATIONS).make_module(
                 {"config": self.config}
             )
-            found = self.translations[(language, key)] = module.t(key)
+            found = self.translations[(language, key)] = module.t(key)  # type: ignore[attr-defined]
         return found
 
     @jinja2.pass_context

@@ -99,7 +99,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.trimmer = NavTrimmer(nav, areas, len(self.handbook.published()))
         return nav
 
-    def on_env(self, env, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+    def on_env(self, env, config: MkDocsConfig, files: Files):
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
         if self.config.enabled and self.config.theme_cache:
@@ -112,7 +112,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     self.fragments.share(file.page)
         return env
 
-    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):  # type: ignore[no-untyped-def]
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.config.enabled and self.trimmer is not None:
             self.trimmer.show(page)
         return context
@@ -199,7 +199,7 @@ def _add(
         file = File.generated(config, output.path, abs_src_path=str(output.source))
     else:
         file = StableFile.generated(config, output.path, content=output.content or "")
-        digests.mark(file, output.content or "")
+        digests.mark(file, output.content or "")  # type: ignore[arg-type]  # File.generated: cls(...)
     if output.edit_path:
         target = settings.root / output.edit_path
         file.edit_uri = os.path.relpath(target, config.docs_dir).replace(os.sep, "/")

@@ -57,7 +57,7 @@ class QuickPage(Page):
             super().render(config, files)
             return
         self.content, tokens = done
-        self.toc = get_toc(tokens)
+        self.toc = get_toc(tokens)  # type: ignore[arg-type]
         self._title_from_render = None  # the title is in an HTML block, as Markdown finds
         self.present_anchor_ids = {t["id"] for t in _flat(tokens)}
         if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:

@@ -15,7 +15,7 @@ from .urls import Urls, area_path, index_path, standard_path
 HOME_MARKER = "<!-- handbook:areas -->"
 
 # Standard pages already rendered in this process: key -> (the Standard, its page text).
-_RENDERED: dict[tuple, tuple[Standard, str]] = {}
+_RENDERED: dict[tuple[object, ...], tuple[Standard, str]] = {}
 
 
 @dataclass

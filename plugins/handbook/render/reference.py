@@ -31,8 +31,8 @@ def _type_of(spec: dict[str, Any]) -> str:
     if spec.get("format") == "date":
         return "date (YYYY-MM-DD)"
     if isinstance(kind, list):  # e.g. a step number or a text
-        return " or ".join(_TYPE_NAMES.get(k, k) for k in kind)
-    return _TYPE_NAMES.get(kind, kind)
+        return " or ".join(_TYPE_NAMES.get(k, str(k)) for k in kind)
+    return _TYPE_NAMES.get(kind, str(kind))
 
 
 def _rows(properties: dict[str, Any], required: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 
 from .. import schema
 from ..handbook import Handbook
@@ -20,7 +21,7 @@ def stylesheet() -> str:
     return resources.files("handbook").joinpath("assets", "handbook.css").read_text("utf-8")
 
 
-def site_files(handbook: Handbook, urls: Urls, features: Sequence = ()) -> list[OutputFile]:
+def site_files(handbook: Handbook, urls: Urls, features: Sequence[Any] = ()) -> list[OutputFile]:
     """The standard pages and data files, plus what each feature adds."""
     extras = PageExtras()
     for feature in features:

@@ -61,7 +61,9 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
             )
 
 
-def _texts(value: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+def _texts(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     # Every text in the file, not only those the wording rules read: a unit or an owner
     # can hold a placeholder too.
     if isinstance(value, str):

@@ -96,7 +96,7 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
         verdict = context.per_text(
             key,
             field.text,
-            lambda text, lim=limit, w=what: _verdict(text, context, lim, w, options),
+            lambda text, lim=limit, w=what: _verdict(text, context, lim, w, options),  # type: ignore[misc]
         )
         if verdict:
             message, needle, offset, advice = verdict

@@ -68,7 +68,7 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.replace("\u2019", "'").lower().split())
 
 
-def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dict]:
+def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dict[str, _Source]]:
     """The handbook's dont_say phrases as one list, and where each is listed."""
     sources: dict[str, _Source] = {}
     for standard in context.handbook.standards:
@@ -84,7 +84,7 @@ def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dic
     return PhraseList(patterns), sources
 
 
-def _targets(standard: Standard, context: LintContext) -> Iterator:
+def _targets(standard: Standard, context: LintContext) -> Iterator[Any]:
     for field in context.fields(standard):
         if field.kind in ("say", "rule", "step") or (
             field.kind == "prose" and field.path[0] == "examples" and field.path[-1] == "response"
