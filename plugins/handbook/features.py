@@ -38,6 +38,7 @@ def all_features() -> list[Feature]:
     from .finding.filters import FiltersFeature
     from .finding.freshness import FreshnessFeature
     from .finding.offline import OfflineFeature
+    from .finding.searchbox import SearchFeature
     from .lint.feature import LintFeature
 
     factories: list[type[Feature]] = [
@@ -47,5 +48,6 @@ def all_features() -> list[Feature]:
         FiltersFeature,
         FreshnessFeature,
         OfflineFeature,
+        SearchFeature,
     ]
     return [factory() for factory in factories]

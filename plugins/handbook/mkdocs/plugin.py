@@ -6,6 +6,7 @@ Each hook hands its work to the engine-free core; this module only translates.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, Files
 
 from ..features import Feature, all_features
 from ..finding.search import tune_file as tune_search_index
+from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
@@ -79,6 +81,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.watch.append(str(folder))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
+        if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SEARCH_SCRIPT)
+        _add_theme_dir(config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -169,6 +174,13 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+def _add_theme_dir(config: MkDocsConfig) -> None:
+    """The handbook's theme partials (the search box) after the site's own overrides."""
+    folder = str(resources.files("handbook").joinpath("templates", "theme"))
+    if folder not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
 
 
 def _is_standard_page(page: Page) -> bool:

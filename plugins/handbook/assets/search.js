@@ -1,0 +1,425 @@
+// Staff search: finds standards from what staff type, in their own words.
+// The build (plugins/handbook/finding/index.py) writes the index as small script files
+// under search/handbook/; nothing of it loads until the first search. The build puts
+// the vendored npm `stemmer` (Porter) before this code, in one closure.
+
+var root = (function () {
+  var src = document.currentScript ? document.currentScript.src : "";
+  return src.replace(/assets\/handbook\/search\.js(\?.*)?$/, "");
+})();
+var folder = root + "search/handbook/";
+var pending = {};
+var SPLIT = /[^a-z0-9]+/;
+var APOSTROPHES = /['\u2019\u2018`]/g;
+var COMBINING = /[\u0300-\u036f]/g;
+var LIMIT = 10;
+
+function load(name) {
+  var entry = pending[name];
+  if (entry) return entry.promise;
+  entry = pending[name] = {};
+  entry.promise = new Promise(function (resolve, reject) {
+    entry.resolve = resolve;
+    var script = document.createElement("script");
+    script.src = folder + name + ".js";
+    script.async = true;
+    script.onload = function () { script.remove(); };
+    script.onerror = function () {
+      script.remove();
+      delete pending[name];
+      reject(new Error("search: could not load " + script.src));
+    };
+    document.head.appendChild(script);
+  });
+  return entry.promise;
+}
+
+function register(name, data) {
+  var entry = pending[name];
+  if (entry && entry.resolve) entry.resolve(data);
+  else pending[name] = { promise: Promise.resolve(data) };
+}
+
+// The same rule as plugins/handbook/finding/words.py.
+function fold(text) {
+  return String(text).toLowerCase().normalize("NFKD").replace(COMBINING, "").replace(APOSTROPHES, "");
+}
+
+function words(text) {
+  return fold(text).split(SPLIT).filter(Boolean);
+}
+
+function stem(word) {
+  return word.length < 3 ? word : stemmer(word);
+}
+
+var meta = null;
+var shardTerms = {};
+
+function loadMeta() {
+  return load("meta").then(function (data) {
+    if (!meta) {
+      meta = data;
+      meta.stopSet = new Set(data.stop);
+      meta.shardSet = new Set(data.shards);
+    }
+    return meta;
+  });
+}
+
+function shardFor(term) {
+  for (var n = Math.min(term.length, 6); n >= 1; n--) {
+    var prefix = term.slice(0, n);
+    if (meta.shardSet.has(prefix)) return prefix;
+  }
+  return null;
+}
+
+// Optimal string alignment distance, giving up past `max`.
+function distance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  var prev2 = null, prev = [], row;
+  for (var j = 0; j <= b.length; j++) prev[j] = j;
+  for (var i = 1; i <= a.length; i++) {
+    row = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, prev2[j - 2] + 1);
+      }
+      row[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+// The index terms a query word stands for, each with how much a match counts.
+function expand(token, shard, typing) {
+  var found = [];
+  var seen = {};
+  function add(term, weight) {
+    if (!(term in seen) || seen[term] < weight) seen[term] = weight;
+  }
+  var entries = shard.entries;
+  if (entries[token.stem]) add(token.stem, 1);
+  if (entries[token.word]) add(token.word, 1);
+  var exact = Object.keys(seen).length > 0;
+  var terms = shard.terms;
+  if (token.word.length >= 3) {
+    // Word beginnings: what is being typed, or a longer form ("call" -> "caller").
+    var prefixWeight = typing ? 0.8 : 0.5;
+    for (var i = 0; i < terms.length; i++) {
+      var t = terms[i];
+      if (t.length > token.stem.length && t.indexOf(token.stem) === 0) add(t, prefixWeight);
+      else if (t.length > token.word.length && t.indexOf(token.word) === 0) add(t, prefixWeight);
+    }
+  }
+  if (!exact && token.word.length >= 4) {
+    // Typing mistakes: one edit in a word of 4 letters or more, two from 7.
+    var max = token.word.length >= 7 ? 2 : 1;
+    var best = max + 1, near = [];
+    for (i = 0; i < terms.length; i++) {
+      t = terms[i];
+      var d = Math.min(distance(token.stem, t, max), distance(token.word, t, max));
+      if (d < best) { best = d; near = [t]; }
+      else if (d === best && d <= max) near.push(t);
+    }
+    if (best <= max) near.forEach(function (t) { add(t, best === 1 ? 0.6 : 0.4); });
+  }
+  for (var term in seen) found.push([term, seen[term]]);
+  return found;
+}
+
+function tokens(query) {
+  var out = [];
+  var stems = {};
+  words(query).forEach(function (word) {
+    if (meta.stopSet.has(word)) return;
+    var s = stem(word);
+    if (stems[s]) return;
+    stems[s] = true;
+    out.push({ word: word, stem: s });
+  });
+  return out;
+}
+
+function shard(prefix) {
+  if (shardTerms[prefix]) return Promise.resolve(shardTerms[prefix]);
+  return load("t/" + prefix).then(function (entries) {
+    return (shardTerms[prefix] = shardTerms[prefix] || { entries: entries, terms: Object.keys(entries) });
+  });
+}
+
+function rank(query) {
+  var list = tokens(query);
+  if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
+  var typingLast = !/\s$/.test(query);
+  return Promise.all(list.map(function (t) {
+    var prefix = shardFor(t.stem);
+    return prefix === null ? null : shard(prefix);
+  })).then(function (loaded) {
+    var score = new Map();
+    var count = new Map();
+    list.forEach(function (token, n) {
+      var found = loaded[n];
+      token.terms = found ? expand(token, found, typingLast && n === list.length - 1) : [];
+      var best = new Map();
+      token.terms.forEach(function (pair) {
+        var postings = found.entries[pair[0]], gaps = postings[0], values = postings[1];
+        var doc = 0;
+        for (var i = 0; i < gaps.length; i++) {
+          doc += gaps[i];
+          var value = values[i] * pair[1];
+          if (!(best.get(doc) >= value)) best.set(doc, value);
+        }
+      });
+      best.forEach(function (value, doc) {
+        score.set(doc, (score.get(doc) || 0) + value);
+        count.set(doc, (count.get(doc) || 0) + 1);
+      });
+    });
+    var ranked = [];
+    score.forEach(function (value, doc) {
+      var share = count.get(doc) / list.length;
+      ranked.push([doc, value * share * share]);
+    });
+    ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return { tokens: list, ranked: ranked };
+  });
+}
+
+// Which section of a result matched best, and the words to highlight in it.
+function why(row, list) {
+  var wanted = new Map();
+  list.forEach(function (token, n) {
+    token.terms.forEach(function (pair) { wanted.set(pair[0], n); });
+  });
+  var best = null;
+  row[4].forEach(function (section) {
+    var hit = new Set();
+    words(section[2]).forEach(function (word) {
+      var n = wanted.get(stem(word));
+      if (n === undefined) n = wanted.get(word);
+      if (n !== undefined) hit.add(n);
+    });
+    var value = hit.size * 10 + (meta.weights[section[0]] || 0);
+    if (hit.size && (!best || value > best.value)) best = { value: value, section: section };
+  });
+  var section = best ? best.section : row[4][0];
+  return {
+    label: section ? section[1] : "",
+    text: section ? section[2] : "",
+    anchor: section ? section[3] : "",
+    terms: wanted,
+  };
+}
+
+function search(query) {
+  return loadMeta().then(function () {
+    return rank(query);
+  }).then(function (found) {
+    var top = found.ranked.slice(0, LIMIT);
+    var chunks = {};
+    top.forEach(function (pair) { chunks[Math.floor(pair[0] / meta.chunk)] = true; });
+    var names = Object.keys(chunks);
+    return Promise.all(names.map(function (c) { return load("d/" + c); })).then(function (data) {
+      var byChunk = {};
+      names.forEach(function (c, n) { byChunk[c] = data[n]; });
+      return top.map(function (pair) {
+        var row = byChunk[Math.floor(pair[0] / meta.chunk)][pair[0] % meta.chunk];
+        var reason = why(row, found.tokens);
+        return {
+          id: row[0],
+          title: row[1],
+          url: new URL(row[2], root).href,
+          kind: row[3],
+          score: pair[1],
+          why: { label: reason.label, text: reason.text, anchor: reason.anchor },
+          _terms: reason.terms,
+        };
+      });
+    });
+  });
+}
+
+window.handbookSearch = {
+  search: function (query) {
+    return search(String(query || "")).then(function (results) {
+      return results.map(function (r) {
+        return { id: r.id, title: r.title, url: r.url, kind: r.kind, why: r.why };
+      });
+    });
+  },
+  _register: register,
+  _search: search,
+  _words: words,
+  _stem: stem,
+};
+
+// The dialog: Material's search box in the header (overrides in templates/theme/).
+function setUp() {
+  var dialog = document.querySelector("[data-hb-search]");
+  var toggle = document.getElementById("__search");
+  if (!dialog || !toggle) return;
+  var form = dialog.querySelector("[data-hb-search-form]");
+  var input = dialog.querySelector("[data-hb-search-input]");
+  var status = dialog.querySelector("[data-hb-search-status]");
+  var list = dialog.querySelector("[data-hb-search-results]");
+  var idle = status.textContent;
+  var asked = 0;
+
+  function open() {
+    if (!toggle.checked) {
+      toggle.checked = true;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.focus();
+  }
+  function close() {
+    if (toggle.checked) {
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    input.blur();
+  }
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  function highlighted(text, terms) {
+    var fragment = document.createDocumentFragment();
+    var parts = String(text).split(/([A-Za-z0-9\u00C0-\u024F'\u2019]+)/);
+    parts.forEach(function (part) {
+      if (!part) return;
+      var folded = fold(part);
+      if (/^[a-z0-9]+$/.test(folded) && (terms.has(stem(folded)) || terms.has(folded))) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        fragment.appendChild(mark);
+      } else {
+        fragment.appendChild(document.createTextNode(part));
+      }
+    });
+    return fragment;
+  }
+
+  function shorten(text, terms) {
+    var max = 180;
+    if (text.length <= max) return text;
+    var found = words(text);
+    var first = -1;
+    for (var i = 0; i < found.length && first < 0; i++) {
+      if (terms.has(stem(found[i])) || terms.has(found[i])) first = fold(text).indexOf(found[i]);
+    }
+    var start = first > 60 ? text.lastIndexOf(" ", first - 40) + 1 : 0;
+    var end = Math.min(text.length, start + max);
+    var cut = text.slice(start, end);
+    if (end < text.length) cut = cut.replace(/\s+\S*$/, "") + "…";
+    return (start > 0 ? "…" : "") + cut;
+  }
+
+  function show(results, query) {
+    list.textContent = "";
+    results.forEach(function (r) {
+      var item = document.createElement("li");
+      item.className = "md-search-result__item";
+      var link = document.createElement("a");
+      link.className = "md-search-result__link";
+      link.href = r.url;
+      var article = document.createElement("article");
+      article.className = "md-search-result__article md-typeset";
+      var title = document.createElement("h3");
+      title.className = "hb-search__title";
+      if (r.kind === "standard") {
+        var id = document.createElement("span");
+        id.className = "hb-id";
+        id.textContent = r.id;
+        title.appendChild(id);
+        title.appendChild(document.createTextNode(" "));
+      }
+      title.appendChild(highlighted(r.title, r._terms));
+      article.appendChild(title);
+      if (r.why.text) {
+        var reason = document.createElement("p");
+        reason.className = "hb-search__why";
+        var label = document.createElement("span");
+        label.className = "hb-search__label";
+        label.textContent = r.why.label;
+        reason.appendChild(label);
+        reason.appendChild(document.createTextNode(" "));
+        reason.appendChild(highlighted(shorten(r.why.text, r._terms), r._terms));
+        article.appendChild(reason);
+      }
+      link.appendChild(article);
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var n = results.length;
+    status.textContent = !query.trim() ? idle
+      : n === 0 ? "No matching standards"
+      : n === 1 ? "1 matching standard" : n + (n === LIMIT ? " best matching standards" : " matching standards");
+  }
+
+  function run() {
+    var query = input.value;
+    var ask = ++asked;
+    if (!query.trim()) {
+      show([], "");
+      return;
+    }
+    search(query).then(function (results) {
+      if (ask === asked) show(results, query);
+    }, function (error) {
+      if (ask === asked) status.textContent = "Search could not load: " + error.message;
+    });
+  }
+
+  input.addEventListener("input", run);
+  input.addEventListener("focus", open);
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) setTimeout(function () { input.focus(); }, 0);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var first = links()[0];
+    if (first) window.location.href = first.href;
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(run, 0);
+  });
+  dialog.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!all.length) return;
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+      if (at < 0) next = event.key === "ArrowDown" ? 0 : all.length - 1;
+      if (next < 0 || next >= all.length) input.focus();
+      else all[next].focus();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (at >= 0 && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      input.focus();  // typing again goes on in the box
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+    if (event.key === "/" || event.key === "s" || event.key === "f") {
+      event.preventDefault();
+      open();
+    }
+  });
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+else setUp();

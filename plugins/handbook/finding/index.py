@@ -1,0 +1,225 @@
+"""The staff search index: built here from the standards, read in the browser by search.js.
+
+Each standard is a document made of sections (title, aliases, situation, summary, steps,
+wordings, rules, targets, escalation, examples), each with a field weight: a word in
+the title or an alias counts more than one in a step. For every word stem (see
+`words.py`) and document the build works out one score, BM25 over the field-weighted
+counts, and stores it as a whole number: the browser only adds scores up.
+
+The index is split so that a search fetches only what its words need, and a page
+fetches nothing until someone searches:
+
+- `meta.js`: stop words, the list of term shards, how many documents per chunk;
+- `t/<prefix>.js`: the terms starting with a prefix (two letters, longer where a shard
+  would be big), each with its documents and scores;
+- `d/<n>.js`: documents n*CHUNK.. with their id, title, URL and sections, to show a
+  result and why it matched.
+
+Every file is a script that hands its data to `handbookSearch._register`, so the index
+loads with <script> elements, from a server or from disk (file://) alike.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..handbook import Handbook
+from ..markup import plain
+from ..model import Standard
+from ..render.output import OutputFile
+from ..render.urls import Urls, standard_path
+from .words import STOP_WORDS, terms
+
+FOLDER = "search/handbook"
+CHUNK = 8  # documents per chunk file: a result list of 10 fetches at most 10 small files
+SHARD_BYTES = 12_000  # a shard over this is split by a longer prefix
+MAX_PREFIX = 6
+K1 = 3.0
+B = 0.3
+
+# How much a word counts by where it stands (per section it appears in).
+WEIGHTS = {
+    "title": 10.0,
+    "alias": 8.0,
+    "tag": 4.0,
+    "situation": 5.0,
+    "summary": 3.0,
+    "say": 3.0,
+    "when": 2.0,
+    "step": 2.0,
+    "rule": 1.5,
+    "target": 2.0,
+    "escalation": 1.0,
+    "example": 1.0,
+    "dont_say": 0.5,
+    "why": 0.5,
+    "page_title": 6.0,
+    "page": 1.0,
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    field: str
+    label: str
+    text: str
+    anchor: str = ""
+
+
+@dataclass
+class Document:
+    id: str
+    title: str
+    url: str
+    kind: str
+    sections: list[Section] = field(default_factory=list)
+
+
+def standard_document(standard: Standard, urls: Urls, area_title: str) -> Document:
+    s = standard
+    sections = [Section("title", "Title", s.title)]
+    sections += [Section("alias", "Also called", a) for a in s.aliases]
+    sections.append(Section("situation", "When this applies", plain(s.situation)))
+    sections.append(Section("summary", "Summary", plain(s.summary)))
+    sections += [Section("tag", "Tag", t) for t in s.tags]
+    for n, step in enumerate(s.steps, 1):
+        sections.append(Section("step", f"Step {n}", plain(step), "steps"))
+    for w in s.wordings:
+        label = f"Say: {plain(w.when)}" if w.when else "Say"
+        sections.append(Section("say", label, plain(w.say), "what-to-say"))
+        if w.when:
+            sections.append(Section("when", "When", plain(w.when), "what-to-say"))
+        if w.dont_say:
+            sections.append(Section("dont_say", "Don’t say", plain(w.dont_say), "what-to-say"))
+        if w.why:
+            sections.append(Section("why", "Why", plain(w.why), "what-to-say"))
+    sections += [Section("rule", "Rule", plain(r), "rules") for r in s.rules]
+    for t in s.targets:
+        text = f"{plain(t.metric)}: {t.goal}" if t.goal else plain(t.metric)
+        sections.append(Section("target", "Target", text, "targets"))
+    for e in s.escalation:
+        text = f"{plain(e.who)}, when {plain(e.when)}"
+        sections.append(Section("escalation", "Escalation", text, "escalation"))
+    for e in s.examples:
+        text = f"{plain(e.scenario)} {plain(e.response)}"
+        sections.append(Section("example", "Example", text, "examples"))
+    url = urls.url(standard_path(s))
+    return Document(s.id, s.title, url, "standard", sections)
+
+
+def documents(handbook: Handbook, urls: Urls) -> list[Document]:
+    areas = handbook.settings.areas
+    return [standard_document(s, urls, areas.get(s.area, s.area)) for s in handbook.published()]
+
+
+def scores(docs: list[Document]) -> dict[str, dict[int, int]]:
+    """term -> {document number: score}, BM25 over field-weighted section counts."""
+    weighted: list[dict[str, float]] = []
+    lengths: list[int] = []
+    for doc in docs:
+        counts: dict[str, float] = defaultdict(float)
+        length = 0
+        for section in doc.sections:
+            found = terms(section.text)
+            length += len(found)
+            for term in set(found):
+                counts[term] += WEIGHTS[section.field]
+        weighted.append(counts)
+        lengths.append(length)
+    n = len(docs)
+    average = sum(lengths) / n if n else 1
+    frequency: dict[str, int] = defaultdict(int)
+    for counts in weighted:
+        for term in counts:
+            frequency[term] += 1
+    index: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, counts in enumerate(weighted):
+        norm = K1 * (1 - B + B * lengths[number] / average)
+        for term, w in counts.items():
+            idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
+            index[term][number] = max(1, round(10 * idf * w * (K1 + 1) / (w + norm)))
+    return index
+
+
+def _postings(entries: dict[int, int]) -> list[list[int]]:
+    """[document numbers as gaps, scores], documents in order."""
+    numbers = sorted(entries)
+    gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+    return [gaps, [entries[d] for d in numbers]]
+
+
+def shards(index: dict[str, dict[int, int]]) -> dict[str, dict[str, list[list[int]]]]:
+    """Terms grouped by prefix; a prefix whose shard is big is split into longer ones."""
+    encoded = {term: _postings(entries) for term, entries in index.items()}
+    sizes = {
+        term: len(json.dumps(p, separators=(",", ":"))) + len(term) for term, p in encoded.items()
+    }
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in encoded:
+        groups[term[:2]].append(term)
+    pending = list(groups)
+    while pending:
+        prefix = pending.pop()
+        members = groups[prefix]
+        if len(prefix) >= MAX_PREFIX or sum(sizes[t] for t in members) <= SHARD_BYTES:
+            continue
+        longer = [t for t in members if len(t) > len(prefix)]
+        if not longer:
+            continue
+        groups[prefix] = [t for t in members if len(t) <= len(prefix)]
+        for term in longer:
+            groups[term[: len(prefix) + 1]].append(term)
+        pending.extend({t[: len(prefix) + 1] for t in longer})
+    return {
+        prefix: {t: encoded[t] for t in sorted(members)}
+        for prefix, members in sorted(groups.items())
+        if members
+    }
+
+
+def _script(name: str, data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # Data is JSON inside a script file: no "</script" or line separators can end it early.
+    text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"handbookSearch._register({json.dumps(name)},{text});\n"
+
+
+def index_files(docs: list[Document]) -> list[OutputFile]:
+    """The index of these documents, as the files search.js loads."""
+    sharded = shards(scores(docs))
+    meta = {
+        "version": 1,
+        "documents": len(docs),
+        "chunk": CHUNK,
+        "stop": sorted(STOP_WORDS),
+        "weights": WEIGHTS,
+        "shards": list(sharded),
+    }
+    files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
+    for prefix, entries in sharded.items():
+        files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _script(f"t/{prefix}", entries)))
+    for start in range(0, len(docs), CHUNK):
+        chunk = [_row(doc) for doc in docs[start : start + CHUNK]]
+        name = f"d/{start // CHUNK}"
+        files.append(OutputFile(f"{FOLDER}/{name}.js", _script(name, chunk)))
+    return files
+
+
+def _row(doc: Document) -> list:
+    sections = [[s.field, s.label, s.text, s.anchor] for s in doc.sections if s.field != "title"]
+    return [doc.id, doc.title, doc.url, doc.kind, sections]
+
+
+def field_weights() -> dict[str, float]:
+    return dict(WEIGHTS)
+
+
+def vocabulary(docs: Iterable[Document]) -> set[str]:
+    """Every word of the documents (for checking that both stemmers agree on them)."""
+    from .words import words
+
+    return {w for d in docs for s in d.sections for w in words(s.text)}

@@ -1,0 +1,63 @@
+"""Words as search sees them: the same rule at build time (here) and in the browser.
+
+A text is lower-cased, accents and apostrophes dropped ("can't" -> "cant"), split on
+anything that is not a letter or a digit; stop words are left out, and each other word
+is reduced to its Porter stem ("transferring" -> "transfer", "complaints" ->
+"complaint"). The browser does the same with the vendored npm `stemmer` (Porter's
+reference implementation) and the stop words this module writes into the index, so
+a query's words meet the index's. Words under three letters are not stemmed (the npm
+package leaves them alone). The two stemmers disagree on a few dozen of 117,000 English
+words ("possibly": "possibli" here, "possibl" there); search still finds those, because
+a query word also matches the index words it begins or is one edit away from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Words that never decide a ranking: articles, pronouns, question words, auxiliaries,
+# prepositions. A query of only these finds nothing rather than everything.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all am an and any are as at be because been before
+    being below between both but by can cant could couldnt did didnt do does doesnt doing
+    dont down during each either else ever few for from further get gets getting got had
+    hadnt has hasnt have havent having he hed hes her here hers herself him himself his
+    how i id if im in into is isnt it its itself ive just let lets me might mine more most
+    must my myself no nor not of off on once only or other our ours ourselves out over own
+    please same shall she shes should shouldnt so some such than that thats the their
+    theirs them themselves then there theres these they theyre this those through to too
+    under until up upon us very was wasnt we were werent what whats when where which while
+    who whom whose why will with wont would wouldnt you youd youll your youre yours
+    yourself yourselves
+    """.split()
+)
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_APOSTROPHES = re.compile(r"['\u2019\u2018`]")
+_STEMMER = snowballstemmer.stemmer("porter")
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, no apostrophes: the form words are split from."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return _APOSTROPHES.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def words(text: str) -> list[str]:
+    """Every word of a text, folded, stop words included."""
+    return [w for w in _SPLIT.split(fold(text)) if w]
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    return word if len(word) < 3 else _STEMMER.stemWord(word)
+
+
+def terms(text: str) -> list[str]:
+    """The stems of a text's words that are not stop words, in order."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
