@@ -137,6 +137,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {t['target']} | {_fmt(t['value'], digits, ' ' + t['unit'])} "
             f"| {_fmt(t['limit'], 2 if t['unit'] == '×' else 0, ' ' + t['unit'])} | {met} |"
         )
+    if results.get("search"):
+        lines += ["", search_markdown(results["search"]).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -176,3 +178,132 @@ def write_reports(results: dict[str, Any], out: Path, docs_page: Path | None) ->
     if docs_page is not None:
         docs_page.parent.mkdir(parents=True, exist_ok=True)
         docs_page.write_text(PAGE.format(table=table), "utf-8")
+
+
+def _mb(value: float | None) -> str:
+    return "—" if value is None else f"{value / 1e6:.2f} MB"
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f} ms"
+
+
+def _share(tally: dict[str, int] | None, key: str) -> str:
+    if not tally or not tally.get("asked"):
+        return "—"
+    return f"{tally[key]}/{tally['asked']} ({100 * tally[key] / tally['asked']:.0f}%)"
+
+
+def _tally(scored: dict[str, Any] | None, kind: str) -> dict[str, int] | None:
+    if not scored or "all" not in scored:
+        return None
+    return scored["all"] if kind == "all" else scored["kinds"].get(kind)
+
+
+# The held-out queries are for checking the search engine, never for tuning it: their
+# files give the score, and `search_bench.py --misses` prints the queries missed.
+HELD_OUT = "held-out"
+
+
+def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
+    """The search benchmark's section of results.md (`benchmarks/search_bench.py`)."""
+    load = ", ".join(str(x) for x in search["load_average_before"])
+    after = ", ".join(str(x) for x in search.get("load_average_after", []))
+    lines = [
+        "## Search",
+        "",
+        f"Measured {search['date']} by `benchmarks/search_bench.py` in Debian's Chromium; "
+        f"load average {load} before and {after} after (2 shared cores).",
+        "*Handbook* is the search the site ships (`window.handbookSearch`); *Material "
+        "default* is Material's `search` plugin with default options on a second build of "
+        "the same project.",
+    ]
+    ranking = search.get("ranking")
+    if ranking:
+        lines += [
+            "",
+            "Sample handbook: the first result, and the first three, belong to a standard "
+            "the query accepts. *staff* and *held-out* are natural staff queries written "
+            "before any result was seen (`staff_queries*.yml`); *generated* are "
+            "`search_rank.py`'s aliases, situations and wording fragments.",
+            "",
+            "| Queries | Kind | Asked | Handbook first | Handbook top 3 "
+            "| Material default first | Material default top 3 | Material as tuned before "
+            "issue 12, first |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        ours, theirs = ranking.get("handbook", {}), ranking.get("material", {})
+        tuned = ranking.get("material-tuned", {})
+        for name, scored in theirs.items():
+            for kind in ["all", *scored["kinds"]]:
+                a, b, c = (_tally(e.get(name), kind) for e in (ours, theirs, tuned))
+                label = f"**{name}**" if kind == "all" else ""
+                lines.append(
+                    f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
+                    f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(b, 'top3')} "
+                    f"| {_share(c, 'first')} |"
+                )
+        if ours.get("available") is False:
+            lines += ["", f"Handbook search: {ours['note']}."]
+        for name in ("staff",) + ((HELD_OUT,) if misses else ()):
+            missed = ours.get(name, {}).get("misses")
+            if missed is None:
+                continue
+            lines += ["", f"Handbook search, {name} queries not first ({len(missed)}):", ""]
+            lines += [
+                f"- “{m['query']}” ({m['kind']}): wanted {', '.join(m['accept'])}; "
+                f"got {', '.join(m['got']) or 'nothing'}"
+                for m in missed
+            ]
+    synth = search.get("synth_ranking")
+    if synth:
+        lines += [
+            "",
+            f"{synth['count']:,} synthetic standards, each with its own aliases and "
+            "situation: the right standard first.",
+            "",
+            "| Queries | Kind | Asked | Handbook first | Material default first |",
+            "| --- | --- | ---: | ---: | ---: |",
+        ]
+        for name, scored in synth["material"].items():
+            for kind in ["all", *scored["kinds"]]:
+                a, b = (_tally(synth[e].get(name), kind) for e in ("handbook", "material"))
+                label = name if kind == "all" else ""
+                lines.append(
+                    f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
+                    f"| {_share(b, 'first')} |"
+                )
+    sizes = search.get("sizes")
+    if sizes:
+        lines += [
+            "",
+            f"Synthetic handbooks built as shipped (the Material-default twin without quick "
+            f"cards), median of {search['runs']} run(s), each in a fresh browser context: "
+            "a standard page opened cold (all bytes sent, gzipped, theme assets included; "
+            "*of it, search* is what files named search on that load weigh), the bytes the "
+            f"first search fetches, the time from the last keystroke of “{search['timed_query']}” "
+            "typed in the header search box to the frame that shows the results (stable "
+            f"for 1.5 s), without and with CDP's {search['throttle']}× CPU throttling of the "
+            "page's main thread (it does not slow web workers), and the JavaScript heap of "
+            "the page and its workers after garbage collection once search has answered.",
+            "",
+            "| Standards | Search | Cold standard page | of it, search | First search "
+            "fetches | Keystroke → results | same, CPU 4× slower | JS heap |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for count, engines in sizes.items():
+            for engine, f in engines.items():
+                name = {"handbook": "Handbook", "material": "Material default"}[engine]
+                if engine == "handbook" and not f.get("handbook_search"):
+                    name += " (no window.handbookSearch: Material as configured)"
+                if f.get("workers"):
+                    name += " (work in a web worker)"
+                lines.append(
+                    f"| {int(count):,} | {name} | {_mb(f['cold_page_gzip_bytes'])} "
+                    f"| {_mb(f['index_on_load_gzip_bytes'])} "
+                    f"| {_mb(f['first_search_gzip_bytes'])} "
+                    f"| {_ms(f['keystroke_to_results_ms'])} "
+                    f"| {_ms(f['keystroke_to_results_ms_throttled'])} "
+                    f"| {_mb(f['heap_bytes'])} |"
+                )
+    return "\n".join(lines) + "\n"

@@ -4,7 +4,8 @@ Measures, in one run: build time, output size and peak memory for 100, 1,000 and
 synthetic standards (`handbook synth`); the same standards as hand-written Markdown built
 by plain MkDocs + Material, with default settings and with `navigation.prune`; lint,
 changelog and quick-card PDF times (the other benchmarks in this folder); and the time
-from saving a standard to the updated page under `mkdocs serve`. Each figure is the
+from saving a standard to the updated page under `mkdocs serve`; and the handbook's search
+against Material's default search (`search_bench.py`). Each figure is the
 median of several runs. Writes results.json, results.md and the docs page showing them.
 
     .venv/bin/python benchmarks/run.py [--runs 3] [--quick] [--sizes 100,1000,5000]
@@ -38,6 +39,7 @@ sys.path.insert(0, str(HERE))
 from baseline import write_baseline  # noqa: E402
 from handbook.synth import write_project  # noqa: E402
 from report import write_reports  # noqa: E402
+from search_bench import measure as measure_search  # noqa: E402
 
 TIME = Path("/usr/bin/time")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -273,7 +275,7 @@ def main() -> int:
     parser.add_argument("--sizes", default=None, help="standards counts, e.g. 100,1000,5000")
     parser.add_argument("--baseline-sizes", default=None, help="default: 100,1000")
     parser.add_argument(
-        "--skip", default="", help="comma list: baseline,lint,changelog,cards,serve"
+        "--skip", default="", help="comma list: baseline,lint,changelog,cards,serve,search"
     )
     parser.add_argument("--reuse", type=Path, help="keep skipped parts from this results.json")
     parser.add_argument("--work", type=Path, default=None, help="keep the projects here")
@@ -291,7 +293,7 @@ def main() -> int:
     if args.reuse:
         # Figures of a previous run for the parts skipped now (e.g. the slow baselines).
         previous = json.loads(args.reuse.read_text("utf-8"))
-        for part in ("baseline", "lint", "changelog", "cards", "serve", "shipped"):
+        for part in ("baseline", "lint", "changelog", "cards", "serve", "shipped", "search"):
             if part in skip and part in previous:
                 results[part] = previous[part]
         results["reused"] = {"from": previous["machine"]["commit"], "parts": sorted(skip)}
@@ -352,6 +354,10 @@ def main() -> int:
         if not project.exists():
             write_project(project, 1000, seed=1)
         results["serve"] = serve_reload(project, max(runs, 3))
+
+    if "search" not in skip:
+        print("  search: ranking, page weight and speed (search_bench.py)", flush=True)
+        results["search"] = measure_search(work / "search", sizes, runs, set())
 
     write_reports(results, args.out, args.docs)
     print((args.out / "results.md").read_text("utf-8"))

@@ -1,0 +1,626 @@
+"""Handbook search against Material's default search, on built sites, in Debian's Chromium.
+
+Ranking: every query of `staff_queries.yml` and `staff_queries_heldout.yml` (natural staff
+queries written before any result was seen), and the generated alias, situation and
+wording queries of `search_rank.py`, on the sample handbook; alias and situation queries
+on 1,000 synthetic standards. A query counts as *first* when the first result belongs to
+one of the standards it accepts, *top 3* when one of the first three does.
+
+Weight and speed, at each synthetic size (`handbook synth`, built as shipped): a standard
+page opened cold (all bytes the server sent, gzipped as a web server would, theme assets
+included); what the search index costs on that page load; the bytes the first search
+fetches; the time from the last keystroke in the header search box to the frame showing
+the results, unthrottled and with CDP's 4× CPU throttling of the page's main thread; the
+JavaScript heap (page and its workers, after garbage collection) once search has
+answered. Medians of `--runs` runs, the two engines taking turns.
+
+The handbook engine is `window.handbookSearch` on the site as shipped. Material's default
+search is measured on a second build of the same project whose mkdocs.yml has Material's
+`search` plugin with default options (and the handbook search, if any, off); at synthetic
+sizes that build also leaves out the quick cards (labelled).
+
+    .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
+        [--skip ranking,synth-ranking,perf] [--work DIR] [--out benchmarks/]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from search_rank import ASK, material_defaults, queries  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--enable-precise-memory-info",
+]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+QUERY_SETS = {"staff": "staff_queries.yml", "held-out": "staff_queries_heldout.yml"}
+TIMED_QUERY = "customer wants a refund"
+KEY_DELAY_MS = 120  # between keystrokes, a quick typist
+QUIET_MS = 1500  # results count as shown once the list has not changed for this long
+THROTTLE = 4
+ENGINES = ("handbook", "material")
+# Where each engine shows its results, and how the search box opens.
+RESULTS = ".md-search-result, [data-handbook-search-results]"
+SEARCH_INPUT = "input.md-search__input, input[data-handbook-search-input]"
+# A fresh document's timing probe: the last keystroke and the last change to the results.
+PROBE = """
+window.__bench = {key: 0, change: 0, changes: 0};
+document.addEventListener('keydown', ev => { window.__bench.key = ev.timeStamp; }, true);
+new MutationObserver(records => {
+  if (!records.some(r => (r.target.nodeType === 1 ? r.target : r.target.parentElement)
+        ?.closest?.(RESULTS))) return;
+  requestAnimationFrame(() => {
+    window.__bench.change = performance.now();
+    window.__bench.changes += 1;
+  });
+}).observe(document, {childList: true, subtree: true, characterData: true});
+""".replace("RESULTS", json.dumps(RESULTS))
+HANDBOOK_ASK = """async queries => {
+  const out = [];
+  for (const q of queries) {
+    const found = await window.handbookSearch.search(q);
+    out.push(found.slice(0, 10).map(r => ({id: r.id, url: r.url, kind: r.kind})));
+  }
+  return out;
+}"""
+
+
+# -- a local server that gzips like a web server and counts what it sends -------------
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sent: list[tuple[str, int, int]] = []  # path, gzipped body bytes, file bytes
+
+    def mark(self) -> int:
+        with self.lock:
+            return len(self.sent)
+
+    def since(self, mark: int) -> list[tuple[str, int, int]]:
+        with self.lock:
+            return list(self.sent[mark:])
+
+
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|xml|.*\+xml))|svg")
+
+
+def _handler(root: Path, counter: Counter, cache: dict[Path, bytes]) -> type:
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - the http.server name
+            path = unquote(urlsplit(self.path).path)
+            file = (root / path.lstrip("/")).resolve()
+            if file.is_dir():
+                file = file / "index.html"
+            if not file.is_relative_to(root) or not file.is_file():
+                self.send_error(404)
+                return
+            body = raw = file.read_bytes()
+            kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+            zipped = "gzip" in self.headers.get("Accept-Encoding", "") and bool(
+                COMPRESSIBLE.search(kind)
+            )
+            if zipped:
+                if file not in cache:
+                    cache[file] = gzip.compress(raw, compresslevel=6, mtime=0)
+                body = cache[file]
+            self.send_response(200)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-cache")
+            if zipped:
+                self.send_header("Content-Encoding", "gzip")
+            self.end_headers()
+            self.wfile.write(body)
+            with counter.lock:
+                counter.sent.append((path, len(body), len(raw)))
+
+    return Handler
+
+
+@contextmanager
+def serve(root: Path) -> Iterator[tuple[str, Counter]]:
+    """Serve a built site on 127.0.0.1; yield its base URL and the byte counter."""
+    counter = Counter()
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), _handler(root.resolve(), counter, {})
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", counter
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# -- builds ------------------------------------------------------------------------------
+
+
+def build(project: Path, site: Path) -> Path:
+    if (site / "index.html").is_file():
+        return site
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"build of {project} failed:\n{done.stdout}{done.stderr}"[-3000:])
+    print(f"  built {site} in {time.perf_counter() - start:.0f} s", flush=True)
+    return site
+
+
+def material_config(text: str, cards_off: bool) -> str:
+    """mkdocs.yml with Material's search plugin on, default options, and no handbook search."""
+    search = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
+    if search.search(text):
+        text = search.sub(lambda m: f"{m.group(1)}- search\n", text, count=1)
+    else:
+        text = re.sub(r"^plugins:[ \t]*\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
+    found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
+    if not found:
+        raise RuntimeError("mkdocs.yml: no handbook plugin options to change")
+    indent = found.group(1)
+    off = []
+    if HANDBOOK_SEARCH_OPTION:
+        text = re.sub(
+            rf"^{indent}{HANDBOOK_SEARCH_OPTION}:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M
+        )
+        off.append(f"{indent}{HANDBOOK_SEARCH_OPTION}: false\n")
+    if cards_off:
+        text = re.sub(rf"^{indent}cards:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M)
+        off.append(f'{indent}cards: {{overflow: "off", pdf: false}}\n')
+    at = found.end(0) - len(indent)
+    return text[:at] + "".join(off) + text[at:]
+
+
+# The handbook plugin's option that turns its search off, once there is one.
+HANDBOOK_SEARCH_OPTION = ""
+
+
+def copy_project(source: Path, target: Path) -> None:
+    """A copy of a handbook project: its committed files when it is a git checkout (with
+    their history, for the changelog), else the whole folder."""
+    if target.exists():
+        return
+    if (source / ".git").exists():
+        subprocess.run(["git", "clone", "-q", str(source), str(target)], check=True)
+    else:
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("site*", ".*"))
+
+
+def sites(project: Path, work: Path, name: str, cards_off: bool) -> dict[str, Path]:
+    """The project as shipped, and its Material-default twin, built under `work`."""
+    shipped = build(project, work / f"{name}-site")
+    twin = work / f"{name}-material"
+    copy_project(project, twin)
+    config = twin / "mkdocs.yml"
+    config.write_text(material_config(config.read_text("utf-8"), cards_off), "utf-8")
+    return {"handbook": shipped, "material": build(twin, work / f"{name}-material-site")}
+
+
+# -- ranking -----------------------------------------------------------------------------
+
+
+def load_queries() -> dict[str, list[dict[str, Any]]]:
+    return {
+        name: yaml.safe_load((HERE / file).read_text("utf-8"))["queries"]
+        for name, file in QUERY_SETS.items()
+    }
+
+
+def standard_of(url: str, by_url: dict[str, str]) -> str | None:
+    path = url.split("#")[0].lstrip("./").lstrip("/")
+    return by_url.get(path) or by_url.get(path.rstrip("/") + "/")
+
+
+def ask_handbook(page: Page, asked: list[str], by_url: dict[str, str]) -> list[list[str]]:
+    found = page.evaluate(HANDBOOK_ASK, asked)
+    out = []
+    for results in found:
+        ids: list[str] = []
+        for r in results:
+            sid = r["id"] if r["id"] in by_url.values() else standard_of(r["url"], by_url)
+            sid = sid or f"page:{r['url']}"
+            if sid not in ids:
+                ids.append(sid)
+        out.append(ids)
+    return out
+
+
+# The field weights the sample's mkdocs.yml gave Material's search before issue 12.
+TUNED_FIELDS = {"title": {"boost": 1.5}, "text": {"boost": 1}, "tags": {"boost": 1}}
+
+
+def ask_material(
+    page: Page, site: Path, asked: list[str], by_url: dict[str, str], tuned: bool
+) -> list[list[str]]:
+    """Material's own worker, as the site ships it, given the site's index with Material's
+    default weights, or with the weights and page boosts the handbook used before issue 12."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    if tuned:
+        index["config"]["fields"] = TUNED_FIELDS
+    else:
+        index = material_defaults(index)
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site)
+    # search_rank.ASK keeps the first three pages; this asks for all of them.
+    ask = ASK.replace(".slice(0, 3)", ".slice(0, 10)")
+    tops = page.evaluate(ask, [worker.as_posix(), index, asked])
+    return [
+        list(dict.fromkeys(standard_of(url, by_url) or f"page:{url}" for url in top))
+        for top in tops
+    ]
+
+
+def has_handbook_search(page: Page) -> bool:
+    return page.evaluate("typeof window.handbookSearch?.search === 'function'")
+
+
+def score(cases: list[dict[str, Any]], answers: list[list[str]]) -> dict[str, Any]:
+    """First and top-3 counts per kind of query, and every query that was not first."""
+    kinds: dict[str, dict[str, int]] = {}
+    misses = []
+    for case, got in zip(cases, answers, strict=True):
+        tally = kinds.setdefault(case["kind"], {"asked": 0, "first": 0, "top3": 0})
+        tally["asked"] += 1
+        accept = case["accept"]
+        first = bool(got) and got[0] in accept
+        top3 = any(sid in accept for sid in got[:3])
+        tally["first"] += first
+        tally["top3"] += top3
+        if not first:
+            misses.append(
+                {"query": case["query"], "kind": case["kind"], "accept": accept, "got": got[:3]}
+            )
+    total = {
+        "asked": sum(k["asked"] for k in kinds.values()),
+        "first": sum(k["first"] for k in kinds.values()),
+        "top3": sum(k["top3"] for k in kinds.values()),
+    }
+    return {"all": total, "kinds": kinds, "misses": misses}
+
+
+def generated_cases(site: Path, kinds: set[str] | None = None) -> list[dict[str, Any]]:
+    """search_rank.py's queries (aliases, situation, wording fragments) of a built site."""
+    standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
+    ids = {s["url"]: s["id"] for s in standards}
+    return [
+        {"query": q, "kind": kind, "accept": [ids[url]]}
+        for url, kind, q in queries(standards)
+        if kinds is None or kind in kinds
+    ]
+
+
+def url_ids(site: Path) -> dict[str, str]:
+    standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
+    return {s["url"]: s["id"] for s in standards}
+
+
+def rank(
+    browser: Browser, built: dict[str, Path], sets: dict[str, list[dict[str, Any]]]
+) -> dict[str, Any]:
+    """Each query set scored for each engine on the same project."""
+    out: dict[str, Any] = {}
+    by_url = url_ids(built["handbook"])
+    asked = {name: [c["query"] for c in cases] for name, cases in sets.items()}
+    with serve(built["handbook"]) as (base, _):
+        page = browser.new_page()
+        page.goto(base, wait_until="load")
+        if has_handbook_search(page):
+            out["handbook"] = {
+                name: score(cases, ask_handbook(page, asked[name], by_url))
+                for name, cases in sets.items()
+            }
+        else:
+            out["handbook"] = {"available": False, "note": "no window.handbookSearch on the site"}
+        page.close()
+    with serve(built["material"]) as (base, _):
+        page = browser.new_page()
+        page.goto(base, wait_until="load")
+        for engine, tuned in (("material", False), ("material-tuned", True)):
+            out[engine] = {
+                name: score(
+                    cases, ask_material(page, built["material"], asked[name], by_url, tuned)
+                )
+                for name, cases in sets.items()
+            }
+        page.close()
+    return out
+
+
+# -- weight and speed --------------------------------------------------------------------
+
+
+def _worker_heaps(browser: Browser, page: Page) -> int:
+    """Used JS heap of every dedicated worker, after a garbage collection, in bytes."""
+    session = browser.new_browser_cdp_session()
+    replies: dict[tuple[str, int], dict] = {}
+    session.on(
+        "Target.receivedMessageFromTarget",
+        lambda e: replies.__setitem__((e["sessionId"], json.loads(e["message"]).get("id")), e),
+    )
+    total = 0
+    for target in session.send("Target.getTargets")["targetInfos"]:
+        if target["type"] != "worker":
+            continue
+        sid = session.send(
+            "Target.attachToTarget", {"targetId": target["targetId"], "flatten": False}
+        )["sessionId"]
+        for n, method in ((1, "HeapProfiler.collectGarbage"), (2, "Runtime.getHeapUsage")):
+            message = json.dumps({"id": n, "method": method})
+            session.send("Target.sendMessageToTarget", {"sessionId": sid, "message": message})
+        deadline = time.monotonic() + 10
+        while (sid, 2) not in replies and time.monotonic() < deadline:
+            page.wait_for_timeout(50)  # lets Playwright deliver the replies
+        if (sid, 2) in replies:
+            total += json.loads(replies[(sid, 2)]["message"])["result"]["usedSize"]
+        session.send("Target.detachFromTarget", {"sessionId": sid})
+    session.detach()
+    return total
+
+
+def _settle(page: Page, counter: Counter, quiet: float = 1.0, limit: float = 300) -> None:
+    """Wait until the server has sent nothing for `quiet` seconds."""
+    start = time.monotonic()
+    last, seen = time.monotonic(), counter.mark()
+    while time.monotonic() - last < quiet and time.monotonic() - start < limit:
+        page.wait_for_timeout(100)
+        if counter.mark() != seen:
+            last, seen = time.monotonic(), counter.mark()
+
+
+def _sum(sent: list[tuple[str, int, int]], only: re.Pattern[str] | None = None) -> dict:
+    chosen = [s for s in sent if only is None or only.search(s[0])]
+    return {
+        "gzip_bytes": sum(s[1] for s in chosen),
+        "bytes": sum(s[2] for s in chosen),
+        "files": len(chosen),
+    }
+
+
+SEARCH_FILES = re.compile(r"search", re.I)
+
+
+def one_run(
+    browser: Browser, base: str, counter: Counter, page_path: str, throttle: int
+) -> dict[str, Any]:
+    """Open a standard page cold in a fresh context, then search once from the header box."""
+    context: BrowserContext = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    context.add_init_script(PROBE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    if throttle > 1:
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
+    mark = counter.mark()
+    page.goto(base + page_path, wait_until="load")
+    _settle(page, counter)
+    loaded = counter.since(mark)
+    figure: dict[str, Any] = {
+        "cold_page": _sum(loaded),
+        "index_on_load": _sum(loaded, SEARCH_FILES),
+        "handbook_search": has_handbook_search(page),
+    }
+    mark = counter.mark()
+    page.keyboard.press("/")
+    box = page.locator(SEARCH_INPUT).first
+    box.wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(300)
+    changes = page.evaluate("window.__bench.changes")
+    box.press_sequentially(TIMED_QUERY, delay=KEY_DELAY_MS)
+    page.wait_for_function(
+        f"""() => {{
+          const b = window.__bench;
+          return b.changes > {changes} && b.change > b.key
+            && performance.now() - b.change > {QUIET_MS};
+        }}""",
+        timeout=300_000,
+        polling=100,
+    )
+    probe = page.evaluate("window.__bench")
+    figure["keystroke_to_results_ms"] = probe["change"] - probe["key"]
+    _settle(page, counter)
+    figure["first_search"] = _sum(counter.since(mark))
+    figure["first_result"] = page.evaluate(
+        f"""() => {{
+          const list = document.querySelector('{RESULTS}');
+          const item = list && list.querySelector('li, a, article');
+          return item ? item.textContent.trim().replace(/\\s+/g, ' ').slice(0, 80) : null;
+        }}"""
+    )
+    if throttle == 1:
+        cdp.send("HeapProfiler.collectGarbage")
+        page_heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
+        workers = _worker_heaps(browser, page)
+        figure["heap_bytes"] = page_heap + workers
+        figure["worker_heap_bytes"] = workers
+    figure["workers"] = [w.url.removeprefix(base) for w in page.workers]
+    context.close()
+    return figure
+
+
+def _median(runs: list[dict[str, Any]], *path: str) -> float | None:
+    values = []
+    for run in runs:
+        value: Any = run
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is not None:
+            values.append(value)
+    return statistics.median(values) if values else None
+
+
+def weigh(
+    browser: Browser, built: dict[str, Path], runs: int, label: str
+) -> dict[str, dict[str, Any]]:
+    """Median figures per engine for one project; the engines take turns, run after run."""
+    by_url = url_ids(built["handbook"])
+    page_path = next(iter(by_url))
+    raw: dict[str, dict[int, list[dict[str, Any]]]] = {e: {1: [], THROTTLE: []} for e in ENGINES}
+    with serve(built["handbook"]) as handbook, serve(built["material"]) as material:
+        servers = {"handbook": handbook, "material": material}
+        for run in range(runs):
+            for throttle in (1, THROTTLE):
+                for engine in ENGINES:
+                    base, counter = servers[engine]
+                    found = one_run(browser, base, counter, page_path, throttle)
+                    raw[engine][throttle].append(found)
+                    print(
+                        f"  {label} {engine} run {run + 1}/{runs} ×{throttle}: "
+                        f"{found['keystroke_to_results_ms']:.0f} ms, page "
+                        f"{found['cold_page']['gzip_bytes'] / 1e6:.2f} MB, first search "
+                        f"{found['first_search']['gzip_bytes'] / 1e6:.2f} MB "
+                        f"(load {os.getloadavg()[0]:.1f})",
+                        flush=True,
+                    )
+    out = {}
+    for engine in ENGINES:
+        plain, slow = raw[engine][1], raw[engine][THROTTLE]
+        out[engine] = {
+            "page": page_path,
+            "cold_page_gzip_bytes": _median(plain, "cold_page", "gzip_bytes"),
+            "cold_page_bytes": _median(plain, "cold_page", "bytes"),
+            "index_on_load_gzip_bytes": _median(plain, "index_on_load", "gzip_bytes"),
+            "first_search_gzip_bytes": _median(plain, "first_search", "gzip_bytes"),
+            "first_search_bytes": _median(plain, "first_search", "bytes"),
+            "keystroke_to_results_ms": _median(plain, "keystroke_to_results_ms"),
+            "keystroke_to_results_ms_throttled": _median(slow, "keystroke_to_results_ms"),
+            "heap_bytes": _median(plain, "heap_bytes"),
+            "worker_heap_bytes": _median(plain, "worker_heap_bytes"),
+            "handbook_search": all(r["handbook_search"] for r in plain),
+            "workers": sorted({w for r in plain + slow for w in r["workers"]}),
+            "first_result": plain[-1]["first_result"],
+            "runs": {
+                "unthrottled_ms": [round(r["keystroke_to_results_ms"]) for r in plain],
+                "throttled_ms": [round(r["keystroke_to_results_ms"]) for r in slow],
+            },
+        }
+    return out
+
+
+# -- the whole benchmark -----------------------------------------------------------------
+
+
+def synth_project(work: Path, count: int) -> Path:
+    project = work / f"synth-{count}"
+    if not (project / "mkdocs.yml").is_file():
+        from handbook.synth import write_project
+
+        write_project(project, count, seed=1)
+    return project
+
+
+def measure(
+    work: Path, sizes: list[int], runs: int, skip: set[str], ranking_size: int = 1000
+) -> dict[str, Any]:
+    work.mkdir(parents=True, exist_ok=True)
+    load_before = [round(x, 2) for x in os.getloadavg()]
+    result: dict[str, Any] = {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "runs": runs,
+        "timed_query": TIMED_QUERY,
+        "throttle": THROTTLE,
+        "load_average_before": load_before,
+    }
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        if "ranking" not in skip:
+            print("search ranking, sample handbook", flush=True)
+            built = sites(ROOT, work, "sample", cards_off=False)
+            sets = load_queries()
+            sets["generated"] = generated_cases(built["handbook"])
+            result["ranking"] = rank(browser, built, sets)
+        if "synth-ranking" not in skip:
+            print(f"search ranking, {ranking_size:,} synthetic standards", flush=True)
+            built = sites(synth_project(work, ranking_size), work, f"synth-{ranking_size}", True)
+            cases = generated_cases(built["handbook"], {"alias", "situation"})
+            result["synth_ranking"] = {
+                "count": ranking_size,
+                **rank(browser, built, {"aliases and situations": cases}),
+            }
+        if "perf" not in skip:
+            result["sizes"] = {}
+            for count in sizes:
+                print(f"search weight and speed, {count:,} synthetic standards", flush=True)
+                built = sites(synth_project(work, count), work, f"synth-{count}", True)
+                result["sizes"][str(count)] = weigh(browser, built, runs, f"{count:,}")
+        browser.close()
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="100,1000,5000", help="synthetic standards counts")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--skip", default="", help="comma list: ranking,synth-ranking,perf")
+    parser.add_argument("--work", type=Path, help="keep projects and builds here (reused)")
+    parser.add_argument("--out", type=Path, default=HERE, help="where results.json/md are")
+    parser.add_argument("--misses", action="store_true", help="print every missed query")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.sizes.split(",") if n]
+    skip = set(filter(None, args.skip.split(",")))
+    work = args.work or Path(tempfile.mkdtemp(prefix="handbook-search-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        found = measure(work, sizes, args.runs, skip)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    from report import search_markdown, write_reports
+
+    results_file = args.out / "results.json"
+    results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else {}
+    previous = results.get("search", {})
+    for part in ("ranking", "synth_ranking", "sizes"):  # keep what this run skipped
+        if part not in found and part in previous:
+            found[part] = previous[part]
+    results["search"] = found
+    if "builds" in results:
+        write_reports(results, args.out, ROOT / "docs" / "editors" / "benchmarks.md")
+    else:
+        args.out.mkdir(parents=True, exist_ok=True)
+        results_file.write_text(json.dumps(results, indent=1) + "\n", "utf-8")
+    print(search_markdown(found, misses=args.misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

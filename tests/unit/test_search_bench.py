@@ -1,0 +1,84 @@
+"""The search benchmark's query sets and scoring (benchmarks/search_bench.py).
+
+The figures themselves come from `make bench`; these check what decides them: every
+query accepts real standards, and a first or top-3 hit is counted as the README says.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).parent.parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import search_bench  # noqa: E402
+
+KINDS = {"question", "sentence", "plural", "word-form", "typo", "synonym"}
+IDS = {
+    yaml.safe_load(path.read_text("utf-8"))["id"] for path in (ROOT / "standards").rglob("*.yml")
+}
+
+
+@pytest.mark.parametrize(("name", "least"), [("staff", 80), ("held-out", 30)])
+def test_query_sets_accept_sample_standards(name, least):
+    cases = search_bench.load_queries()[name]
+    assert len(cases) >= least
+    assert len({c["query"].lower() for c in cases}) == len(cases)
+    for case in cases:
+        assert case["kind"] in KINDS, case
+        assert case["accept"] and set(case["accept"]) <= IDS, case
+
+
+def test_held_out_queries_differ_from_the_tuning_set():
+    sets = search_bench.load_queries()
+    staff = {c["query"].lower() for c in sets["staff"]}
+    assert not staff & {c["query"].lower() for c in sets["held-out"]}
+
+
+def test_score_counts_first_and_top_three():
+    cases = [
+        {"query": "a", "kind": "typo", "accept": ["X-1", "X-2"]},
+        {"query": "b", "kind": "typo", "accept": ["X-1"]},
+        {"query": "c", "kind": "plural", "accept": ["X-3"]},
+    ]
+    answers = [["X-2", "X-9"], ["X-9", "X-8", "X-1"], ["X-9", "X-8", "X-7", "X-3"]]
+    scored = search_bench.score(cases, answers)
+    assert scored["all"] == {"asked": 3, "first": 1, "top3": 2}
+    assert scored["kinds"]["typo"] == {"asked": 2, "first": 1, "top3": 2}
+    assert [m["query"] for m in scored["misses"]] == ["b", "c"]
+    assert scored["misses"][1]["got"] == ["X-9", "X-8", "X-7"]
+
+
+SHIPPED = """\
+plugins:
+  - search:
+      # tuned
+      fields:
+        title: { boost: 1.5 }
+  - tags
+  - handbook:
+      standards_dir: standards
+      cards:
+        pdf: true
+      owners:
+        "*": "@x"
+"""
+
+
+def test_material_twin_has_default_search_and_no_cards():
+    twin = search_bench.material_config(SHIPPED, cards_off=True)
+    assert "  - search\n  - tags\n" in twin
+    assert "boost" not in twin
+    assert 'cards: {overflow: "off", pdf: false}' in twin
+    assert "pdf: true" not in twin
+    assert '      owners:\n        "*": "@x"\n' in twin
+
+
+def test_material_twin_adds_search_where_there_is_none():
+    twin = search_bench.material_config(SHIPPED.replace("  - search:\n", "  - x:\n"), False)
+    assert twin.startswith("plugins:\n  - search\n")
+    assert "pdf: true" in twin
