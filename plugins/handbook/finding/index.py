@@ -101,8 +101,8 @@ def standard_document(standard: Standard, urls: Urls, area_title: str) -> Docume
     for t in s.targets:
         text = f"{plain(t.metric)}: {t.goal}" if t.goal else plain(t.metric)
         sections.append(Section("target", "Target", text, "targets"))
-    for e in s.escalation:
-        text = f"{plain(e.who)}, when {plain(e.when)}"
+    for level in s.escalation:
+        text = f"{plain(level.who)}, when {plain(level.when)}"
         sections.append(Section("escalation", "Escalation", text, "escalation"))
     for e in s.examples:
         text = f"{plain(e.scenario)} {plain(e.response)}"
@@ -209,7 +209,7 @@ def index_files(docs: list[Document]) -> list[OutputFile]:
     return files
 
 
-def _row(doc: Document) -> list:
+def _row(doc: Document) -> list[object]:
     sections = [[s.field, s.label, s.text, s.anchor] for s in doc.sections if s.field != "title"]
     return [doc.id, doc.title, doc.url, doc.kind, sections]
 
