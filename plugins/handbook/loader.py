@@ -7,7 +7,7 @@ so one run reports everything an editor has to fix.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 
 from . import schema
@@ -15,7 +15,7 @@ from .handbook import Handbook
 from .model import Standard, standard_from_data
 from .problems import Problem
 from .settings import Settings
-from .yamlsource import YamlProblem, parse
+from .yamlsource import SourceMap, YamlProblem, parse
 
 YAML_SUFFIXES = (".yml", ".yaml")
 
@@ -121,7 +121,31 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     ]
     if problems:
         return None, problems
+    problems = list(_check_target_ids(path, data, source))
+    if problems:
+        return None, problems
     return standard_from_data(data, path, source), []
+
+
+def _check_target_ids(path: str, data: dict, source: SourceMap) -> Iterator[Problem]:
+    """Target ids are what results and scorecards refer to: one target per id."""
+    seen: dict[str, int] = {}
+    for index, target in enumerate(data.get("targets") or []):
+        ident = target.get("id")
+        if ident is None:
+            continue
+        if ident in seen:
+            span = source.span(("targets", index, "id"))
+            yield Problem(
+                path,
+                span.line,
+                span.column,
+                "duplicate-target-id",
+                f"target id '{ident}' is already used by target {seen[ident] + 1}: "
+                "give this target an id of its own (results refer to targets by id)",
+            )
+        else:
+            seen[ident] = index
 
 
 def _at(standard: Standard, key_path: tuple[str | int, ...], rule: str, message: str) -> Problem:

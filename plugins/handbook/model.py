@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import targets
 from .yamlsource import SourceMap
 
 STATUSES = ("draft", "pilot", "active", "retired")
@@ -18,21 +19,28 @@ STATUSES = ("draft", "pilot", "active", "retired")
 @dataclass(frozen=True)
 class Target:
     metric: str
-    comparison: str = "within"
+    id: str | None = None
+    kind: str | None = None
+    comparison: str | None = None
     value: float | int | None = None
+    share: float | int | None = None
+    threshold: float | int | None = None
+    min: float | int | None = None
+    max: float | int | None = None
     unit: str | None = None
+    channel: str | None = None
     measured_by: str | None = None
+    checked_by: str | None = None
     period: str | None = None
 
     @property
+    def data(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+    @property
     def goal(self) -> str:
-        """The target as staff read it, e.g. 'within 4 working hours'."""
-        if self.value is None:
-            return ""
-        number = f"{self.value:g}" if isinstance(self.value, float) else str(self.value)
-        unit = self.unit or ""
-        spaced = "" if unit.startswith("%") else " "
-        return f"{self.comparison} {number}{spaced}{unit}".strip()
+        """The target as staff read it, e.g. 'within 4 working hours', '80% within 2 minutes'."""
+        return targets.goal_text(self.data)
 
 
 @dataclass(frozen=True)

@@ -169,6 +169,13 @@ def _records(rng: random.Random, pools: Pools, key: str, count: int) -> list[dic
         poor = [e for e in pool if e["kind"] == "poor"]
         if good and poor:
             records[0], records[1] = dict(rng.choice(good)), dict(rng.choice(poor))
+    if key == "targets":
+        # Target ids are unique within a standard: a target drawn twice gets a new one.
+        seen: set[str] = set()
+        for number, record in enumerate(records, 1):
+            if record.get("id") in seen:
+                record["id"] = f"{record['id']}-{number}"
+            seen.add(record.get("id", ""))
     return records
 
 
@@ -341,9 +348,11 @@ def _edit(rng: random.Random, pools: Pools, path: Path, data: dict[str, Any]) ->
     kind = rng.choice(("target", "target", "wording", "wording", "rule", "retire", "rename"))
     if kind == "target" and data.get("targets"):
         target = rng.choice(data["targets"])
-        old = target.get("value", 1)
-        target["value"] = max(1, old + rng.choice((-5, -1, 1, 2, 5))) if old > 5 else old + 1
-        return f"{sid}: target for {target['metric'].lower()} is now {target['value']}", path
+        key = {"service-level": "share", "range": "max"}.get(target.get("kind"), "value")
+        old = target.get(key, 1)
+        new = max(1, old + rng.choice((-5, -1, 1, 2, 5))) if old > 5 else old + 1
+        target[key] = min(new, 100) if key == "share" else new
+        return f"{sid}: target for {target['metric'].lower()} is now {target[key]}", path
     if kind == "retire" and data["status"] != "retired":
         data["status"] = "retired"
         return f"{sid}: retire, replaced by newer practice", path

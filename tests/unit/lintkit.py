@@ -31,7 +31,8 @@ rules:
   - Answer by the third ring.
   - Say your first name and the team name.
 targets:
-  - metric: Calls answered by the third ring
+  - id: third-ring
+    metric: Calls answered by the third ring
     comparison: at least
     value: 90
     unit: "% of calls"

@@ -166,3 +166,36 @@ def test_data_of_any_shape_is_compared_without_failing():
     sentences = [c.sentence for c in compare(BASE, odd)]
     assert "‘new_key’ changed" in sentences
     assert any(s.startswith("Rule") or s.startswith("New rule") for s in sentences)
+
+
+SERVICE_LEVEL = {
+    "id": "answer-time",
+    "metric": "Calls answered",
+    "kind": "service-level",
+    "share": 80,
+    "threshold": 2,
+    "unit": "minutes",
+}
+
+
+def test_target_forms_are_read_in_their_own_words():
+    old = {**BASE, "targets": [SERVICE_LEVEL]}
+    new = {**BASE, "targets": [{**SERVICE_LEVEL, "share": 85}]}
+    assert [c.sentence for c in compare(old, new)] == [
+        "Calls answered: target changed from 80% within 2 minutes to 85% within 2 minutes"
+    ]
+
+
+def test_targets_with_ids_are_matched_by_id_and_a_removed_id_is_reported():
+    renamed = {**SERVICE_LEVEL, "metric": "Phone calls picked up"}
+    old = {**BASE, "targets": [SERVICE_LEVEL]}
+    assert [c.sentence for c in compare(old, {**BASE, "targets": [renamed]})] == [
+        "Target “Calls answered” now measures “Phone calls picked up”"
+    ]
+    replaced = {**SERVICE_LEVEL, "id": "answer-speed"}
+    sentences = [c.sentence for c in compare(old, {**BASE, "targets": [replaced]})]
+    assert sentences == [
+        "Target removed: Calls answered [answer-time] (80% within 2 minutes); "
+        "results for id answer-time no longer show",
+        "New target: Calls answered [answer-speed], 80% within 2 minutes",
+    ]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from .. import targets
 from ..render import labels
 from .texts import (
     align,
@@ -97,27 +98,44 @@ def _texts(field: str, singular: str, numbered: bool) -> Compare:
 
 
 def _goal(target: dict[str, Any]) -> str:
-    value = target.get("value")
-    if value is None:
-        return "no set value"
-    number = text(value)
-    unit = text(target.get("unit"))
-    spaced = "" if unit.startswith("%") else " "
-    return f"{text(target.get('comparison') or 'within')} {number}{spaced}{unit}".strip()
+    return targets.goal_text(target) or "no set value"
+
+
+def _named(target: dict[str, Any]) -> str:
+    """The metric, with the target's id when it has one: results and scorecards use it."""
+    metric = text(target.get("metric"))
+    ident = target.get("id")
+    return f"{metric} [{text(ident)}]" if isinstance(ident, str) and ident else metric
+
+
+def _target_key(target: dict[str, Any]) -> str:
+    ident = target.get("id")
+    return f"id:{ident}" if isinstance(ident, str) and ident else normal(target.get("metric"))
 
 
 def _targets(old: Any, new: Any) -> Iterator[FieldChange]:
     a, b = [as_record(x) for x in as_list(old)], [as_record(x) for x in as_list(new)]
-    for i, j in align(a, b, lambda t: normal(t.get("metric"))):
+    # Targets with ids are matched by id (a renamed metric is the same target), the others
+    # by metric; an id that disappears is reported, so results filed under it are not lost
+    # silently.
+    pairs: list[tuple[int | None, int | None]] = []
+    for i, j in align(a, b, _target_key):
+        ids = (a[i].get("id") if i is not None else None, b[j].get("id") if j is not None else None)
+        if all(ids) and ids[0] != ids[1]:
+            pairs += [(i, None), (None, j)]  # another id is another target
+        else:
+            pairs.append((i, j))
+    for i, j in pairs:
         if i is None and j is not None:
             t = b[j]
-            yield FieldChange("targets", f"New target: {text(t.get('metric'))}, {_goal(t)}", True)
+            yield FieldChange("targets", f"New target: {_named(t)}, {_goal(t)}", True)
             continue
         if j is None and i is not None:
             t = a[i]
-            yield FieldChange(
-                "targets", f"Target removed: {text(t.get('metric'))} ({_goal(t)})", True
-            )
+            sentence = f"Target removed: {_named(t)} ({_goal(t)})"
+            if t.get("id"):
+                sentence += f"; results for id {text(t.get('id'))} no longer show"
+            yield FieldChange("targets", sentence, True)
             continue
         assert i is not None and j is not None
         was, now = a[i], b[j]
@@ -133,9 +151,15 @@ def _targets(old: Any, new: Any) -> Iterator[FieldChange]:
             yield FieldChange(
                 "targets", f"{metric}: target changed from {_goal(was)} to {_goal(now)}", True
             )
+        if text(was.get("channel")) != text(now.get("channel")):
+            channel = text(now.get("channel")) or "every channel"
+            yield FieldChange("targets", f"{metric}: now for {channel}", True)
         if text(was.get("measured_by")) != text(now.get("measured_by")):
             how = text(now.get("measured_by")) or "no stated method"
             yield FieldChange("targets", f"{metric}: now measured by {how}", True)
+        if text(was.get("checked_by")) != text(now.get("checked_by")):
+            who = text(now.get("checked_by")) or "the standard's owner"
+            yield FieldChange("targets", f"{metric}: now checked by {who}", True)
         if text(was.get("period")) != text(now.get("period")):
             period = text(now.get("period")) or "with no set period"
             yield FieldChange(

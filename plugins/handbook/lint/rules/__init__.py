@@ -18,6 +18,7 @@ from . import (
     say_dont_say,
     sentence_length,
     stale,
+    target_form,
     unmeasurable_target,
     vague_wording,
 )
@@ -27,6 +28,7 @@ RULES: dict[str, ModuleType] = {
     for module in (
         vague_wording,
         unmeasurable_target,
+        target_form,
         readability,
         sentence_length,
         plain_words,

@@ -1,7 +1,8 @@
 """Unmeasurable target: a target nobody can check, because it lacks a number, a unit, or
 how and how often it is measured.
 
-A target says what is measured (`metric`), the goal (`value` and `unit`), how it is
+A target says what is measured (`metric`), the goal (`value` and `unit`; for a service
+level `share`, `threshold` and `unit`; for a range `min`, `max` and `unit`), how it is
 measured (`measured_by`) and how often it is reported (`period`). Without them two
 managers can read the same figures and disagree on whether the team met the target.
 
@@ -17,6 +18,20 @@ targets:
     unit: working hours
     measured_by: ticket system timestamps
     period: weekly
+```
+
+Passes:
+
+```yaml
+targets:
+  - id: answer-time
+    metric: Calls answered
+    kind: service-level
+    share: 80
+    threshold: 2
+    unit: minutes
+    measured_by: phone system queue report
+    period: monthly
 ```
 
 Fails:
@@ -63,7 +78,11 @@ _MISSING = (
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
     for index, target in enumerate(standard.data.get("targets") or []):
         metric = target.get("metric", "")
+        # The schema already asks a service level and a range for their numbers.
+        form = target.get("kind")
         for key, what, advice in _MISSING:
+            if key == "value" and form in ("service-level", "range"):
+                continue
             value = target.get(key)
             if value is None or (isinstance(value, str) and not value.strip()):
                 yield Finding(
