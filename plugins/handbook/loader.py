@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
+from typing import Any
 
 from . import schema
 from .handbook import Handbook
@@ -127,7 +128,7 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     return standard_from_data(data, path, source), []
 
 
-def _check_target_ids(path: str, data: dict, source: SourceMap) -> Iterator[Problem]:
+def _check_target_ids(path: str, data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:
     """Target ids are what results and scorecards refer to: one target per id."""
     seen: dict[str, int] = {}
     for index, target in enumerate(data.get("targets") or []):

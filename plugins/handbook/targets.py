@@ -103,9 +103,10 @@ def current_goal(target: Any) -> tuple[float, ...] | None:
         kind_of(target) or "", ("value",)
     )
     values = [target.get(key) for key in keys]
-    if any(not isinstance(v, int | float) or isinstance(v, bool) for v in values):
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    if len(numbers) != len(values):
         return None
-    return tuple(float(v) for v in values)
+    return tuple(float(v) for v in numbers)
 
 
 def met(target: Any, result: float, goal: tuple[float, ...] | None = None) -> bool | None:
