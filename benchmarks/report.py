@@ -215,8 +215,8 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         f"Measured {search['date']} by `benchmarks/search_bench.py` in Debian's Chromium; "
         f"load average {load} before and {after} after (2 shared cores).",
         "*Handbook* is the search the site ships (`window.handbookSearch`); *Material "
-        "default* is Material's `search` plugin with default options on a second build of "
-        "the same project.",
+        "default* is Material's `search` plugin with default options and its own search box, "
+        "on a twin build of the same project.",
     ]
     ranking = search.get("ranking")
     if ranking:

@@ -15,12 +15,15 @@ JavaScript heap (page and its workers, after garbage collection) once search has
 answered. Medians of `--runs` runs, the two engines taking turns.
 
 The handbook engine is `window.handbookSearch` on the site as shipped. Material's default
-search is measured on a second build of the same project whose mkdocs.yml has Material's
-`search` plugin with default options (and the handbook search, if any, off); at synthetic
-sizes that build also leaves out the quick cards (labelled).
+search is measured on a twin build of the same project: Material's `search` plugin with
+default options, and Material's own search box in the theme overrides, so Material's
+script drives it. The twin still loads the handbook's search script, which finds no box
+of its own and does nothing; its bytes are not counted. At synthetic sizes the twin also
+leaves out the quick cards (card PDFs), which no page loads.
 
     .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
-        [--skip ranking,synth-ranking,perf] [--work DIR] [--out benchmarks/]
+        [--skip ranking,synth-ranking,perf] [--work DIR [--reuse-builds]] [--out DIR]
+        [--misses]
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -70,6 +74,7 @@ TIMED_QUERY = "customer wants a refund"
 KEY_DELAY_MS = 120  # between keystrokes, a quick typist
 QUIET_MS = 1500  # results count as shown once the list has not changed for this long
 THROTTLE = 4
+RANKING_SIZE = 1000  # synthetic standards for the alias and situation queries
 ENGINES = ("handbook", "material")
 # Where each engine shows its results, and how the search box opens.
 RESULTS = ".md-search-result, [data-handbook-search-results]"
@@ -174,9 +179,10 @@ def serve(root: Path) -> Iterator[tuple[str, Counter]]:
 # -- builds ------------------------------------------------------------------------------
 
 
-def build(project: Path, site: Path) -> Path:
-    if (site / "index.html").is_file():
+def build(project: Path, site: Path, reuse: bool) -> Path:
+    if reuse and (site / "index.html").is_file():
         return site
+    shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=project, env=ENV, capture_output=True, text=True)
@@ -187,31 +193,34 @@ def build(project: Path, site: Path) -> Path:
 
 
 def material_config(text: str, cards_off: bool) -> str:
-    """mkdocs.yml with Material's search plugin on, default options, and no handbook search."""
+    """mkdocs.yml with Material's search plugin on, with its default options."""
     search = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
     if search.search(text):
         text = search.sub(lambda m: f"{m.group(1)}- search\n", text, count=1)
     else:
         text = re.sub(r"^plugins:[ \t]*\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
-    found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
-    if not found:
-        raise RuntimeError("mkdocs.yml: no handbook plugin options to change")
-    indent = found.group(1)
-    off = []
-    if HANDBOOK_SEARCH_OPTION:
-        text = re.sub(
-            rf"^{indent}{HANDBOOK_SEARCH_OPTION}:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M
-        )
-        off.append(f"{indent}{HANDBOOK_SEARCH_OPTION}: false\n")
     if cards_off:
+        found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
+        if not found:
+            raise RuntimeError("mkdocs.yml: no handbook plugin options to change")
+        indent = found.group(1)
         text = re.sub(rf"^{indent}cards:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M)
-        off.append(f'{indent}cards: {{overflow: "off", pdf: false}}\n')
-    at = found.end(0) - len(indent)
-    return text[:at] + "".join(off) + text[at:]
+        at = found.end(0) - len(indent)
+        text = text[:at] + f'{indent}cards: {{overflow: "off", pdf: false}}\n' + text[at:]
+    return text
 
 
-# The handbook plugin's option that turns its search off, once there is one.
-HANDBOOK_SEARCH_OPTION = ""
+def material_search_box(project: Path) -> None:
+    """Put Material's own search box back in the project's theme overrides, before the
+    handbook's, so Material's script drives it with Material's index."""
+    config = (project / "mkdocs.yml").read_text("utf-8")
+    found = re.search(r"^\s+custom_dir:\s*[\"']?([^\s\"'#]+)", config, re.M)
+    if not found:
+        raise RuntimeError(f"{project}/mkdocs.yml: no theme custom_dir to override the search box")
+    box = resources.files("material").joinpath("templates", "partials", "search.html")
+    target = project / found.group(1) / "partials" / "search.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(box.read_text("utf-8"), "utf-8")
 
 
 def copy_project(source: Path, target: Path) -> None:
@@ -225,14 +234,15 @@ def copy_project(source: Path, target: Path) -> None:
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("site*", ".*"))
 
 
-def sites(project: Path, work: Path, name: str, cards_off: bool) -> dict[str, Path]:
+def sites(project: Path, work: Path, name: str, cards_off: bool, reuse: bool) -> dict[str, Path]:
     """The project as shipped, and its Material-default twin, built under `work`."""
-    shipped = build(project, work / f"{name}-site")
+    shipped = build(project, work / f"{name}-site", reuse)
     twin = work / f"{name}-material"
     copy_project(project, twin)
     config = twin / "mkdocs.yml"
     config.write_text(material_config(config.read_text("utf-8"), cards_off), "utf-8")
-    return {"handbook": shipped, "material": build(twin, work / f"{name}-material-site")}
+    material_search_box(twin)
+    return {"handbook": shipped, "material": build(twin, work / f"{name}-material-site", reuse)}
 
 
 # -- ranking -----------------------------------------------------------------------------
@@ -417,8 +427,12 @@ def _sum(sent: list[tuple[str, int, int]], only: re.Pattern[str] | None = None) 
 SEARCH_FILES = re.compile(r"search", re.I)
 
 
+# The handbook's own search files, which the Material twin loads but does not use.
+HANDBOOK_FILES = re.compile(r"/assets/handbook/search\.js$|/search/handbook/")
+
+
 def one_run(
-    browser: Browser, base: str, counter: Counter, page_path: str, throttle: int
+    browser: Browser, base: str, counter: Counter, page_path: str, throttle: int, twin: bool
 ) -> dict[str, Any]:
     """Open a standard page cold in a fresh context, then search once from the header box."""
     context: BrowserContext = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -432,7 +446,7 @@ def one_run(
     mark = counter.mark()
     page.goto(base + page_path, wait_until="load")
     _settle(page, counter)
-    loaded = counter.since(mark)
+    loaded = [s for s in counter.since(mark) if not (twin and HANDBOOK_FILES.search(s[0]))]
     figure: dict[str, Any] = {
         "cold_page": _sum(loaded),
         "index_on_load": _sum(loaded, SEARCH_FILES),
@@ -457,7 +471,8 @@ def one_run(
     probe = page.evaluate("window.__bench")
     figure["keystroke_to_results_ms"] = probe["change"] - probe["key"]
     _settle(page, counter)
-    figure["first_search"] = _sum(counter.since(mark))
+    searched = [s for s in counter.since(mark) if not (twin and HANDBOOK_FILES.search(s[0]))]
+    figure["first_search"] = _sum(searched)
     figure["first_result"] = page.evaluate(
         f"""() => {{
           const list = document.querySelector('{RESULTS}');
@@ -500,7 +515,9 @@ def weigh(
             for throttle in (1, THROTTLE):
                 for engine in ENGINES:
                     base, counter = servers[engine]
-                    found = one_run(browser, base, counter, page_path, throttle)
+                    found = one_run(
+                        browser, base, counter, page_path, throttle, engine == "material"
+                    )
                     raw[engine][throttle].append(found)
                     print(
                         f"  {label} {engine} run {run + 1}/{runs} ×{throttle}: "
@@ -548,7 +565,7 @@ def synth_project(work: Path, count: int) -> Path:
 
 
 def measure(
-    work: Path, sizes: list[int], runs: int, skip: set[str], ranking_size: int = 1000
+    work: Path, sizes: list[int], runs: int, skip: set[str], reuse: bool = False
 ) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     load_before = [round(x, 2) for x in os.getloadavg()]
@@ -563,23 +580,24 @@ def measure(
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         if "ranking" not in skip:
             print("search ranking, sample handbook", flush=True)
-            built = sites(ROOT, work, "sample", cards_off=False)
+            built = sites(ROOT, work, "sample", False, reuse)
             sets = load_queries()
             sets["generated"] = generated_cases(built["handbook"])
             result["ranking"] = rank(browser, built, sets)
         if "synth-ranking" not in skip:
-            print(f"search ranking, {ranking_size:,} synthetic standards", flush=True)
-            built = sites(synth_project(work, ranking_size), work, f"synth-{ranking_size}", True)
+            print(f"search ranking, {RANKING_SIZE:,} synthetic standards", flush=True)
+            project = synth_project(work, RANKING_SIZE)
+            built = sites(project, work, f"synth-{RANKING_SIZE}", True, reuse)
             cases = generated_cases(built["handbook"], {"alias", "situation"})
             result["synth_ranking"] = {
-                "count": ranking_size,
+                "count": RANKING_SIZE,
                 **rank(browser, built, {"aliases and situations": cases}),
             }
         if "perf" not in skip:
             result["sizes"] = {}
             for count in sizes:
                 print(f"search weight and speed, {count:,} synthetic standards", flush=True)
-                built = sites(synth_project(work, count), work, f"synth-{count}", True)
+                built = sites(synth_project(work, count), work, f"synth-{count}", True, reuse)
                 result["sizes"][str(count)] = weigh(browser, built, runs, f"{count:,}")
         browser.close()
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
@@ -594,13 +612,16 @@ def main() -> int:
     parser.add_argument("--work", type=Path, help="keep projects and builds here (reused)")
     parser.add_argument("--out", type=Path, default=HERE, help="where results.json/md are")
     parser.add_argument("--misses", action="store_true", help="print every missed query")
+    parser.add_argument(
+        "--reuse-builds", action="store_true", help="keep sites already built under --work"
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
     skip = set(filter(None, args.skip.split(",")))
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        found = measure(work, sizes, args.runs, skip)
+        found = measure(work, sizes, args.runs, skip, args.reuse_builds)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
