@@ -5,11 +5,17 @@ line and column: errors and lint problems point at the words in the file, not at
 start of the document. Anchors and aliases are refused outright, which also makes alias
 bombs ("billion laughs") impossible; duplicate keys are refused instead of silently
 keeping the last one.
+
+Whatever the text, the outcome is a value or a located YamlProblem, never another
+exception: dates that do not exist, numbers too large to be a measure, control
+characters (raw or escaped), lone surrogates and nesting deeper than any standard needs
+are problems at the place they are written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any, NamedTuple
 
@@ -17,6 +23,18 @@ import yaml
 
 Path = tuple[str | int, ...]
 MAX_BYTES = 1_000_000
+# A standard nests five levels at most (card.wordings[1].say); far deeper is an attack on
+# the parsers, which recurse (libyaml's composer crashes the process at 100,000 levels).
+MAX_DEPTH = 20
+# Past this many flow brackets a file is read by the Python loader, which stops at
+# MAX_DEPTH before going deep; libyaml builds the whole tree first.
+_FAST_BRACKETS = 64
+# Numbers are measures (minutes, percentages) and step numbers: 15 digits is already far
+# more than any needs, and the most that JSON readers keep exactly.
+MAX_NUMBER = 10**15
+# Characters no text of a standard may hold, even written as an escape ("\x07", "\ud800"):
+# control characters (other than tab and line breaks), lone surrogates, non-characters.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class Span(NamedTuple):
@@ -109,6 +127,8 @@ _FastLoader = getattr(yaml, "CSafeLoader", None)
 
 
 class _NoAliasLoader(yaml.SafeLoader):
+    depth = 0
+
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
@@ -118,7 +138,23 @@ class _NoAliasLoader(yaml.SafeLoader):
                 mark.line + 1,
                 mark.column + 1,
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _too_deep(self.peek_event().start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _too_deep(mark: yaml.Mark) -> YamlProblem:
+    return YamlProblem(
+        f"values are nested more than {MAX_DEPTH} levels deep here: a standard needs a few "
+        "levels at most, check the brackets and indentation",
+        mark.line + 1,
+        mark.column + 1,
+        rule="yaml-value",
+    )
 
 
 def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
@@ -130,8 +166,10 @@ def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise YamlProblem(f"file is larger than {MAX_BYTES} bytes: split it up", 1, 1)
-    # libyaml accepts tabs where PyYAML refuses them: such files take the strict path.
-    if _FastLoader is not None and "\t" not in text:
+    # libyaml accepts tabs where PyYAML refuses them: such files take the strict path, as
+    # do files with many flow brackets (see _FAST_BRACKETS).
+    fast = "\t" not in text and text.count("[") + text.count("{") <= _FAST_BRACKETS
+    if _FastLoader is not None and fast:
         # libyaml reads a file ten times faster than pure Python. Anything unusual (an
         # alias, a syntax error) is read again by the Python loader, whose messages and
         # locations are the ones editors see.
@@ -145,7 +183,10 @@ def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
             pass
         finally:
             loader.dispose()
-    loader = _NoAliasLoader(text)
+    try:
+        loader = _NoAliasLoader(text)
+    except yaml.reader.ReaderError as e:
+        raise _unprintable(text, e.position, e.character) from None
     try:
         try:
             root = loader.get_single_node()
@@ -162,11 +203,25 @@ def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
                 line,
                 column,
             ) from None
+        except yaml.reader.ReaderError as e:
+            raise _unprintable(text, e.position, e.character) from None
         except yaml.YAMLError as e:
             raise YamlProblem(f"this is not valid YAML ({e})", 1, 1) from None
         return value, source
     finally:
         loader.dispose()
+
+
+def _unprintable(text: str, index: int, character: int | str) -> YamlProblem:
+    code = character if isinstance(character, int) else ord(character)
+    line, column = SourceMap(text).position(index)
+    return YamlProblem(
+        f"the file holds the control character U+{code:04X}, which text cannot show "
+        "(often pasted along with text from another program): delete it",
+        line,
+        column,
+        rule="yaml-value",
+    )
 
 
 def _span(node: yaml.Node) -> Span:
@@ -184,8 +239,11 @@ def _build(
     path: Path,
     source: SourceMap | None,
     seen: set[int] | None = None,
+    depth: int = 0,
 ) -> Any:
     """The node's value; with a source map, every value's and key's location in it."""
+    if depth > MAX_DEPTH:
+        raise _too_deep(node.start_mark)
     if seen is not None:
         if id(node) in seen:
             raise _Alias
@@ -203,10 +261,14 @@ def _build(
         for key_node, value_node in node.value:
             if seen is not None and id(key_node) in seen:
                 raise _Alias
-            if key_node.tag == _STR:
-                key = key_node.value  # what the constructor returns, without its overhead
-            else:
-                key = str(loader.construct_object(key_node, deep=True))
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(
+                    "a key must be a word (a list or mapping cannot be a key): fix the key",
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                    rule="yaml-value",
+                )
+            key = str(_scalar(loader, key_node))
             if key in result:
                 raise YamlProblem(
                     f"key '{key}' appears twice in this mapping: keep one and delete the other",
@@ -216,17 +278,59 @@ def _build(
                 )
             if source is not None:
                 source.keys[(*path, key)] = _span(key_node)
-                result[key] = _build(loader, value_node, (*path, key), source, seen)
+                result[key] = _build(loader, value_node, (*path, key), source, seen, depth + 1)
             else:
-                result[key] = _build(loader, value_node, path, None, seen)
+                result[key] = _build(loader, value_node, path, None, seen, depth + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         if source is None:
-            return [_build(loader, item, path, None, seen) for item in node.value]
-        return [_build(loader, item, (*path, i), source, seen) for i, item in enumerate(node.value)]
+            return [_build(loader, item, path, None, seen, depth + 1) for item in node.value]
+        return [
+            _build(loader, item, (*path, i), source, seen, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    return _scalar(loader, node)
+
+
+def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A scalar's value, or a YamlProblem where it is written when no value can be right."""
     if node.tag == _STR:
-        return node.value  # most values: skipping construct_object makes loading 3x faster
-    value = loader.construct_object(node, deep=True)
+        # Most values: skipping construct_object makes loading 3x faster. Only a
+        # double-quoted scalar can hold an escape, the one way past the reader's check.
+        if node.style == '"' and _UNPRINTABLE.search(node.value):
+            bad = _UNPRINTABLE.search(node.value)
+            assert bad is not None
+            raise _bad_value(
+                node,
+                f"this text holds U+{ord(bad.group()):04X} (written as an escape), a control "
+                "code or half a character that no page can show: delete the escape",
+            )
+        return node.value
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):
+        if node.tag.endswith(":timestamp"):
+            raise _bad_value(
+                node, f"{node.value} is not a date in the calendar: write a real date as YYYY-MM-DD"
+            ) from None
+        raise _bad_value(
+            node, f"{_short(node.value)} is too large a number: write a measure"
+        ) from None
     if isinstance(value, dt.date):
         return value.isoformat()[:10]
+    if isinstance(value, float) and not math.isfinite(value):
+        raise _bad_value(node, f"{node.value} is not a number: write a measure, e.g. 4 or 2.5")
+    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+        raise _bad_value(
+            node, f"{_short(node.value)} is too large a number: write at most 15 digits"
+        )
     return value
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 20 else f"{text[:12]}… ({len(text)} characters)"
+
+
+def _bad_value(node: yaml.Node, message: str) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(message, mark.line + 1, mark.column + 1, rule="yaml-value")
