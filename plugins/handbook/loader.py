@@ -11,7 +11,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from . import schema
+from . import illustrations, schema
+from .boundary import folder_problems, inside, read_text, walk
 from .handbook import Handbook
 from .model import Standard, standard_from_data
 from .problems import Problem
@@ -33,14 +34,14 @@ def load(settings: Settings) -> Handbook:
             f"the standards folder '{folder}' does not exist: create it or set standards_dir",
         )
         return Handbook([], [problem], settings)
+    problems = folder_problems(settings)
+    if not inside(folder, settings.root):
+        return Handbook([], problems, settings)  # nothing outside the project is read
     texts: dict[str, str] = {}
-    problems: list[Problem] = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    files, found = walk(folder, settings.root)
+    problems.extend(found)
+    for path in files:
         relative = path.relative_to(settings.root).as_posix()
-        if path.name.startswith(".") or any(
-            part.startswith(".") for part in path.parts[len(folder.parts) :]
-        ):
-            continue
         if path.suffix.lower() not in YAML_SUFFIXES:
             problems.append(
                 Problem(
@@ -53,18 +54,11 @@ def load(settings: Settings) -> Handbook:
                 )
             )
             continue
-        try:
-            texts[relative] = path.read_text("utf-8")
-        except UnicodeDecodeError as e:
-            problems.append(
-                Problem(
-                    relative,
-                    1,
-                    1,
-                    "encoding",
-                    f"file is not UTF-8 text ({e.reason}): save it as UTF-8",
-                )
-            )
+        text, problem = read_text(path, settings.root)
+        if problem is not None:
+            problems.append(problem)
+        elif text is not None:
+            texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)
     handbook.problems[:0] = problems
     return handbook
@@ -194,14 +188,9 @@ def _check_across(
                 )
         if check_files:
             for index, picture in enumerate(standard.illustrations):
-                if not (settings.illustrations_path / picture.file).is_file():
-                    problems.append(
-                        _at(
-                            standard,
-                            ("illustrations", index, "file"),
-                            "missing-illustration",
-                            f"illustration '{picture.file}' is not in {settings.illustrations_dir}/: "
-                            "add the file or fix the name",
-                        )
-                    )
+                found = illustrations.problem(
+                    settings.illustrations_path, settings.root, picture.file
+                )
+                if found is not None:
+                    problems.append(_at(standard, ("illustrations", index, "file"), *found))
     return problems

@@ -31,6 +31,9 @@ class Settings:
     root: Path = field(default_factory=Path.cwd)
     standards_dir: str = "standards"
     illustrations_dir: str = "illustrations"
+    # MkDocs' own folders the site is made from: the pages, and the theme overrides.
+    docs_dir: str = "docs"
+    theme_dir: str | None = None
     areas: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_AREAS))
     include_drafts: bool = False
     site_url: str | None = None
@@ -47,14 +50,37 @@ class Settings:
     def illustrations_path(self) -> Path:
         return self.root / self.illustrations_dir
 
+    def folders(self) -> dict[str, Path]:
+        """Every folder the site is made from, by the setting that names it."""
+        folders = {
+            "standards_dir": self.standards_path,
+            "illustrations_dir": self.illustrations_path,
+            "docs_dir": self.root / self.docs_dir,
+        }
+        if self.theme_dir:
+            folders["theme.custom_dir"] = self.root / self.theme_dir
+        return folders
+
     @classmethod
     def from_options(
-        cls, root: Path, options: dict[str, Any], site_url: str | None = None
+        cls,
+        root: Path,
+        options: dict[str, Any],
+        site_url: str | None = None,
+        docs_dir: str = "docs",
+        theme_dir: str | None = None,
     ) -> Settings:
         known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint"}
         kwargs = {key: options[key] for key in known if options.get(key) is not None}
         extra = {key: value for key, value in options.items() if key not in known}
-        return cls(root=root, site_url=site_url, extra=extra, **kwargs)
+        return cls(
+            root=root,
+            site_url=site_url,
+            extra=extra,
+            docs_dir=docs_dir,
+            theme_dir=theme_dir,
+            **kwargs,
+        )
 
     @classmethod
     def from_mkdocs_yml(cls, config_file: Path) -> Settings:
@@ -65,7 +91,14 @@ class Settings:
         for plugin in data.get("plugins") or []:
             if isinstance(plugin, dict) and "handbook" in plugin:
                 options = plugin["handbook"] or {}
-        return cls.from_options(config_file.parent.resolve(), options, data.get("site_url"))
+        theme = data.get("theme")
+        return cls.from_options(
+            config_file.parent.resolve(),
+            options,
+            data.get("site_url"),
+            docs_dir=str(data.get("docs_dir") or "docs"),
+            theme_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,
+        )
 
 
 class _TolerantLoader(yaml.SafeLoader):

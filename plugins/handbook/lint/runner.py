@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..boundary import read_text
 from ..handbook import Handbook
 from ..loader import YAML_SUFFIXES, load, load_texts
 from ..model import Standard
@@ -202,11 +203,11 @@ def _lint_paths(
         if name in texts:
             continue
         reread = True
-        try:
-            texts[name] = path.read_text("utf-8")
-        except UnicodeDecodeError as e:
-            message = f"file is not UTF-8 text ({e.reason}): save it as UTF-8"
-            problems.append(Problem(name, 1, 1, "encoding", message))
+        text, problem = read_text(path, settings.root)
+        if problem is not None:
+            problems.append(problem)
+        elif text is not None:
+            texts[name] = text
     if reread:
         handbook = load_texts(texts, settings, check_files=True)
     problems += [p for p in handbook.problems if p.file in wanted]

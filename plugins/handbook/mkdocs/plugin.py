@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from ..boundary import inside
 from ..features import Feature, all_features
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
@@ -68,7 +69,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.features is None:
             self.features = all_features()
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
-        settings = Settings.from_options(root, dict(self.config), site_url=config.site_url)
+        settings = Settings.from_options(
+            root,
+            dict(self.config),
+            site_url=config.site_url,
+            docs_dir=config.docs_dir,
+            theme_dir=config.theme.custom_dir,
+        )
         self.handbook = load(settings)
         self.urls = Urls(config.use_directory_urls)
         problems = list(self.handbook.problems)
@@ -89,6 +96,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.handbook is None:
             return None
+        settings = self.handbook.settings
+        for file in list(files):
+            # Reported as problems by the loader; under `serve` the site is still made.
+            if not file.generated_by and not inside(Path(file.abs_src_path), settings.root):
+                files.remove(file)
         self.digests.start(_site_signature(config, self.handbook))
         speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
         standard_pages = {standard_path(s) for s in self.handbook.published()}

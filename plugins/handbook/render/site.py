@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from .. import schema
+from .. import illustrations, schema
 from ..handbook import Handbook
 from .export import standards_json
 from .output import OutputFile
@@ -33,9 +33,11 @@ def site_files(handbook: Handbook, urls: Urls, features: Sequence[Any] = ()) -> 
     files.append(OutputFile("schema/standard.schema.json", schema.schema_text()))
     files.append(OutputFile(CSS_PATH, stylesheet()))
     pictures = {p.file for s in handbook.published() for p in s.illustrations}
+    settings = handbook.settings
     for name in sorted(pictures):
-        source = handbook.settings.illustrations_path / name
-        if source.is_file():
+        # Under `serve` the site is made in spite of problems: never with these files.
+        if illustrations.problem(settings.illustrations_path, settings.root, name) is None:
+            source = settings.illustrations_path / name
             files.append(OutputFile(f"illustrations/{name}", source=source))
     for feature in features:
         files.extend(feature.files(handbook, urls))
