@@ -140,6 +140,7 @@ class _Refused(Exception):
 class _SvgChecker(xml.sax.handler.ContentHandler):
     def __init__(self) -> None:
         super().__init__()
+        self._locator: xml.sax.xmlreader.Locator | None = None
         self.style_depth = 0
         self.metadata_depth = 0
         self.seen_root = False

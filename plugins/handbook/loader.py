@@ -54,9 +54,9 @@ def load(settings: Settings) -> Handbook:
                 )
             )
             continue
-        text, problem = read_text(path, settings.root)
-        if problem is not None:
-            problems.append(problem)
+        text, unread = read_text(path, settings.root)
+        if unread is not None:
+            problems.append(unread)
         elif text is not None:
             texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)

@@ -140,7 +140,7 @@ class _NoAliasLoader(yaml.SafeLoader):
             )
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _too_deep(self.peek_event().start_mark)
+            raise _too_deep(self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         try:
             return super().compose_node(parent, index)
         finally:
@@ -292,12 +292,12 @@ def _build(
     return _scalar(loader, node)
 
 
-def _scalar(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """A scalar's value, or a YamlProblem where it is written when no value can be right."""
     if node.tag == _STR:
         # Most values: skipping construct_object makes loading 3x faster. Only a
         # double-quoted scalar can hold an escape, the one way past the reader's check.
-        if node.style == '"' and _UNPRINTABLE.search(node.value):
+        if isinstance(node, yaml.ScalarNode) and node.style == '"' and _UNPRINTABLE.search(node.value):
             bad = _UNPRINTABLE.search(node.value)
             assert bad is not None
             raise _bad_value(

@@ -97,10 +97,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled or self.handbook is None:
             return None
         settings = self.handbook.settings
-        for file in list(files):
+        for found in list(files):
             # Reported as problems by the loader; under `serve` the site is still made.
-            if not file.generated_by and not inside(Path(file.abs_src_path), settings.root):
-                files.remove(file)
+            source = found.abs_src_path
+            if source and not found.generated_by and not inside(Path(source), settings.root):
+                files.remove(found)
         self.digests.start(_site_signature(config, self.handbook))
         speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
         standard_pages = {standard_path(s) for s in self.handbook.published()}
