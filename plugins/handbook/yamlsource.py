@@ -297,7 +297,11 @@ def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     if node.tag == _STR:
         # Most values: skipping construct_object makes loading 3x faster. Only a
         # double-quoted scalar can hold an escape, the one way past the reader's check.
-        if isinstance(node, yaml.ScalarNode) and node.style == '"' and _UNPRINTABLE.search(node.value):
+        if (
+            isinstance(node, yaml.ScalarNode)
+            and node.style == '"'
+            and _UNPRINTABLE.search(node.value)
+        ):
             bad = _UNPRINTABLE.search(node.value)
             assert bad is not None
             raise _bad_value(

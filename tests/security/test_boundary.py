@@ -15,8 +15,8 @@ from handbook.loader import load
 from handbook.settings import Settings
 
 PHONE = Path(__file__).parent.parent / "fixtures" / "basic" / "standards" / "phone-001.yml"
-# Line and column of `file: ring.svg` in phone-001.yml.
-RING_AT = (49, 11)
+# Line and column of the value `ring.svg` in phone-001.yml.
+RING_AT = (PHONE.read_text().split("\n").index("  - file: ring.svg") + 1, 11)
 
 
 def found(project: Path, **options) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from test_boundary import RING_AT
 
 from conftest import build, copy_fixture
 from handbook.illustrations import raster_problem, svg_problem
@@ -135,7 +136,7 @@ def test_a_refused_illustration_fails_the_build_at_its_yaml_reference(tmp_path):
     settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
     problems = [str(p) for p in load(settings).problems]
     assert any(
-        p.startswith("standards/phone-001.yml:49:11: error unsafe-illustration illustration "
+        p.startswith(f"standards/phone-001.yml:{RING_AT[0]}:11: error unsafe-illustration illustration "
                      "'ring.svg' has an event handler (onload) on <circle>")
         and "(line 4 of the SVG)" in p
         for p in problems
