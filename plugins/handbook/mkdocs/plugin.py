@@ -21,7 +21,7 @@ from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
-from ..render.navigation import expand_nav
+from ..render.navigation import default_nav, expand_nav
 from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
@@ -109,6 +109,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = _add(files, config, output, self.handbook.settings, self.digests)
             if file is not None and output.path in standard_pages:
                 QuickPage(None, file, config)  # becomes file.page, which MkDocs then uses
+        if config.nav is None:
+            pages = [file.src_uri for file in files.documentation_pages()]
+            config.nav = default_nav(pages, self.handbook)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
