@@ -5,16 +5,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+# Material prints its end-of-life notice on every mkdocs command; the README says what
+# this project does about it.
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve site offline test check lint bench browser clean
-
+# Serving needs only the handbook and its site engine; the tests' tools (browser driver,
+# linters, type checker) come with `make test`.
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
 setup: $(STAMP)
+
+test-setup: $(TEST_STAMP)
 
 serve: setup
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
@@ -35,16 +45,16 @@ browser:
 
 # ruff's lint and format and mypy's types (strict on the core, see pyproject.toml), the same in CI
 # (.ci/run), in pre-commit and on an editor's machine.
-check: setup
+check: test-setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: setup browser check
+test: test-setup browser check
 	$(BIN)/handbook lint --strict
 	$(BIN)/python -m pytest
 
-bench: setup
+bench: test-setup
 	$(BIN)/python benchmarks/run.py
 
 clean:
