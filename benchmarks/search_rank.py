@@ -1,13 +1,14 @@
 """How often search lists the right standard first, on a built site, in Debian's Chromium.
 
-For every published standard it asks Material's own search worker (the file the site
-ships) for each alias, the situation's first six words, the first seven words of each of
-its first two wordings, eight words from their middle and the whole wording, and counts
-the queries whose first result is that standard. `--material-defaults` rescores the same
-index with Material's default weights (title 1000, tags 1000000, no page or section
-boosts), to compare.
+For every published standard it asks the site's search for each alias, the situation's
+first six words, the first seven words of each of its first two wordings, eight words
+from their middle and the whole wording, and counts the queries whose first result is
+that standard. The search asked is the handbook's own (`window.handbookSearch` on the
+site's home page); `--material` asks Material's search worker (the file the site ships)
+with the site's Material index instead, and `--material-defaults` rescores that index
+with Material's default weights (title 1000, tags 1000000, no page or section boosts).
 
-    .venv/bin/python benchmarks/search_rank.py site/ [--material-defaults] [--misses]
+    .venv/bin/python benchmarks/search_rank.py site/ [--material [--material-defaults]] [--misses]
 """
 
 from __future__ import annotations
@@ -36,6 +37,16 @@ ASK = """async ([worker, index, queries]) => {
     w.postMessage({type: 2, data: q});
     const result = await next;
     out.push(result.data.items.slice(0, 3).map(group => group[0].location));
+  }
+  return out;
+}"""
+
+
+HANDBOOK_ASK = """async queries => {
+  const out = [];
+  for (const q of queries) {
+    const found = await window.handbookSearch.search(q);
+    out.push(found.slice(0, 3).map(r => r.url));
   }
   return out;
 }"""
@@ -75,18 +86,24 @@ def material_defaults(index: dict) -> dict:
     return index
 
 
+def material(site: Path, defaults: bool) -> tuple[str, dict]:
+    """Material's search worker and the site's index for it."""
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    if defaults:
+        index = material_defaults(index)
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site)
+    return worker.as_posix(), index
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("site", type=Path)
+    parser.add_argument("--material", action="store_true", help="ask Material's search")
     parser.add_argument("--material-defaults", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the queries that missed")
     args = parser.parse_args()
     site = args.site.resolve()
     standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
-    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
-    if args.material_defaults:
-        index = material_defaults(index)
-    worker = next(site.glob("assets/javascripts/workers/search.*.min.js")).relative_to(site)
     cases = queries(standards)
 
     handler = functools.partial(_Quiet, directory=str(site))
@@ -97,8 +114,14 @@ def main() -> None:
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        tops = page.evaluate(ASK, [worker.as_posix(), index, [q for _, _, q in cases]])
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        page.goto(base)
+        asked_for = [q for _, _, q in cases]
+        if args.material or args.material_defaults:
+            tops = page.evaluate(ASK, [*material(site, args.material_defaults), asked_for])
+        else:
+            tops = page.evaluate(HANDBOOK_ASK, asked_for)
+            tops = [[url.removeprefix(base) for url in top] for top in tops]
         browser.close()
     server.shutdown()
 

@@ -13,6 +13,15 @@ var SPLIT = /[^a-z0-9]+/;
 var APOSTROPHES = /['\u2019\u2018`]/g;
 var COMBINING = /[\u0300-\u036f]/g;
 var LIMIT = 10;
+// How much a match counts, by how the query word met the index word.
+var tune = {
+  prefix: 0.5,      // a longer word ("call" -> "caller")
+  typing: 0.8,      // the last word, still being typed
+  typo1: 0.6,       // one edit away
+  typo2: 0.4,       // two edits away (words of 7 letters or more)
+  synonym: 0.7,     // a synonym (finding/synonyms.py, the site's own)
+  coverage: 1,      // a result's score times (query words matched / query words) ^ this
+};
 
 function load(name) {
   var entry = pending[name];
@@ -113,16 +122,16 @@ function expand(token, shard, typing) {
   var terms = shard.terms;
   if (token.word.length >= 3) {
     // Word beginnings: what is being typed, or a longer form ("call" -> "caller").
-    var prefixWeight = typing ? 0.8 : 0.5;
+    var prefixWeight = typing ? tune.typing : tune.prefix;
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
       if (t.length > token.stem.length && t.indexOf(token.stem) === 0) add(t, prefixWeight);
       else if (t.length > token.word.length && t.indexOf(token.word) === 0) add(t, prefixWeight);
     }
   }
-  if (!exact && token.word.length >= 4) {
-    // Typing mistakes: one edit in a word of 4 letters or more, two from 7.
-    var max = token.word.length >= 7 ? 2 : 1;
+  if (!exact && token.word.length >= 5) {
+    // Typing mistakes: one edit in a word of 5 letters or more, two from 8.
+    var max = token.word.length >= 8 ? 2 : 1;
     var best = max + 1, near = [];
     for (i = 0; i < terms.length; i++) {
       t = terms[i];
@@ -130,8 +139,9 @@ function expand(token, shard, typing) {
       if (d < best) { best = d; near = [t]; }
       else if (d === best && d <= max) near.push(t);
     }
-    if (best <= max) near.forEach(function (t) { add(t, best === 1 ? 0.6 : 0.4); });
+    if (best <= max) near.forEach(function (t) { add(t, best === 1 ? tune.typo1 : tune.typo2); });
   }
+  (token.synonyms || []).forEach(function (t) { add(t, tune.synonym); });
   for (var term in seen) found.push([term, seen[term]]);
   return found;
 }
@@ -152,26 +162,56 @@ function tokens(query) {
 function shard(prefix) {
   if (shardTerms[prefix]) return Promise.resolve(shardTerms[prefix]);
   return load("t/" + prefix).then(function (entries) {
-    return (shardTerms[prefix] = shardTerms[prefix] || { entries: entries, terms: Object.keys(entries) });
+    var terms = Object.keys(entries).filter(function (t) { return t[0] !== "~"; });
+    return (shardTerms[prefix] = shardTerms[prefix] || { entries: entries, terms: terms });
   });
+}
+
+function shardOf(term) {
+  var prefix = shardFor(term);
+  return prefix === null ? Promise.resolve(null) : shard(prefix);
+}
+
+// Each token's shard, and the shards of its synonyms, which it then stands for too.
+function loadTokens(list) {
+  return Promise.all(list.map(function (t) { return shardOf(t.stem); })).then(function (loaded) {
+    var wanted = [];
+    list.forEach(function (token, n) {
+      var entries = loaded[n] ? loaded[n].entries : {};
+      token.synonyms = (entries["~" + token.stem] || []).concat(
+        token.word !== token.stem ? entries["~" + token.word] || [] : []);
+      wanted = wanted.concat(token.synonyms);
+    });
+    return Promise.all(wanted.map(shardOf)).then(function () { return loaded; });
+  });
+}
+
+function postingsOf(term) {
+  var prefix = shardFor(term);
+  var found = prefix !== null && shardTerms[prefix];
+  return found ? found.entries[term] : null;
 }
 
 function rank(query) {
   var list = tokens(query);
   if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
   var typingLast = !/\s$/.test(query);
-  return Promise.all(list.map(function (t) {
-    var prefix = shardFor(t.stem);
-    return prefix === null ? null : shard(prefix);
-  })).then(function (loaded) {
+  return loadTokens(list).then(function (loaded) {
     var score = new Map();
-    var count = new Map();
+    var covered = new Map();
+    var weights = 0;
     list.forEach(function (token, n) {
       var found = loaded[n];
       token.terms = found ? expand(token, found, typingLast && n === list.length - 1) : [];
       var best = new Map();
+      // A rare word weighs more in how much of the query a result covers.
+      var rarity = 0;
       token.terms.forEach(function (pair) {
-        var postings = found.entries[pair[0]], gaps = postings[0], values = postings[1];
+        var postings = postingsOf(pair[0]);
+        if (!postings) return;
+        var gaps = postings[0], values = postings[1];
+        var df = gaps.length;
+        rarity = Math.max(rarity, pair[1] * Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5)));
         var doc = 0;
         for (var i = 0; i < gaps.length; i++) {
           doc += gaps[i];
@@ -179,15 +219,17 @@ function rank(query) {
           if (!(best.get(doc) >= value)) best.set(doc, value);
         }
       });
+      if (!token.terms.length) rarity = Math.log(1 + meta.documents);
+      weights += rarity;
       best.forEach(function (value, doc) {
         score.set(doc, (score.get(doc) || 0) + value);
-        count.set(doc, (count.get(doc) || 0) + 1);
+        covered.set(doc, (covered.get(doc) || 0) + rarity);
       });
     });
     var ranked = [];
     score.forEach(function (value, doc) {
-      var share = count.get(doc) / list.length;
-      ranked.push([doc, value * share * share]);
+      var share = covered.get(doc) / weights;
+      ranked.push([doc, value * Math.pow(share, tune.coverage)]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return { tokens: list, ranked: ranked };
@@ -257,6 +299,7 @@ window.handbookSearch = {
     });
   },
   _register: register,
+  _tune: tune,
   _search: search,
   _words: words,
   _stem: stem,

@@ -26,13 +26,15 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..handbook import Handbook
-from ..markup import plain
+from ..markup import plain as _plain
 from ..model import Standard
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
-from .words import STOP_WORDS, terms
+from .words import STOP_WORDS, distinct_terms
 
 FOLDER = "search/handbook"
 CHUNK = 8  # documents per chunk file: a result list of 10 fetches at most 10 small files
@@ -40,6 +42,7 @@ SHARD_BYTES = 12_000  # a shard over this is split by a longer prefix
 MAX_PREFIX = 6
 K1 = 3.0
 B = 0.3
+REPEATS = 0.3
 
 # How much a word counts by where it stands (per section it appears in).
 WEIGHTS = {
@@ -62,8 +65,10 @@ WEIGHTS = {
 }
 
 
-@dataclass(frozen=True)
-class Section:
+plain = lru_cache(maxsize=50_000)(_plain)  # the same texts recur across standards
+
+
+class Section(NamedTuple):
     field: str
     label: str
     text: str
@@ -121,14 +126,20 @@ def scores(docs: list[Document]) -> dict[str, dict[int, int]]:
     weighted: list[dict[str, float]] = []
     lengths: list[int] = []
     for doc in docs:
-        counts: dict[str, float] = defaultdict(float)
+        total: dict[str, float] = defaultdict(float)
+        best: dict[str, float] = defaultdict(float)
         length = 0
         for section in doc.sections:
-            found = terms(section.text)
-            length += len(found)
-            for term in set(found):
-                counts[term] += WEIGHTS[section.field]
-        weighted.append(counts)
+            found, count = distinct_terms(section.text)
+            length += count
+            weight = WEIGHTS[section.field]
+            for term in found:
+                total[term] += weight
+                if weight > best[term]:
+                    best[term] = weight
+        # Where a word stands best counts whole; each other place it stands adds a little
+        # (a word in the title beats the same word in five steps).
+        weighted.append({t: best[t] + REPEATS * (total[t] - best[t]) for t in total})
         lengths.append(length)
     n = len(docs)
     average = sum(lengths) / n if n else 1
@@ -152,8 +163,13 @@ def _postings(entries: dict[int, int]) -> list[list[int]]:
     return [gaps, [entries[d] for d in numbers]]
 
 
-def shards(index: dict[str, dict[int, int]]) -> dict[str, dict[str, list[list[int]]]]:
-    """Terms grouped by prefix; a prefix whose shard is big is split into longer ones."""
+def shards(
+    index: dict[str, dict[int, int]], synonyms: dict[str, list[str]] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Terms grouped by prefix; a prefix whose shard is big is split into longer ones.
+
+    A synonym is an entry "~word" in the shard where "word" would be: the index terms
+    that word also stands for (only those the index has)."""
     encoded = {term: _postings(entries) for term, entries in index.items()}
     sizes = {
         term: len(json.dumps(p, separators=(",", ":"))) + len(term) for term, p in encoded.items()
@@ -174,11 +190,23 @@ def shards(index: dict[str, dict[int, int]]) -> dict[str, dict[str, list[list[in
         for term in longer:
             groups[term[: len(prefix) + 1]].append(term)
         pending.extend({t[: len(prefix) + 1] for t in longer})
-    return {
+    out: dict[str, dict[str, Any]] = {
         prefix: {t: encoded[t] for t in sorted(members)}
         for prefix, members in sorted(groups.items())
         if members
     }
+    for word, targets in sorted((synonyms or {}).items()):
+        known = [t for t in targets if t in index]
+        if not known:
+            continue
+        shard = next(
+            (word[:n] for n in range(min(len(word), MAX_PREFIX), 0, -1) if word[:n] in out), None
+        )
+        if shard is None:
+            shard = word[:2]
+            out[shard] = {}
+        out[shard]["~" + word] = known
+    return dict(sorted(out.items()))
 
 
 def _script(name: str, data: object) -> str:
@@ -188,9 +216,11 @@ def _script(name: str, data: object) -> str:
     return f"handbookSearch._register({json.dumps(name)},{text});\n"
 
 
-def index_files(docs: list[Document]) -> list[OutputFile]:
+def index_files(
+    docs: list[Document], synonyms: dict[str, list[str]] | None = None
+) -> list[OutputFile]:
     """The index of these documents, as the files search.js loads."""
-    sharded = shards(scores(docs))
+    sharded = shards(scores(docs), synonyms)
     meta = {
         "version": 1,
         "documents": len(docs),

@@ -25,7 +25,7 @@ STOP_WORDS = frozenset(
     """
     a about above after again against all am an and any are as at be because been before
     being below between both but by can cant could couldnt did didnt do does doesnt doing
-    dont down during each either else ever few for from further get gets getting got had
+    dont during each either else ever few for from further get gets getting got had
     hadnt has hasnt have havent having he hed hes her here hers herself him himself his
     how i id if im in into is isnt it its itself ive just let lets me might mine more most
     must my myself no nor not of off on once only or other our ours ourselves out over own
@@ -34,6 +34,8 @@ STOP_WORDS = frozenset(
     under until up upon us very was wasnt we were werent what whats when where which while
     who whom whose why will with wont would wouldnt you youd youll your youre yours
     yourself yourselves
+    also anyone anything anybody everyone everything everybody someone something somebody
+    many much lot lots really quite still even thing things way ok okay
     """.split()
 )
 
@@ -44,8 +46,11 @@ _STEMMER = snowballstemmer.stemmer("porter")
 
 def fold(text: str) -> str:
     """Lower case, no accents, no apostrophes: the form words are split from."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return _APOSTROPHES.sub("", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    text = text.lower()
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _APOSTROPHES.sub("", text)
 
 
 def words(text: str) -> list[str]:
@@ -61,3 +66,11 @@ def stem(word: str) -> str:
 def terms(text: str) -> list[str]:
     """The stems of a text's words that are not stop words, in order."""
     return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=50_000)
+def distinct_terms(text: str) -> tuple[frozenset[str], int]:
+    """The distinct stems of a text and how many there are with repeats (texts repeat
+    across standards: each is read once)."""
+    found = terms(text)
+    return frozenset(found), len(found)

@@ -30,6 +30,9 @@ class HandbookConfig(base.Config):
     changelog = c.Type(dict, default={})
     # "Due for review" page: also list standards due within this many days.
     review_soon_days = c.Type(int, default=60)
+    # Staff search: false for Material's own search instead; {synonyms: [[word, ...], ...]}
+    # adds words that mean the same to the built-in ones (finding/synonyms.py).
+    search = c.Type((bool, dict), default={})
     # Render Material's header, tabs, navigation and table of contents once per page shape
     # (mkdocs/fragments.py); off only to rule it out when a theme customisation misbehaves.
     theme_cache = c.Type(bool, default=True)

@@ -18,6 +18,7 @@ from ..boundary import inside
 from ..features import Feature, all_features
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
+from ..finding.searchbox import search_options
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
@@ -88,9 +89,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.watch.append(str(folder))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
-        if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SEARCH_SCRIPT)
-        _add_theme_dir(config)
+        if search_options(self.handbook)[0].enabled:
+            if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(SEARCH_SCRIPT)
+            _add_theme_dir(config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
