@@ -102,11 +102,11 @@ def read_text(path: Path, root: Path) -> tuple[str | None, Problem | None]:
             data = stream.read(MAX_BYTES + 1)
     except OSError as e:
         reason = e.strerror or type(e).__name__
-        return None, _at(
-            path, root, f"this file cannot be read ({reason}): check it is a file you may read"
-        )
+        message = f"this file cannot be read ({reason}): check it is a file you may read"
+        return None, _at(path, root, message, "unreadable")
     if len(data) > MAX_BYTES:
-        return None, _at(path, root, f"file is larger than {MAX_BYTES:,} bytes: split it up")
+        message = f"file is larger than {MAX_BYTES:,} bytes: split it up"
+        return None, _at(path, root, message, "too-large")
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as e:
@@ -143,5 +143,5 @@ def folder_problems(settings: Settings) -> list[Problem]:
     return problems
 
 
-def _at(path: Path, root: Path, message: str) -> Problem:
-    return Problem(name(path, root), 1, 1, RULE, message)
+def _at(path: Path, root: Path, message: str, rule: str = RULE) -> Problem:
+    return Problem(name(path, root), 1, 1, rule, message)

@@ -13,6 +13,8 @@ from typing import Any
 
 from . import illustrations, schema
 from .boundary import folder_problems, inside, read_text, walk
+from .cards.model import card_problems
+from .cards.options import card_options
 from .handbook import Handbook
 from .model import Standard, standard_from_data
 from .problems import Problem
@@ -34,7 +36,7 @@ def load(settings: Settings) -> Handbook:
             f"the standards folder '{folder}' does not exist: create it or set standards_dir",
         )
         return Handbook([], [problem], settings)
-    problems = folder_problems(settings)
+    problems = folder_problems(settings) + card_options(settings)[1]
     if not inside(folder, settings.root):
         return Handbook([], problems, settings)  # nothing outside the project is read
     texts: dict[str, str] = {}
@@ -119,7 +121,9 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     problems = list(_check_target_ids(path, data, source))
     if problems:
         return None, problems
-    return standard_from_data(data, path, source), []
+    standard = standard_from_data(data, path, source)
+    problems = card_problems(standard)
+    return (None, problems) if problems else (standard, [])
 
 
 def _check_target_ids(path: str, data: dict[str, Any], source: SourceMap) -> Iterator[Problem]:

@@ -115,9 +115,13 @@ def test_card_section_that_keeps_everything_is_not_called_shortened():
 
 
 def test_a_number_that_points_at_nothing_is_a_problem_at_its_line():
-    card = make_card(standard("card:\n  steps: [1, 7]\n  targets: [3]\n"), "r")
-    assert card.steps == ["Look up when the customer is three metres away."]
-    found = sorted(card.problems)
+    # The loader reports it (so check, lint, cards and the build agree), and the
+    # standard does not load.
+    loaded, problems = load_one(
+        "standards/desk-001.yml", BASE + "card:\n  steps: [1, 7]\n  targets: [3]\n"
+    )
+    assert loaded is None
+    found = sorted(problems)
     card_line = BASE.count("\n") + 1
     assert [(p.rule, p.line, p.severity) for p in found] == [
         ("card-reference", card_line + 1, "error"),
@@ -125,6 +129,16 @@ def test_a_number_that_points_at_nothing_is_a_problem_at_its_line():
     ]
     assert "step 7" in found[0].message and "has 3 steps" in found[0].message
     assert "1 to 2" in found[1].message
+
+
+def test_a_decimal_card_number_is_a_problem_not_a_crash():
+    # JSON Schema counts 1.0 as a whole number: it passed check and lint, then the
+    # build failed with a traceback indexing the wordings.
+    text = BASE + "card:\n  steps: [1.0]\n  wordings: [1.0]\n  targets: [2.0]\n"
+    loaded, problems = load_one("standards/desk-001.yml", text)
+    assert loaded is None
+    assert [p.rule for p in problems] == ["card-reference"] * 3
+    assert all("not a whole number" in p.message for p in problems)
 
 
 def test_a_standard_without_steps_puts_its_rules_on_the_card():

@@ -83,10 +83,10 @@ class CardsFeature(Feature):
         return render(cards, options.size, settings.areas, settings.root, self.layouts, WORKERS)
 
     def problems(self, handbook: Handbook) -> list[Problem]:
-        options, problems = card_options(handbook.settings)
+        # Bad `card:` numbers and card options are the loader's problems (card_problems).
+        options, _ = card_options(handbook.settings)
+        problems: list[Problem] = []
         cards = make_cards(handbook, carded(handbook))
-        for card in cards:
-            problems.extend(card.problems)
         if options.overflow != "off":
             measures = self._measure(handbook, cards)
             problems.extend(

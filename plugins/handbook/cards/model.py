@@ -66,7 +66,10 @@ class _Picker:
     def pick(self, key: str, chosen: Sequence[Any], available: Sequence[Any]) -> list[Any]:
         picked = []
         for index, item in enumerate(chosen):
-            if not isinstance(item, int):
+            if isinstance(item, float):
+                # JSON Schema counts 1.0 as a whole number; a list index does not.
+                self._report(key, index, item, len(available))
+            elif not isinstance(item, int):
                 picked.append(item)
             elif 1 <= item <= len(available):
                 picked.append(available[item - 1])
@@ -74,22 +77,31 @@ class _Picker:
                 self._report(key, index, item, len(available))
         return picked
 
-    def _report(self, key: str, index: int, number: int, count: int) -> None:
+    def _report(self, key: str, index: int, number: float, count: int) -> None:
         line, column = 1, 1
         if self.standard.source is not None:
             span = self.standard.source.span(("card", key, index))
             line, column = span.line, span.column
         has = f"has {_plural(count, key.rstrip('s'))}" if count else f"has no '{key}'"
-        self.problems.append(
-            Problem(
-                self.standard.path,
-                line,
-                column,
-                "card-reference",
-                f"card.{key} names {key.rstrip('s')} {number}, but the standard {has}: "
-                f"use a number from 1 to {count} or write the text itself",
-            )
+        message = (
+            f"card.{key} names {key.rstrip('s')} {number}, but the standard {has}: "
+            f"use a number from 1 to {count} or write the text itself"
         )
+        if isinstance(number, float):
+            message = (
+                f"card.{key} names {key.rstrip('s')} {number}, which is not a whole number: "
+                f"write it without a decimal point (the standard {has})"
+            )
+        self.problems.append(Problem(self.standard.path, line, column, "card-reference", message))
+
+
+def card_problems(standard: Standard) -> list[Problem]:
+    """Numbers in the standard's `card:` section that point at nothing.
+
+    The loader reports them, so `handbook check`, `lint`, `cards` and the build agree
+    that such a standard is not valid, whatever its status.
+    """
+    return make_card(standard, "").problems if standard.card else []
 
 
 def make_card(standard: Standard, revision: str, url: str | None = None) -> Card:

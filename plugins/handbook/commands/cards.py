@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_from_args(args)
     handbook = load(settings)
-    options, problems = card_options(settings)
-    problems = problems + handbook.errors
+    options, _ = card_options(settings)
+    problems = handbook.errors  # card options' problems among them
     if problems:
         for problem in sorted(problems):
             print(problem, file=sys.stderr)
@@ -71,12 +71,6 @@ def run(args: argparse.Namespace) -> int:
         return 2
     size = SIZES[args.size] if args.size else options.size
     cards = make_cards(handbook, chosen)
-    problems = [p for card in cards for p in card.problems]
-    if problems:
-        for problem in sorted(problems):
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem(s) in card: sections: no PDF written", file=sys.stderr)
-        return 1
     workers = min(4, os.cpu_count() or 1)
     rendering = render(cards, size, settings.areas, settings.root, workers=workers)
     problems = rendering.problems("error")
