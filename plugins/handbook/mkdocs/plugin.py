@@ -37,6 +37,7 @@ from .quickpage import QuickPage
 from .rawhtml import put_back, set_aside
 from .searchparse import speed_up as speed_up_search
 from .stable import Digests, StableFile
+from .unbuilt import Unbuilt
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +59,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         super().__init__()
         self.blocks = {}  # generated pages' HTML set aside from Markdown, by page
         self.digests = Digests()  # kept across `serve` rebuilds
+        self.unbuilt = Unbuilt()  # the same
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds so they can keep their caches.
@@ -107,7 +109,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.digests.start(_site_signature(config, self.handbook))
         speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
         standard_pages = {standard_path(s) for s in self.handbook.published()}
-        for output in site_files(self.handbook, self.urls, self.features or []):
+        outputs = site_files(self.handbook, self.urls, self.features or [])
+        if self.serving:
+            for notice, warning in self.unbuilt.notices(self.handbook):
+                log.warning(warning)
+                outputs.append(notice)
+        for output in outputs:
             file = _add(files, config, output, self.handbook.settings, self.digests)
             if file is not None and output.path in standard_pages:
                 QuickPage(None, file, config)  # becomes file.page, which MkDocs then uses
