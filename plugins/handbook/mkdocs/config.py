@@ -34,5 +34,6 @@ class HandbookConfig(base.Config):
     # adds words that mean the same to the built-in ones (finding/synonyms.py).
     search = c.Type((bool, dict), default={})
     # Render Material's header, tabs, navigation and table of contents once per page shape
-    # (mkdocs/fragments.py); off only to rule it out when a theme customisation misbehaves.
+    # (mkdocs/fragments.py, which checks itself against Material's own rendering); off only
+    # to rule it out when a theme customisation misbehaves.
     theme_cache = c.Type(bool, default=True)

@@ -13,8 +13,16 @@ description, edit link, neighbours, tags), which are then put in. A stand-in tha
 out changed (a template that filters the value) is caught, and that shape is rendered
 page by page as before.
 
-If a theme override in `custom_dir` reads `page` in any template, nothing is cached: the
-override may show things this key leaves out. `theme_cache: false` turns it off too.
+The cache checks itself: the second page of every shape, and the second use of every
+cached partial, is also rendered as Material would render it alone, and where the two
+differ the shape (or partial) is dropped and rendered page by page from then on. A
+stand-in left in a page (as it is, or URL-encoded) drops it too.
+
+It is off, and pages are rendered one by one, when the theme is not one of the Material
+versions it was checked against, when a template of a theme override (`custom_dir`, or
+any folder a plugin adds to the theme's) reads `page`, or with `theme_cache: false`.
+
+Over 300 lines: the stand-ins, the keys and the self-check belong together.
 """
 
 from __future__ import annotations
@@ -22,12 +30,19 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import material
+import mkdocs
 from markupsafe import Markup, escape
 from mkdocs.utils import normalize_url
+
+# Material's versions (major, minor) whose templates this cache was checked against; any
+# other turns it off. Add one after the theme-cache tests pass with it.
+MATERIAL_VERIFIED = frozenset({(9, 8)})
 
 FRAGMENTS = frozenset(
     {"partials/header.html", "partials/tabs.html", "partials/nav.html", "partials/toc.html"}
@@ -52,7 +67,8 @@ _OWN = {
     part: f"\ue000handbook-{part}&\ue001"
     for part in ("description", "content", "edit", "canonical", "tags", "previous", "next")
 }
-_UNUSABLE = object()
+# A stand-in as the `urlencode` filter writes it (Material's feedback widget does).
+_ENCODED = ("%EE%80%80", "%ee%80%80")
 # Page metadata the partials above never read (Material's nav reads `icon`, `status`…).
 _UNREAD_META = frozenset({"title", "description", "tags", "handbook_id", "search", "template"})
 
@@ -96,12 +112,15 @@ class FragmentCache:
         self.directory_urls = directory_urls
         self.eligible = eligible
         self.config = config
-        self.stored: dict[tuple, str] = {}
-        self.shells: dict[tuple, Any] = {}
+        # Per key: the HTML with a stand-in, or None once it differed from Material's own.
+        self.stored: dict[tuple, str | None] = {}
+        self.shells: dict[tuple, _Shape] = {}
+        self.checked: set[tuple] = set()
         self.translations: dict[tuple[str, str], Any] = {}
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.differed = 0
         self.pages_shared = self.pages_alone = 0
         self.in_shell = False
+        self.alone = False  # rendering as Material would without this cache, to compare
         assert env.loader is not None
         env.loader = _Loader(env.loader)
         env.globals["handbook_fragment"] = self.render
@@ -112,7 +131,7 @@ class FragmentCache:
     def translate(self, language: str, key: str) -> Any:
         """What Material's `t` macro gives for the key (the theme's own files, overrides
         included), worked out once per key."""
-        found = self.translations.get((language, key))
+        found = None if self.alone else self.translations.get((language, key))
         if found is None:
             module = self.env.get_template(ORIGINAL + TRANSLATIONS).make_module(
                 {"config": self.config}
@@ -120,25 +139,60 @@ class FragmentCache:
             found = self.translations[(language, key)] = module.t(key)  # type: ignore[attr-defined]
         return found
 
+    def _alone(self, template: jinja2.Template, context: jinja2.runtime.Context) -> str:
+        """The template rendered as Material renders it, with nothing of this cache."""
+        outer, self.alone = self.alone, True
+        try:
+            return template.render(context.get_all())
+        finally:
+            self.alone = outer
+
+    def _differs(self, html: str, template: jinja2.Template, context: Any) -> str | None:
+        """Material's own rendering if the cached one differs from it, else None."""
+        own = self._alone(template, context)
+        if own == html:
+            return None
+        self.differed += 1
+        return own
+
     @jinja2.pass_context
     def render(self, context: jinja2.runtime.Context, name: str) -> Markup:
+        template = self.env.get_template(ORIGINAL + name)
         page = context.get("page")
-        if page is None or not self.eligible(page) or page.title != page.meta.get("title"):
+        if (
+            self.alone
+            or page is None
+            or not self.eligible(page)
             # A title from the nav config differs from the page's own: both are shown.
-            return Markup(self.env.get_template(ORIGINAL + name).render(context.get_all()))
+            or page.title != page.meta.get("title")
+        ):
+            return Markup(template.render(context.get_all()))
         key = self._key(name, page, context)
-        html = self.stored.get(key)
-        if html is None:
+        if key not in self.stored:
             self.misses += 1
-            template = self.env.get_template(ORIGINAL + name)
-            html = self.stored[key] = _render_with_stand_in(template, page, context)
+            self.stored[key] = _render_with_stand_in(template, page, context)
+            check = False
         else:
             self.hits += 1
-        return Markup(_put(html, STAND_IN, page.title))
+            check = key not in self.checked
+        stored = self.stored[key]
+        html = None if stored is None else _put(stored, STAND_IN, page.title)
+        if html is None or _left_over(html):
+            self.stored[key] = None
+            return Markup(template.render(context.get_all()))
+        if check:  # its second use: is it what Material makes for this page?
+            self.checked.add(key)
+            own = self._differs(html, template, context)
+            if own is not None:
+                self.stored[key] = None
+                return Markup(own)
+        return Markup(html)
 
     @jinja2.pass_context
     def tags(self, context: jinja2.runtime.Context) -> Markup:
-        return Markup(_OWN["tags"] if self.in_shell else self._tags(context))
+        if self.in_shell and not self.alone:
+            return Markup(_OWN["tags"])
+        return Markup(self._tags(context))
 
     def _tags(self, context: jinja2.runtime.Context) -> str:
         return self.env.get_template(ORIGINAL + TAGS).render(context.get_all())
@@ -148,19 +202,26 @@ class FragmentCache:
         """The whole page: its shape's shared shell with the page's own parts put in."""
         template = self.env.get_template(PAGE)
         page = context.get("page")
-        if page is None or not self._shareable(page):
+        if self.alone or page is None or not self._shareable(page):
             return Markup(template.render(context.get_all()))
         key = (self._key(PAGE, page, context), *_flags(page, context))
-        shell = self.shells.get(key)
-        if shell is None:
-            shell = self.shells[key] = self._shell(template, page, context)
-        html = self._fill(shell, page, context) if shell is not _UNUSABLE else None
-        if html is None:
-            self.shells[key] = _UNUSABLE
-            self.pages_alone += 1
-            return Markup(template.render(context.get_all()))
-        self.pages_shared += 1
-        return Markup(html)
+        shape = self.shells.get(key)
+        if shape is None:
+            shape = self.shells[key] = _Shape(self._shell(template, page, context))
+        html = None if shape.shell is None else self._fill(shape.shell, page, context)
+        if html is not None:
+            shape.pages += 1
+            if shape.pages == 2:  # its second page: is it what Material makes of it?
+                own = self._differs(html, template, context)
+                if own is not None:
+                    shape.shell = None
+                    self.pages_alone += 1
+                    return Markup(own)
+            self.pages_shared += 1
+            return Markup(html)
+        shape.shell = None
+        self.pages_alone += 1
+        return Markup(template.render(context.get_all()))
 
     def share(self, page: Any) -> None:
         """Render the page from its shape's shared shell (the plugin's eligible pages)."""
@@ -225,7 +286,7 @@ class FragmentCache:
         if _OWN["tags"] in html:
             html = html.replace(_OWN["tags"], self._tags(context))
         content = _content_stand_in(page)
-        if html.count("\ue000") != html.count(content):
+        if html.count("\ue000") != html.count(content) or _encoded(html):
             return None  # a stand-in the theme changed: this shape is rendered page by page
         return _put(html, content, page.content or "")
 
@@ -244,21 +305,37 @@ class FragmentCache:
 
 def install(
     env: jinja2.Environment,
-    theme_dirs: list[str],
-    directory_urls: bool,
+    config: Any,
     eligible: Callable[[Any], bool],
-    config: Any = None,
-) -> FragmentCache | None:
-    """Cache Material's fragments and pages, unless a theme override reads the page."""
-    for folder in theme_dirs:
-        if "material" in Path(folder).parts[-3:] or "mkdocs" in Path(folder).parts[-3:]:
-            continue
-        # Any template of the override (main.html, a partial) may show page data this
+) -> tuple[FragmentCache | None, str]:
+    """Cache Material's fragments and pages, or say why not."""
+    if config.theme.name != "material":
+        return None, "the theme is not Material"
+    try:
+        version = metadata.version("mkdocs-material")
+    except metadata.PackageNotFoundError:
+        return None, "Material's version is unknown"
+    if tuple(int(n) for n in re.findall(r"\d+", version)[:2]) not in MATERIAL_VERIFIED:
+        checked = ", ".join(f"{a}.{b}" for a, b in sorted(MATERIAL_VERIFIED))
+        return None, f"it was checked against Material {checked}, not {version}"
+    for template in _override_templates(config.theme.dirs):
+        # Any template of an override (main.html, a partial) may show page data this
         # cache's keys and stand-ins do not cover.
-        for template in Path(folder).glob("**/*.html"):
-            if re.search(r"\bpage\b", template.read_text("utf-8")):
-                return None
-    return FragmentCache(env, directory_urls, eligible, config)
+        if re.search(r"\bpage\b", template.read_text("utf-8", errors="replace")):
+            return None, f"the theme override {template} reads the page"
+    return FragmentCache(env, config.use_directory_urls, eligible, config), ""
+
+
+def _override_templates(theme_dirs: list[str]) -> list[Path]:
+    """The templates of every theme folder that is not Material's or MkDocs' own."""
+    own = [Path(str(p.__file__)).resolve().parent for p in (material, mkdocs)]
+    found: list[Path] = []
+    for folder in map(Path, theme_dirs):
+        resolved = folder.resolve()
+        if any(resolved == o or o in resolved.parents for o in own):
+            continue
+        found.extend(sorted(folder.glob("**/*.html")))
+    return found
 
 
 def _render_with_stand_in(
@@ -270,6 +347,15 @@ def _render_with_stand_in(
         return template.render(context.get_all())
     finally:
         page.meta["title"] = title
+
+
+def _left_over(html: str) -> bool:
+    """Whether a stand-in is still in the HTML, as it is or URL-encoded."""
+    return "\ue000" in html or _encoded(html)
+
+
+def _encoded(html: str) -> bool:
+    return any(e in html for e in _ENCODED)
 
 
 def _put(html: str, stand_in: str, value: str) -> str:
@@ -307,6 +393,14 @@ def _toc(toc: Any) -> tuple:
     if items and items[0].level == 1:
         return ("h1", entries(items[0].children))
     return entries(items)
+
+
+class _Shape:
+    """The shared shell of a shape of page (None once a page differed) and its pages."""
+
+    def __init__(self, shell: str):
+        self.shell: str | None = shell
+        self.pages = 0
 
 
 class _Neighbour:

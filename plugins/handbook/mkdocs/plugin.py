@@ -133,9 +133,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
         if self.config.enabled and self.config.theme_cache:
-            self.fragments = cache_fragments(
-                env, config.theme.dirs, config.use_directory_urls, _generated_here, config
-            )
+            self.fragments, why_not = cache_fragments(env, config, _generated_here)
+            if why_not:
+                log.info(f"theme cache off, pages rendered one by one: {why_not}")
         if self.fragments is not None:
             for file in files.documentation_pages():
                 if isinstance(file.page, QuickPage):
@@ -176,8 +176,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             log.debug(
                 f"theme fragments: rendered {cache.misses}, reused {cache.hits}; pages: "
                 f"{cache.pages_shared} from {len(cache.shells)} shared shells, "
-                f"{cache.pages_alone} alone"
+                f"{cache.pages_alone} alone; differed {cache.differed}"
             )
+            if cache.differed:
+                log.info(
+                    f"theme cache: {cache.differed} cached page shapes or parts differed from "
+                    "Material's own rendering; those are rendered page by page"
+                )
         if self.config.enabled and self.handbook is not None:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
