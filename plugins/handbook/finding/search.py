@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..handbook import Handbook
+from ..render.escape import json_for_html
 from ..render.urls import Urls, standard_path
 
 SECTION_BOOSTS = {"what-to-say": 1.5}
@@ -36,5 +37,6 @@ def tune_file(path: Path, handbook: Handbook, urls: Urls) -> None:
         return
     index = json.loads(path.read_text("utf-8"))
     pages = {urls.url(standard_path(s)) for s in handbook.published()}
-    text = json.dumps(tune(index, pages), ensure_ascii=False, separators=(",", ":"))
+    # Written as the site's other JSON: no markup a page could pick up if it were pasted in.
+    text = json_for_html(tune(index, pages), separators=(",", ":"))
     path.write_text(text, "utf-8")

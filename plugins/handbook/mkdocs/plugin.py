@@ -22,6 +22,7 @@ from ..finding.searchbox import search_options
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
+from ..render.escape import url_path
 from ..render.navigation import default_nav, expand_nav
 from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
@@ -243,7 +244,8 @@ def _add(
         file = StableFile.generated(config, output.path, content=output.content or "")
         digests.mark(file, output.content or "")  # type: ignore[arg-type]  # File.generated: cls(...)
     if output.edit_path:
+        # The theme writes the edit link as it is: the path goes in percent-encoded.
         target = settings.root / output.edit_path
-        file.edit_uri = os.path.relpath(target, config.docs_dir).replace(os.sep, "/")
+        file.edit_uri = url_path(os.path.relpath(target, config.docs_dir).replace(os.sep, "/"))
     files.append(file)
     return file

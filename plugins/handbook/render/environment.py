@@ -1,15 +1,19 @@
-"""The Jinja environment for page templates: autoescaping on, inline Markdown as a filter."""
+"""The Jinja environment for page templates: autoescaping on, inline Markdown as a filter.
+
+Besides HTML, templates write page metadata (`front_matter`) and Markdown headings
+(`markdown_text`): render/escape.py says why those need their own escaping.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from functools import cache
 
 import jinja2
 from markupsafe import Markup
 
 from .. import markup
+from .escape import front_matter, markdown_text
 
 
 def _md(text: str | None) -> Markup:
@@ -18,11 +22,6 @@ def _md(text: str | None) -> Markup:
 
 def _longdate(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
-
-
-def _yaml_string(text: str) -> Markup:
-    # JSON strings are valid YAML: a safe way to put any title into front matter.
-    return Markup(json.dumps(text, ensure_ascii=False))
 
 
 @cache
@@ -39,7 +38,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = _md
     env.filters["plain"] = markup.plain
-    env.filters["yaml_string"] = _yaml_string
+    env.filters["front_matter"] = front_matter
+    env.filters["markdown_text"] = markdown_text
     env.filters["longdate"] = _longdate
     return env
 

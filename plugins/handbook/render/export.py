@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from ..handbook import Handbook
 from ..model import Standard
+from .escape import json_for_html
 from .output import OutputFile
 from .urls import Urls, standard_path
 
@@ -38,9 +37,6 @@ def _record(s: Standard, url: str) -> str:
         "review_by": s.review_by.isoformat(),
         "content": s.data,
     }
-    text = json.dumps(record, ensure_ascii=False)
-    # The same data once parsed, but no raw markup anywhere in the site's files, so the
-    # file is harmless even if a careless tool pastes it into a page.
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = json_for_html(record)
     _ENCODED[s.id] = (s, url, text)
     return text

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
+
 from ..handbook import Handbook
 from .urls import STANDARDS, area_path, index_path, standard_path
 
 
 def standards_nav(handbook: Handbook) -> list[Any]:
-    """Index page, then a section per area: its page, then its standards by id."""
+    """Index page, then a section per area: its page, then its standards by id.
+
+    Section titles are HTML to the theme, which prints them as they are: each area's
+    title from mkdocs.yml goes in escaped.
+    """
     areas = handbook.settings.areas
     entries: list[Any] = [index_path()]
     for area, group in handbook.by_area().items():
         if group:
             children = [area_path(area), *(standard_path(s) for s in group)]
-            entries.append({areas.get(area, area): children})
+            entries.append({str(escape(areas.get(area, area))): children})
     return entries
 
 
@@ -79,4 +85,5 @@ def default_nav(page_paths: list[str], handbook: Handbook) -> list[Any]:
 
 
 def _folder_title(name: str) -> str:
-    return name.replace("-", " ").replace("_", " ").capitalize()
+    # A section title is HTML to the theme (see standards_nav).
+    return str(escape(name.replace("-", " ").replace("_", " ").capitalize()))

@@ -1,7 +1,9 @@
 """Where generated pages live and how pages link to each other.
 
 Page bodies are HTML blocks, which the site engine does not rewrite, so links are made
-relative here, for either URL style (`page/` or `page.html`).
+relative here, for either URL style (`page/` or `page.html`). Paths are percent-encoded
+(escape.url_path), so no file or folder name can end an attribute or make a link with a
+scheme; templates write every link to a page of the site with `Urls.relative`.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import posixpath
 from functools import lru_cache
 
 from ..model import Standard
+from .escape import url_path
 
 STANDARDS = "standards"
 
@@ -43,6 +46,10 @@ class Urls:
 
 @lru_cache(maxsize=200_000)
 def _url(path: str, use_directory_urls: bool) -> str:
+    return url_path(_page_url(path, use_directory_urls))
+
+
+def _page_url(path: str, use_directory_urls: bool) -> str:
     if not path.endswith(".md"):
         return path
     stem = path[: -len(".md")]
