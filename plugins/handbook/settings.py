@@ -37,10 +37,18 @@ class Settings:
     areas: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_AREAS))
     include_drafts: bool = False
     site_url: str | None = None
+    # Where the site is published, when that is not site_url: under `serve` site_url is
+    # the local server's address, and this is the one mkdocs.yml sets ("" for none).
+    public_url: str | None = None
     # Rule id -> severity or "off", and per-rule options, for the linter.
     lint: dict[str, Any] = field(default_factory=dict)
     # Options of the other features, kept as given so each feature reads its own part.
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def published_at(self) -> str | None:
+        """The site's public address, for links printed on paper (quick cards' QR codes)."""
+        return self.site_url if self.public_url is None else self.public_url or None
 
     @property
     def standards_path(self) -> Path:
@@ -69,6 +77,7 @@ class Settings:
         site_url: str | None = None,
         docs_dir: str = "docs",
         theme_dir: str | None = None,
+        public_url: str | None = None,
     ) -> Settings:
         known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint"}
         kwargs = {key: options[key] for key in known if options.get(key) is not None}
@@ -76,6 +85,7 @@ class Settings:
         return cls(
             root=root,
             site_url=site_url,
+            public_url=public_url,
             extra=extra,
             docs_dir=docs_dir,
             theme_dir=theme_dir,

@@ -192,9 +192,10 @@ def select(
 def make_cards(
     handbook: Handbook, standards: Iterable[Standard], urls: Urls | None = None
 ) -> list[Card]:
-    """Cards for the standards, with the handbook's revision and, given a site_url, page links."""
+    """Cards for the standards, with the handbook's revision and, when the site's public
+    address is known (site_url), links to their pages."""
     name = revision(handbook.settings.root)
-    site_url = handbook.settings.site_url
+    site_url = handbook.settings.published_at
     urls = urls or Urls()
     cards = []
     for standard in standards:

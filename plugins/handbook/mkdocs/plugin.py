@@ -73,12 +73,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.features is None:
             self.features = all_features()
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
+        # `serve` points site_url at the local server: printed cards must not link there.
+        public = _configured_site_url(config) if self.serving else None
         settings = Settings.from_options(
             root,
             dict(self.config),
             site_url=config.site_url,
             docs_dir=config.docs_dir,
             theme_dir=config.theme.custom_dir,
+            public_url=public,
         )
         self.handbook = load(settings)
         self.urls = Urls(config.use_directory_urls)
@@ -212,6 +215,11 @@ def _add_theme_dir(config: MkDocsConfig) -> None:
     folder = str(resources.files("handbook").joinpath("templates", "theme"))
     if folder not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, folder)
+
+
+def _configured_site_url(config: MkDocsConfig) -> str:
+    """site_url as mkdocs.yml sets it ("" when it does not), before `serve` replaced it."""
+    return Settings.from_mkdocs_yml(Path(config.config_file_path)).site_url or ""
 
 
 def _is_standard_page(page: Page) -> bool:
