@@ -1,38 +1,68 @@
-"""The build remembers how much room each card took, so the next build lays out only new cards."""
+"""Cards are laid out and printed once per content: the next build reads them from
+`.cache/handbook/cards/`, and any change to a card's printed text makes a new entry."""
 
 from __future__ import annotations
 
 from cardkit import copy_cards_fixture, fixture_handbook, huge_standard
 
-from handbook.cards import cache
-from handbook.cards import pdf as pdf_module
-from handbook.cards.feature import CardsFeature
+from handbook.cards import cache, typeset
+from handbook.cards.feature import CardsFeature, pdf_path
+from handbook.render.urls import Urls
 
 
-def test_a_second_build_reads_the_measures_from_the_cache_file(tmp_path, monkeypatch):
+def pdfs(files) -> dict[str, bytes]:
+    return {f.path: f.content for f in files if f.path.endswith(".pdf")}
+
+
+def test_a_second_build_reads_measures_and_pdfs_from_the_cache(tmp_path, monkeypatch):
     project = copy_cards_fixture(tmp_path)
     huge_standard(project)
-    # Without PDFs the build only measures cards (with PDFs it lays them all out anyway).
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("pdf: true", "pdf: false"), "utf-8")
     handbook = fixture_handbook(project)
-    first = CardsFeature().problems(handbook)
+    feature = CardsFeature()
+    first = feature.problems(handbook)
     assert [p.rule for p in first] == ["card-overflow"]
-    assert (project / cache.PATH).is_file()
+    made = pdfs(feature.files(handbook, Urls()))
+    assert pdf_path("all") in made and pdf_path("telephone") in made
+    assert len(list((project / cache.PATH).iterdir())) >= 2
 
-    def no_layout(*args, **kwargs):
-        raise AssertionError("a card was laid out again")
+    def no_typst(*args, **kwargs):
+        raise AssertionError("Typst ran again")
 
-    monkeypatch.setattr(pdf_module, "render", no_layout)
-    again = CardsFeature().problems(fixture_handbook(project))
-    assert [(p.file, p.line, p.message) for p in again] == [
+    monkeypatch.setattr(typeset, "lay_out", no_typst)
+    monkeypatch.setattr(typeset, "pdf", no_typst)
+    again = CardsFeature()
+    handbook = fixture_handbook(project)
+    assert [(p.file, p.line, p.message) for p in again.problems(handbook)] == [
         (p.file, p.line, p.message) for p in first
     ]
+    assert pdfs(again.files(handbook, Urls())) == made
 
 
-def test_a_broken_cache_file_is_ignored(tmp_path):
-    (tmp_path / cache.PATH).parent.mkdir(parents=True)
-    (tmp_path / cache.PATH).write_text("{not json", "utf-8")
-    assert cache.load(tmp_path) == {}
-    cache.save(tmp_path, {"k": pdf_module.Measure(1, 0.5)})
-    assert cache.load(tmp_path) == {"k": pdf_module.Measure(1, 0.5)}
+def test_a_changed_card_is_laid_out_and_printed_again(tmp_path):
+    project = copy_cards_fixture(tmp_path)
+    feature = CardsFeature()
+    before = pdfs(feature.files(fixture_handbook(project), Urls()))
+    path = project / "standards" / "email-001.yml"
+    path.write_text(
+        path.read_text("utf-8").replace("First reply to an email", "First answer to an email"),
+        "utf-8",
+    )
+    after = pdfs(feature.files(fixture_handbook(project), Urls()))
+    assert after[pdf_path("email-and-chat")] != before[pdf_path("email-and-chat")]
+    assert after[pdf_path("telephone")] == before[pdf_path("telephone")]
+
+
+def test_a_broken_cache_entry_is_ignored(tmp_path):
+    name = cache.key("cards")
+    (tmp_path / cache.PATH / name).mkdir(parents=True)
+    (tmp_path / cache.PATH / name / "measures.json").write_text("{not json", "utf-8")
+    assert cache.load_measures(tmp_path, name) is None
+    assert cache.load_pdf(tmp_path, name) is None
+    cache.save_pdf(tmp_path, name, b"%PDF")
+    assert cache.load_pdf(tmp_path, name) == b"%PDF"
+
+
+def test_the_key_depends_on_the_content_not_on_the_folder(tmp_path):
+    assert cache.key("cards") == cache.key("cards")
+    assert cache.key("cards") != cache.key("cards!")
+    assert str(tmp_path) not in cache._inputs()

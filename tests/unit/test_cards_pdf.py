@@ -1,11 +1,10 @@
-"""Cards printed through WeasyPrint: one page per card, the format's page size, the card's
+"""Cards printed through Typst: one page per card, the format's page size, the card's
 text on its page, and cards that do not fit found rather than cut off."""
 
 from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
 
 import pytest
 from cardkit import (
@@ -18,9 +17,8 @@ from cardkit import (
     pdf_pages,
 )
 
-from handbook.cards import pdf as pdf_module
 from handbook.cards.model import make_cards, select
-from handbook.cards.pdf import Measure, local_only, measure, render
+from handbook.cards.pdf import render
 from handbook.cards.revision import revision
 from handbook.cards.sizes import MM, SIZES
 
@@ -28,8 +26,7 @@ from handbook.cards.sizes import MM, SIZES
 def rendered(ids, size="a6", handbook=None):
     handbook = handbook or fixture_handbook()
     cards = make_cards(handbook, select(handbook.published(), ids))
-    settings = handbook.settings
-    return render(cards, SIZES[size], settings.areas, settings.root)
+    return render(cards, SIZES[size], handbook.settings.areas)
 
 
 def text_of(page) -> str:
@@ -121,55 +118,30 @@ def test_a_card_too_big_for_its_page_is_a_problem_and_left_out(tmp_path):
     assert "EMAIL-001" in text_of(pages[0])
 
 
-def test_cards_never_fetch_from_the_network():
-    fetcher = local_only()
-    with pytest.raises(ValueError, match="disallowed protocol"):
-        fetcher("https://example.org/font.woff2")
-    with pytest.raises(ValueError, match="disallowed protocol"):
-        fetcher("http://127.0.0.1/x.png")
-    response = fetcher("data:text/plain,hi")
-    assert response.read() == b"hi"
-
-
-def test_cards_laid_out_by_several_processes_keep_their_order_and_pages(monkeypatch):
-    monkeypatch.setattr("handbook.cards.pdf.CARDS_PER_WORKER", 1)
-    handbook = fixture_handbook()
-    cards = make_cards(handbook, select(handbook.published(), ["PHONE-001", "EMAIL-001"]))
-    rendering = render(
-        cards, SIZES["a7"], handbook.settings.areas, handbook.settings.root, workers=2
-    )
-    assert rendering.pages == {"PHONE-001": [0, 1], "EMAIL-001": [2]}
-    assert [c.id for c in rendering.overflowing] == ["PHONE-001"]  # too much for A7
+def test_text_that_looks_like_typst_is_printed_as_it_is(tmp_path):
+    """The cards' text reaches Typst as data: markup, code and file reads stay words."""
+    project = copy_cards_fixture(tmp_path)
+    path = project / "standards" / "email-001.yml"
+    hostile = '#read("/etc/passwd") #import "@preview/x:0.1.0" ] #{ panic() } $x^2$'
+    text = path.read_text("utf-8").replace("title: First reply to an email", f"title: '{hostile}'")
+    path.write_text(text, "utf-8")
+    rendering = rendered(["EMAIL-001"], handbook=fixture_handbook(project))
+    assert rendering.problems() == []
     (page,) = pdf_pages(rendering.pdf())
-    assert "EMAIL-001" in text_of(page)
+    printed = text_of(page)
+    assert hostile.replace(" ", "") in printed.replace(" ", "")  # lines may wrap anywhere
+    assert "root:" not in printed
 
 
-def test_measures_lay_out_only_cards_not_seen_before(monkeypatch):
+def test_a7_holds_less_than_a6():
     handbook = fixture_handbook()
     cards = make_cards(handbook, select(handbook.published(), ["PHONE-001", "EMAIL-001"]))
-    settings = handbook.settings
-    layout = (SIZES["a6"], settings.areas, settings.root)
-    cache: dict[str, Measure] = {}
-    first = measure(cards, *layout, cache)
-    assert [(m.pages, m.fits) for m in first.values()] == [(1, True), (1, True)]
-    # EMAIL-001 has two short rules: its content takes far less of the card than PHONE-001's.
-    assert 0.4 < first["PHONE-001"].length < 1
-    assert 0 < first["EMAIL-001"].length < first["PHONE-001"].length / 2
-    laid_out = []
-    real_render = pdf_module.render
-
-    def spy(chosen, *args, **kwargs):
-        laid_out.append([c.id for c in chosen])
-        return real_render(chosen, *args, **kwargs)
-
-    monkeypatch.setattr(pdf_module, "render", spy)
-    assert measure(cards, *layout, cache) == first
-    assert laid_out == []
-    longer = replace(cards[0], steps=cards[0].steps * 12)
-    again = measure([longer, cards[1]], *layout, cache)
-    assert laid_out == [["PHONE-001"]]
-    assert again["PHONE-001"].pages == 2 and not again["PHONE-001"].fits
-    assert 1.2 < again["PHONE-001"].length < 2
+    a6 = render(cards, SIZES["a6"], handbook.settings.areas)
+    a7 = render(cards, SIZES["a7"], handbook.settings.areas)
+    for card in cards:
+        # A7 is 70% as wide and 71% as tall: the same text takes at least half as much again.
+        assert a7.measure(card.id).length > 1.5 * a6.measure(card.id).length
+    assert len(pdf_pages(a7.pdf())) == len(a7.fitting) == 2
 
 
 def test_five_a6_cards_take_two_a4_sheets():

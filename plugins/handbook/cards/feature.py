@@ -9,9 +9,7 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 
 from __future__ import annotations
 
-import os
 from importlib import resources
-from pathlib import Path
 
 from markupsafe import Markup
 
@@ -26,12 +24,10 @@ from ..render.urls import Urls, standard_path
 from . import cache
 from .model import Card, carded, make_cards
 from .options import CardOptions, card_options
-from .pdf import Measure, Rendering, measure, overflow_problem, render
+from .pdf import Measure, Rendering, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
 
 INDEX = "cards/index.md"
-# Processes that lay cards out in a long build (each takes a share of the cards).
-WORKERS = min(2, os.cpu_count() or 1)
 CSS = "assets/handbook/cards.css"
 SCRIPT = "assets/handbook/card-page.js"
 PICKER_SCRIPT = "assets/handbook/picker.js"
@@ -54,33 +50,25 @@ class CardsFeature(Feature):
     name = "cards"
 
     def __init__(self) -> None:
-        # Kept across `serve` rebuilds: page counts by card content (so an edit lays out
-        # only the cards it changed) and the last layouts made for PDFs.
-        self.measures: dict[str, Measure] = {}
-        self.measures_root: Path | None = None
-        self.layouts: dict[str, Rendering] = {}
+        # Kept across `serve` rebuilds: the measures of the last cards laid out.
+        self.measures: dict[str, dict[str, Measure]] = {}
 
-    def _measure(self, handbook: Handbook, cards: list[Card]) -> dict[str, Measure]:
+    def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
+        """The cards with their measures: from memory, the cache folder, or a layout."""
         options, _ = card_options(handbook.settings)
-        settings = handbook.settings
-        if options.pdf:
-            # The PDFs need every card laid out anyway: measure them in that one layout.
-            rendering = self._layout(handbook, cards)
-            return {c.id: rendering.measure(c.id) for c in cards}
-        if self.measures_root != settings.root:
-            self.measures, self.measures_root = cache.load(settings.root), settings.root
-        known = len(self.measures)
-        found = measure(
-            cards, options.size, settings.areas, settings.root, self.measures, workers=WORKERS
-        )
-        if len(self.measures) != known:
-            cache.save(settings.root, self.measures)
-        return found
-
-    def _layout(self, handbook: Handbook, cards: list[Card]) -> Rendering:
-        options, _ = card_options(handbook.settings)
-        settings = handbook.settings
-        return render(cards, options.size, settings.areas, settings.root, self.layouts, WORKERS)
+        rendering = prepare(cards, options.size, handbook.settings.areas)
+        if options.overflow == "off" and not options.pdf:
+            return rendering
+        name = cache.key(rendering.document(body_only=True))
+        root = handbook.settings.root
+        found = self.measures.get(name) or cache.load_measures(root, name)
+        if found is None or set(found) != {c.id for c in cards}:
+            rendering.lay_out()
+            cache.save_measures(root, name, rendering.measures)
+            found = rendering.measures
+        rendering.measures = found
+        self.measures = {name: found}
+        return rendering
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Bad `card:` numbers and card options are the loader's problems (card_problems).
@@ -88,13 +76,19 @@ class CardsFeature(Feature):
         problems: list[Problem] = []
         cards = make_cards(handbook, carded(handbook))
         if options.overflow != "off":
-            measures = self._measure(handbook, cards)
-            problems.extend(
-                overflow_problem(c, options.size, measures[c.id], options.overflow)
-                for c in cards
-                if not measures[c.id].fits
-            )
+            rendering = self._rendering(handbook, cards)
+            problems.extend(rendering.problems(options.overflow))
         return problems
+
+    def _pdf(self, handbook: Handbook, rendering: Rendering, cards: list[Card]) -> bytes:
+        """The PDF of these cards, made once per content (cache.py)."""
+        root = handbook.settings.root
+        name = cache.key(rendering.document(cards))
+        data = cache.load_pdf(root, name)
+        if data is None:
+            data = rendering.pdf(cards)
+            cache.save_pdf(root, name, data)
+        return data
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in carded(handbook):
@@ -110,20 +104,22 @@ class CardsFeature(Feature):
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options, _ = card_options(handbook.settings)
         cards = make_cards(handbook, carded(handbook), urls)
-        measures = self._measure(handbook, cards) if options.overflow != "off" else {}
-        overflowing = {card_id for card_id, m in measures.items() if not m.fits}
+        rendering = self._rendering(handbook, cards)
+        checked = options.overflow != "off" or options.pdf
+        overflowing = {c.id for c in rendering.overflowing} if checked else set()
+        # Cards not printed, and why, for the picker and the cards' pages.
+        unprinted = {c: "too long to print" for c in overflowing}
+        unprinted |= {c: "has characters the card fonts lack" for c in rendering.glyphs}
         areas = handbook.settings.areas
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
         if options.pdf:
-            rendering = self._layout(handbook, cards)
-            measures = {c.id: rendering.measure(c.id) for c in cards}
-            overflowing = {c.id for c in rendering.overflowing}
-            groups = {a: [c for c in rendering.fitting if c.standard.area == a] for a in areas}
-            groups["all"] = rendering.fitting
+            printed = rendering.fitting
+            groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
+            groups["all"] = printed
             for area, group in groups.items():
                 if group:
-                    files.append(OutputFile(pdf_path(area), rendering.pdf(group)))
+                    files.append(OutputFile(pdf_path(area), self._pdf(handbook, rendering, group)))
                     pdfs[area] = pdf_path(area)
         html: dict[str, Markup] = {
             c.id: Markup(card_html(c, options.size, areas.get(c.standard.area, c.standard.area)))
@@ -137,7 +133,8 @@ class CardsFeature(Feature):
                 s=card.standard,
                 card_html=html[card.id],
                 size=options.size,
-                overflow=measures[card.id] if card.id in overflowing else None,
+                overflow=rendering.measure(card.id) if card.id in overflowing else None,
+                glyphs=[p.message for p in rendering.glyphs.get(card.id, [])],
                 css=urls.relative(page, CSS),
                 script=urls.relative(page, SCRIPT),
                 standard_link=urls.relative(page, standard_path(card.standard)),
@@ -145,7 +142,7 @@ class CardsFeature(Feature):
                 pdf_link=urls.relative(page, pdf) if pdf else None,
             )
             files.append(OutputFile(page, text))
-        files.append(self._picker(handbook, urls, cards, html, pdfs, overflowing, options))
+        files.append(self._picker(handbook, urls, cards, html, pdfs, unprinted, options))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
         files.append(OutputFile(SCRIPT, _script("card-page.js")))
         files.append(OutputFile(PICKER_SCRIPT, _script("picker.js")))
@@ -158,7 +155,7 @@ class CardsFeature(Feature):
         cards: list[Card],
         html: dict[str, Markup],
         pdfs: dict[str, str],
-        overflowing: set[str],
+        unprinted: dict[str, str],
         options: CardOptions,
     ) -> OutputFile:
         areas = handbook.settings.areas
@@ -181,9 +178,9 @@ class CardsFeature(Feature):
                 tags=tags,
                 by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
                 by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
-                overflowing=overflowing,
+                unprinted=unprinted,
                 size=options.size,
-                carried=len(cards) - len(overflowing) <= options.picker_cards,
+                carried=len(cards) - len(unprinted) <= options.picker_cards,
                 css=urls.relative(INDEX, CSS),
                 script=urls.relative(INDEX, PICKER_SCRIPT),
                 link=lambda target: urls.relative(INDEX, target),

@@ -39,7 +39,7 @@ def _line_drawing(color: str) -> str:
 def channel_icon(channel: str, color: str = "currentColor") -> Markup:
     """The icon of a channel as inline SVG; decorative, since its label is printed beside it.
 
-    WeasyPrint draws `currentColor` in black whatever the text colour, so cards name it.
+    Printed cards name their colour (channel_svg): an SVG image does not inherit it.
     """
     shape = _SHAPES.get(channel, _FALLBACK)
     return Markup(
@@ -48,11 +48,20 @@ def channel_icon(channel: str, color: str = "currentColor") -> Markup:
     )
 
 
+def channel_svg(channel: str, color: str = "#000") -> str:
+    """The icon of a channel as a standalone SVG document, for the printed card."""
+    shape = _SHAPES.get(channel, _FALLBACK)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" '
+        f"{_line_drawing(color)}>{shape}</svg>"
+    )
+
+
 def channel_symbols(channels: list[str]) -> Markup:
     """The channels' icons defined once in a page, for `channel_icon_use` to draw.
 
     For pages that list many cards (a thousand cards listed 2,700 inline icons, 0.9 MB);
-    browsers only: WeasyPrint does not draw `<use>`, so cards keep their own icons.
+    browsers only: cards keep their own icons, so each one prints on its own.
     """
     # Drawing attributes on each symbol: a <use> copy inherits from where it is used.
     symbols = "".join(
@@ -71,13 +80,29 @@ def channel_icon_use(channel: str) -> Markup:
     )
 
 
+def _mark_shape(kind: str) -> str:
+    if kind == "say":
+        return '<path d="m5 12.5 4.5 4.5L19 7"/>'
+    return '<path d="M6 6l12 12M18 6 6 18"/>'
+
+
+_MARK_DRAWING = (
+    'viewBox="0 0 24 24" fill="none" stroke="#000" stroke-width="3.2" '
+    'stroke-linecap="round" stroke-linejoin="round"'
+)
+
+
 def mark(kind: str) -> Markup:
     """A tick (say) or a cross (don't say), drawn so it prints without special fonts."""
-    shape = (
-        '<path d="m5 12.5 4.5 4.5L19 7"/>' if kind == "say" else '<path d="M6 6l12 12M18 6 6 18"/>'
-    )
     return Markup(
-        '<svg class="hb-mark" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" '
-        'width="1em" height="1em" fill="none" stroke="#000" stroke-width="3.2" '
-        f'stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">{shape}</svg>'
+        f'<svg class="hb-mark" xmlns="http://www.w3.org/2000/svg" {_MARK_DRAWING} '
+        f'width="1em" height="1em" aria-hidden="true">{_mark_shape(kind)}</svg>'
+    )
+
+
+def mark_svg(kind: str) -> str:
+    """The tick or cross as a standalone SVG document, for the printed card."""
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" {_MARK_DRAWING}>'
+        f"{_mark_shape(kind)}</svg>"
     )

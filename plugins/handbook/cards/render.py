@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -70,21 +69,10 @@ def card_html(card: Card, size: Size, area_title: str) -> str:
     )
 
 
-def foot_mm(size: Size, with_qr: bool) -> float:
-    """Bottom margin that holds the card's footer: two lines of facts, and the QR code."""
-    return 16 if with_qr else 11
+def foot_mm(size: Size) -> float:
+    """Bottom margin that holds the card's footer: two lines of facts and the QR code.
 
-
-def document_html(cards_html: Sequence[str], size: Size, with_qr: bool = False) -> str:
-    """A printable document with one card per page, for WeasyPrint."""
-    return (
-        environment()
-        .get_template("document.html.j2")
-        .render(
-            cards=[Markup(html) for html in cards_html],
-            css=Markup(stylesheet()),
-            size=size,
-            margin_mm=MARGIN_MM,
-            foot_mm=foot_mm(size, with_qr),
-        )
-    )
+    The QR code's room is kept on every card, with a site_url or without, so whether a
+    card fits never depends on where the site is served.
+    """
+    return 16

@@ -1,9 +1,8 @@
-"""`handbook cards`: print quick cards of chosen standards to a PDF, through WeasyPrint."""
+"""`handbook cards`: print quick cards of chosen standards to a PDF, typeset by Typst."""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -71,8 +70,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     size = SIZES[args.size] if args.size else options.size
     cards = make_cards(handbook, chosen)
-    workers = min(4, os.cpu_count() or 1)
-    rendering = render(cards, size, settings.areas, settings.root, workers=workers)
+    rendering = render(cards, size, settings.areas)
     problems = rendering.problems("error")
     for problem in sorted(problems):
         print(problem, file=sys.stderr)

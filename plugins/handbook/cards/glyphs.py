@@ -1,0 +1,128 @@
+"""Characters the card fonts cannot print, found before they become empty boxes on paper.
+
+A card is printed only in the card fonts (typeset.FONTS: Latin, Greek and Cyrillic, Thai,
+Devanagari, Tamil, symbols and emoji). A character none of them has is a `card-glyph`
+problem at the field that holds it, and the card is not printed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from ..problems import Problem
+from . import typeset
+from .model import Card
+
+RULE = "card-glyph"
+# Fields of a standard that reach its card.
+CARD_FIELDS = ("title", "situation", "steps", "rules", "wordings", "targets", "escalation", "card")
+
+
+@cache
+def covered() -> frozenset[int]:
+    """Every character some card font has (the fonts Typst finds in typeset.FONT_DIRS)."""
+    import typst
+    from fontTools.ttLib import TTFont
+
+    wanted = set(typeset.FONTS)
+    found: set[int] = set()
+    fonts = typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=typeset.font_dirs()
+    )
+    for info in fonts.fonts():
+        if info.family in wanted and info.path:
+            with TTFont(info.path, fontNumber=info.index, lazy=True) as font:
+                found.update(font.getBestCmap() or {})
+    return frozenset(found)
+
+
+def _ignorable(char: str) -> bool:
+    """Spaces, joiners and variation selectors: they shape other glyphs, none of their own."""
+    return unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp") or (
+        0xFE00 <= ord(char) <= 0xFE0F or 0xE0100 <= ord(char) <= 0xE01EF
+    )
+
+
+def missing(text: str) -> list[str]:
+    """The characters of a text that no card font has, each once, in order."""
+    have = covered()
+    seen: dict[str, None] = {}
+    for char in text:
+        if ord(char) not in have and not _ignorable(char):
+            seen[char] = None
+    return list(seen)
+
+
+def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def _describe(chars: list[str]) -> str:
+    named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed')})" for c in chars[:5]]
+    more = f" and {len(chars) - 5} more" if len(chars) > 5 else ""
+    return ", ".join(named) + more
+
+
+def glyph_problems(card: Card, printed: str, severity: str = "error") -> list[Problem]:
+    """A problem for each field of the card's standard whose text on the card has
+    characters the card fonts lack. `printed` is all the text the card prints."""
+    absent = set(missing(printed))
+    if not absent:
+        return []
+    standard = card.standard
+    problems = []
+    for key in CARD_FIELDS:
+        for path, text in _strings(standard.data.get(key), (key,)):
+            chars = [c for c in missing(text) if c in absent]
+            if not chars:
+                continue
+            line, column = 1, 1
+            if standard.source is not None:
+                span = standard.source.span(path)
+                line, column = span.line, span.column
+            problems.append(
+                Problem(
+                    standard.path,
+                    line,
+                    column,
+                    RULE,
+                    f"the quick card of {standard.id} cannot print {_describe(chars)}: "
+                    "no card font has it, so the card is not printed",
+                    severity,
+                    "write it with other characters, or install the card fonts "
+                    "(.ci/install-system-deps: fonts-noto-core, fonts-noto-color-emoji)",
+                )
+            )
+    if not problems:  # a character from elsewhere (e.g. the area's title in mkdocs.yml)
+        problems.append(
+            Problem(
+                standard.path,
+                1,
+                1,
+                RULE,
+                f"the quick card of {standard.id} cannot print {_describe(sorted(absent))}: "
+                "no card font has it, so the card is not printed",
+                severity,
+            )
+        )
+    return problems
+
+
+def printed_text(data: Any) -> str:
+    """All the text in a card's data for the template (SVG markup left out)."""
+    parts = []
+    for path, text in _strings(data, ()):
+        if path and path[0] in ("qr", "channels") and not (path[0] == "channels" and path[-1] == 1):
+            continue
+        parts.append(text)
+    return "\n".join(parts)
