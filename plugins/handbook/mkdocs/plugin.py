@@ -106,9 +106,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         settings = self.handbook.settings
         for found in list(files):
-            # Reported as problems by the loader; under `serve` the site is still made.
+            # A file of the project's folders (docs, theme overrides) that leads out of the
+            # project: reported as problems by the loader; under `serve` the site is still
+            # made. The theme's own files (Material's, wherever it is installed) stay.
             source = found.abs_src_path
-            if source and not found.generated_by and not inside(Path(source), settings.root):
+            if (
+                source
+                and not found.generated_by
+                and found.src_dir is not None
+                and inside(Path(found.src_dir), settings.root)
+                and not inside(Path(source), settings.root)
+            ):
                 files.remove(found)
         self.digests.start(_site_signature(config, self.handbook))
         speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
