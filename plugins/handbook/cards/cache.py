@@ -31,7 +31,9 @@ def _inputs() -> str:
     import typst
 
     fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=True, font_paths=typeset.font_dirs()
+        include_system_fonts=False,
+        include_embedded_fonts=True,
+        font_paths=list(typeset.font_dirs()),
     )
     used = sorted(
         f"{f.family}/{f.weight}/{f.style}/{Path(f.path).name if f.path else '-'}/"

@@ -56,7 +56,7 @@ def missing(text: str) -> list[str]:
     return list(seen)
 
 
-def _strings(value: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):

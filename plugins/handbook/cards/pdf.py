@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..problems import Problem
 from . import typeset
@@ -41,7 +41,7 @@ class Rendering:
 
     size: Size
     cards: list[Card]
-    data: dict[str, dict] = field(default_factory=dict)
+    data: dict[str, dict[str, Any]] = field(default_factory=dict)
     measures: dict[str, Measure] = field(default_factory=dict)
     # Problems of cards with characters no card font has, by card id.
     glyphs: dict[str, list[Problem]] = field(default_factory=dict)

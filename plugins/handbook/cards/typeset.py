@@ -18,7 +18,7 @@ from functools import cache
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..markup import inline
 from ..render import labels
@@ -27,6 +27,9 @@ from .icons import channel_svg, mark_svg
 from .model import Card
 from .render import MARGIN_MM, foot_mm, qr_svg
 from .sizes import Size
+
+if TYPE_CHECKING:
+    import typst
 
 # Where the card fonts are looked for: the package's own folder first, then the folders
 # of the Debian packages `.ci/install-system-deps` installs (fonts-liberation,
@@ -67,20 +70,20 @@ def template_path() -> Path:
     return Path(str(resources.files("handbook").joinpath("cards", "templates", "cards.typ")))
 
 
-def font_dirs() -> list[str]:
-    return [str(d) for d in FONT_DIRS if d.is_dir()]
+def font_dirs() -> list[Path]:
+    return [d for d in FONT_DIRS if d.is_dir()]
 
 
 _lock = threading.Lock()
 
 
 @cache
-def _compiler():  # type: ignore[no-untyped-def]
+def _compiler() -> typst.Compiler:
     """One compiler per process: Typst remembers layouts between compiles, so a rebuild
     under `serve` lays out again only the cards an edit changed."""
     import typst
 
-    return typst.Compiler(template_path(), font_paths=font_dirs(), ignore_system_fonts=True)
+    return typst.Compiler(template_path(), font_paths=list(font_dirs()), ignore_system_fonts=True)
 
 
 def card_data(card: Card, size: Size, area_title: str) -> dict[str, Any]:
@@ -165,7 +168,9 @@ def lay_out(text: str) -> tuple[dict[str, Span], int]:
 def pdf(text: str) -> bytes:
     """The PDF of a document made by `document`."""
     with _lock:
-        return _compiler().compile(format="pdf", sys_inputs={"cards": text})
+        data = _compiler().compile(format="pdf", sys_inputs={"cards": text})
+    assert isinstance(data, bytes)  # one file: a PDF, not a page per image
+    return data
 
 
 class _Runs(HTMLParser):
