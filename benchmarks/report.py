@@ -277,33 +277,42 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
     if sizes:
         lines += [
             "",
-            f"Synthetic handbooks built as shipped (the Material-default twin without quick "
-            f"cards), median of {search['runs']} run(s), each in a fresh browser context: "
-            "a standard page opened cold (all bytes sent, gzipped, theme assets included; "
-            "*of it, search* is what files named search on that load weigh), the bytes the "
+            "Synthetic handbooks built as shipped (the Material-default twin without quick "
+            "card PDFs, which no page loads), each run in a fresh browser context: a standard "
+            "page opened cold (all bytes the local server sent, gzipped, theme assets "
+            "included; *of it, search* is the files named search among them), the bytes the "
             f"first search fetches, the time from the last keystroke of “{search['timed_query']}” "
-            "typed in the header search box to the frame that shows the results (stable "
-            f"for 1.5 s), without and with CDP's {search['throttle']}× CPU throttling of the "
-            "page's main thread (it does not slow web workers), and the JavaScript heap of "
-            "the page and its workers after garbage collection once search has answered.",
+            "typed in the header search box to the frame that shows the results (then "
+            f"unchanged for 1.5 s), without and with CDP's {search['throttle']}× CPU "
+            "throttling of the page's main thread (it does not slow web workers: Material "
+            "searches in one), and the JavaScript heap of the page and its workers after "
+            "garbage collection once search has answered. Medians; the engines take turns, "
+            "run after run.",
             "",
             "| Standards | Search | Cold standard page | of it, search | First search "
-            "fetches | Keystroke → results | same, CPU 4× slower | JS heap |",
-            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "fetches | Keystroke → results | same, CPU 4× slower | JS heap | Runs, load |",
+            "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
-        for count, engines in sizes.items():
-            for engine, f in engines.items():
+        for count, size in sorted(sizes.items(), key=lambda item: int(item[0])):
+            m = size["measured"]
+            when = (
+                f"{m['runs']}, load {m['load_average_before'][0]}–"
+                f"{m['load_average_after'][0]} (`{m['commit']}`)"
+            )
+            for engine, f in size["engines"].items():
                 name = {"handbook": "Handbook", "material": "Material default"}[engine]
                 if engine == "handbook" and not f.get("handbook_search"):
-                    name += " (no window.handbookSearch: Material as configured)"
+                    name += " (no window.handbookSearch)"
+                if engine == "handbook" and not size["shipped_cards"]:
+                    name += " (built without card PDFs)"
                 if f.get("workers"):
-                    name += " (work in a web worker)"
+                    name += " (in a web worker)"
                 lines.append(
                     f"| {int(count):,} | {name} | {_mb(f['cold_page_gzip_bytes'])} "
                     f"| {_mb(f['index_on_load_gzip_bytes'])} "
                     f"| {_mb(f['first_search_gzip_bytes'])} "
                     f"| {_ms(f['keystroke_to_results_ms'])} "
                     f"| {_ms(f['keystroke_to_results_ms_throttled'])} "
-                    f"| {_mb(f['heap_bytes'])} |"
+                    f"| {_mb(f['heap_bytes'])} | {when} |"
                 )
     return "\n".join(lines) + "\n"

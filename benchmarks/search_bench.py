@@ -179,8 +179,11 @@ def serve(root: Path) -> Iterator[tuple[str, Counter]]:
 # -- builds ------------------------------------------------------------------------------
 
 
+_BUILT: set[Path] = set()  # sites built by this process, used again by later parts
+
+
 def build(project: Path, site: Path, reuse: bool) -> Path:
-    if reuse and (site / "index.html").is_file():
+    if (reuse or site in _BUILT) and (site / "index.html").is_file():
         return site
     shutil.rmtree(site, ignore_errors=True)
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
@@ -189,14 +192,18 @@ def build(project: Path, site: Path, reuse: bool) -> Path:
     if done.returncode != 0:
         raise RuntimeError(f"build of {project} failed:\n{done.stdout}{done.stderr}"[-3000:])
     print(f"  built {site} in {time.perf_counter() - start:.0f} s", flush=True)
+    _BUILT.add(site)
     return site
 
 
-def material_config(text: str, cards_off: bool) -> str:
-    """mkdocs.yml with Material's search plugin on, with its default options."""
-    search = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
-    if search.search(text):
-        text = search.sub(lambda m: f"{m.group(1)}- search\n", text, count=1)
+def material_config(text: str, cards_off: bool, search: bool = True) -> str:
+    """mkdocs.yml with Material's search plugin on, with its default options (`search`),
+    and without the quick cards' fit check and PDFs (`cards_off`)."""
+    plugin = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
+    if not search:
+        pass
+    elif plugin.search(text):
+        text = plugin.sub(lambda m: f"{m.group(1)}- search\n", text, count=1)
     else:
         text = re.sub(r"^plugins:[ \t]*\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
     if cards_off:
@@ -234,8 +241,17 @@ def copy_project(source: Path, target: Path) -> None:
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("site*", ".*"))
 
 
-def sites(project: Path, work: Path, name: str, cards_off: bool, reuse: bool) -> dict[str, Path]:
-    """The project as shipped, and its Material-default twin, built under `work`."""
+def sites(
+    project: Path, work: Path, name: str, cards_off: bool, reuse: bool, shipped_cards: bool = True
+) -> dict[str, Path]:
+    """The project as shipped, and its Material-default twin, built under `work`.
+
+    `shipped_cards=False` builds the shipped side without quick card PDFs too (labelled in
+    the results), for sizes where their layout takes longer than there is time for."""
+    if not shipped_cards:
+        config = project / "mkdocs.yml"
+        text = config.read_text("utf-8")
+        config.write_text(material_config(text, cards_off=True, search=False), "utf-8")
     shipped = build(project, work / f"{name}-site", reuse)
     twin = work / f"{name}-material"
     copy_project(project, twin)
@@ -555,8 +571,14 @@ def weigh(
 # -- the whole benchmark -----------------------------------------------------------------
 
 
-def synth_project(work: Path, count: int) -> Path:
-    project = work / f"synth-{count}"
+def commit() -> str:
+    return subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def synth_project(work: Path, count: int, cards: bool = True) -> Path:
+    project = work / f"synth-{count}" if cards else work / f"synth-{count}-no-cards"
     if not (project / "mkdocs.yml").is_file():
         from handbook.synth import write_project
 
@@ -565,12 +587,19 @@ def synth_project(work: Path, count: int) -> Path:
 
 
 def measure(
-    work: Path, sizes: list[int], runs: int, skip: set[str], reuse: bool = False
+    work: Path,
+    sizes: list[int],
+    runs: int,
+    skip: set[str],
+    reuse: bool = False,
+    no_cards: set[int] | frozenset[int] = frozenset(),
+    build_only: bool = False,
 ) -> dict[str, Any]:
     work.mkdir(parents=True, exist_ok=True)
     load_before = [round(x, 2) for x in os.getloadavg()]
     result: dict[str, Any] = {
         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
         "runs": runs,
         "timed_query": TIMED_QUERY,
         "throttle": THROTTLE,
@@ -597,8 +626,25 @@ def measure(
             result["sizes"] = {}
             for count in sizes:
                 print(f"search weight and speed, {count:,} synthetic standards", flush=True)
-                built = sites(synth_project(work, count), work, f"synth-{count}", True, reuse)
-                result["sizes"][str(count)] = weigh(browser, built, runs, f"{count:,}")
+                cards = count not in no_cards
+                project = synth_project(work, count, cards)
+                name = project.name
+                built = sites(project, work, name, True, reuse, shipped_cards=cards)
+                if build_only:
+                    continue
+                load = [round(x, 2) for x in os.getloadavg()]
+                engines = weigh(browser, built, runs, f"{count:,}")
+                result["sizes"][str(count)] = {
+                    "engines": engines,
+                    "shipped_cards": cards,
+                    "measured": {
+                        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+                        "commit": commit(),
+                        "runs": runs,
+                        "load_average_before": load,
+                        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+                    },
+                }
         browser.close()
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return result
@@ -615,13 +661,20 @@ def main() -> int:
     parser.add_argument(
         "--reuse-builds", action="store_true", help="keep sites already built under --work"
     )
+    parser.add_argument(
+        "--no-cards", default="", help="sizes built without quick card PDFs (labelled)"
+    )
+    parser.add_argument("--build-only", action="store_true", help="build the sizes' sites, stop")
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
     skip = set(filter(None, args.skip.split(",")))
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
-        found = measure(work, sizes, args.runs, skip, args.reuse_builds)
+        no_cards = {int(n) for n in args.no_cards.split(",") if n}
+        found = measure(work, sizes, args.runs, skip, args.reuse_builds, no_cards, args.build_only)
+        if args.build_only:
+            return 0
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
@@ -630,9 +683,13 @@ def main() -> int:
     results_file = args.out / "results.json"
     results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else {}
     previous = results.get("search", {})
-    for part in ("ranking", "synth_ranking", "sizes"):  # keep what this run skipped
+    for part in ("ranking", "synth_ranking"):  # keep what this run skipped
         if part not in found and part in previous:
             found[part] = previous[part]
+    # Sizes not measured now stay, with the date and load of their own run.
+    for count, figures in previous.get("sizes", {}).items():
+        if count not in found.setdefault("sizes", {}):
+            found["sizes"][count] = figures
     results["search"] = found
     if "builds" in results:
         write_reports(results, args.out, ROOT / "docs" / "editors" / "benchmarks.md")
