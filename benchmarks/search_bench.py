@@ -16,10 +16,9 @@ answered. Medians of `--runs` runs, the two engines taking turns.
 
 The handbook engine is `window.handbookSearch` on the site as shipped. Material's default
 search is measured on a twin build of the same project: Material's `search` plugin with
-default options, and Material's own search box in the theme overrides, so Material's
-script drives it. The twin still loads the handbook's search script, which finds no box
-of its own and does nothing; its bytes are not counted. At synthetic sizes the twin also
-leaves out the quick cards (card PDFs), which no page loads.
+default options and the handbook plugin's `search: false` (Material's own search box and
+script). At synthetic sizes the twin also leaves out the quick cards' fit check and PDFs,
+which no page loads.
 
     .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
         [--skip ranking,synth-ranking,perf] [--work DIR [--reuse-builds]] [--out DIR]
@@ -45,7 +44,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -197,8 +195,9 @@ def build(project: Path, site: Path, reuse: bool) -> Path:
 
 
 def material_config(text: str, cards_off: bool, search: bool = True) -> str:
-    """mkdocs.yml with Material's search plugin on, with its default options (`search`),
-    and without the quick cards' fit check and PDFs (`cards_off`)."""
+    """mkdocs.yml with Material's search instead of the handbook's (`search`): Material's
+    plugin with its default options and the handbook plugin's `search: false`; and without
+    the quick cards' fit check and PDFs (`cards_off`)."""
     plugin = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
     if not search:
         pass
@@ -206,28 +205,18 @@ def material_config(text: str, cards_off: bool, search: bool = True) -> str:
         text = plugin.sub(lambda m: f"{m.group(1)}- search\n", text, count=1)
     else:
         text = re.sub(r"^plugins:[ \t]*\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
-    if cards_off:
-        found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
-        if not found:
-            raise RuntimeError("mkdocs.yml: no handbook plugin options to change")
-        indent = found.group(1)
-        text = re.sub(rf"^{indent}cards:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M)
-        at = found.end(0) - len(indent)
-        text = text[:at] + f'{indent}cards: {{overflow: "off", pdf: false}}\n' + text[at:]
-    return text
-
-
-def material_search_box(project: Path) -> None:
-    """Put Material's own search box back in the project's theme overrides, before the
-    handbook's, so Material's script drives it with Material's index."""
-    config = (project / "mkdocs.yml").read_text("utf-8")
-    found = re.search(r"^\s+custom_dir:\s*[\"']?([^\s\"'#]+)", config, re.M)
+    found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
     if not found:
-        raise RuntimeError(f"{project}/mkdocs.yml: no theme custom_dir to override the search box")
-    box = resources.files("material").joinpath("templates", "partials", "search.html")
-    target = project / found.group(1) / "partials" / "search.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(box.read_text("utf-8"), "utf-8")
+        raise RuntimeError("mkdocs.yml: no handbook plugin options to change")
+    indent = found.group(1)
+    options = {"search": "false"} if search else {}
+    if cards_off:
+        options["cards"] = '{overflow: "off", pdf: false}'
+    for name in options:  # the option as written: one line, or a block of deeper lines
+        text = re.sub(rf"^{indent}{name}:.*\n(?:{indent}[ \t]+.*\n)*", "", text, flags=re.M)
+    at = found.end(0) - len(indent)
+    lines = "".join(f"{indent}{name}: {value}\n" for name, value in options.items())
+    return text[:at] + lines + text[at:]
 
 
 def copy_project(source: Path, target: Path) -> None:
@@ -257,7 +246,6 @@ def sites(
     copy_project(project, twin)
     config = twin / "mkdocs.yml"
     config.write_text(material_config(config.read_text("utf-8"), cards_off), "utf-8")
-    material_search_box(twin)
     return {"handbook": shipped, "material": build(twin, work / f"{name}-material-site", reuse)}
 
 
@@ -443,12 +431,8 @@ def _sum(sent: list[tuple[str, int, int]], only: re.Pattern[str] | None = None) 
 SEARCH_FILES = re.compile(r"search", re.I)
 
 
-# The handbook's own search files, which the Material twin loads but does not use.
-HANDBOOK_FILES = re.compile(r"/assets/handbook/search\.js$|/search/handbook/")
-
-
 def one_run(
-    browser: Browser, base: str, counter: Counter, page_path: str, throttle: int, twin: bool
+    browser: Browser, base: str, counter: Counter, page_path: str, throttle: int
 ) -> dict[str, Any]:
     """Open a standard page cold in a fresh context, then search once from the header box."""
     context: BrowserContext = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -462,7 +446,7 @@ def one_run(
     mark = counter.mark()
     page.goto(base + page_path, wait_until="load")
     _settle(page, counter)
-    loaded = [s for s in counter.since(mark) if not (twin and HANDBOOK_FILES.search(s[0]))]
+    loaded = counter.since(mark)
     figure: dict[str, Any] = {
         "cold_page": _sum(loaded),
         "index_on_load": _sum(loaded, SEARCH_FILES),
@@ -487,8 +471,7 @@ def one_run(
     probe = page.evaluate("window.__bench")
     figure["keystroke_to_results_ms"] = probe["change"] - probe["key"]
     _settle(page, counter)
-    searched = [s for s in counter.since(mark) if not (twin and HANDBOOK_FILES.search(s[0]))]
-    figure["first_search"] = _sum(searched)
+    figure["first_search"] = _sum(counter.since(mark))
     figure["first_result"] = page.evaluate(
         f"""() => {{
           const list = document.querySelector('{RESULTS}');
@@ -531,9 +514,7 @@ def weigh(
             for throttle in (1, THROTTLE):
                 for engine in ENGINES:
                     base, counter = servers[engine]
-                    found = one_run(
-                        browser, base, counter, page_path, throttle, engine == "material"
-                    )
+                    found = one_run(browser, base, counter, page_path, throttle)
                     raw[engine][throttle].append(found)
                     print(
                         f"  {label} {engine} run {run + 1}/{runs} ×{throttle}: "

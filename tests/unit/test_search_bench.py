@@ -62,6 +62,8 @@ plugins:
   - tags
   - handbook:
       standards_dir: standards
+      search:
+        synonyms: [[a, b]]
       cards:
         pdf: true
       owners:
@@ -69,11 +71,12 @@ plugins:
 """
 
 
-def test_material_twin_has_default_search_and_no_cards():
+def test_material_twin_has_default_search_no_handbook_search_and_no_cards():
     twin = search_bench.material_config(SHIPPED, cards_off=True)
     assert "  - search\n  - tags\n" in twin
     assert "boost" not in twin
-    assert 'cards: {overflow: "off", pdf: false}' in twin
+    assert "synonyms" not in twin
+    assert '      search: false\n      cards: {overflow: "off", pdf: false}\n' in twin
     assert "pdf: true" not in twin
     assert '      owners:\n        "*": "@x"\n' in twin
 
@@ -82,3 +85,11 @@ def test_material_twin_adds_search_where_there_is_none():
     twin = search_bench.material_config(SHIPPED.replace("  - search:\n", "  - x:\n"), False)
     assert twin.startswith("plugins:\n  - search\n")
     assert "pdf: true" in twin
+    assert twin.count("search: false") == 1
+
+
+def test_shipped_side_can_leave_out_cards_alone():
+    text = search_bench.material_config(SHIPPED, cards_off=True, search=False)
+    assert "boost: 1.5" in text
+    assert "search: false" not in text
+    assert "pdf: true" not in text
