@@ -7,11 +7,12 @@ so one run reports everything an editor has to fix.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from . import illustrations, schema
+from . import illustrations, provenance, schema
 from .boundary import folder_problems, inside, read_text, walk
 from .cards.model import card_problems
 from .cards.options import card_options
@@ -22,6 +23,13 @@ from .settings import Settings
 from .yamlsource import SourceMap, YamlProblem, parse
 
 YAML_SUFFIXES = (".yml", ".yaml")
+_RAW_ID = re.compile(r"^id:\s*['\"]?([A-Z][A-Z0-9]*-[0-9]{3,4})", re.MULTILINE)
+
+
+def raw_id(text: str) -> str | None:
+    """The id a file means to have, read from its text even when it does not load."""
+    match = _RAW_ID.search(text)
+    return match.group(1) if match else None
 
 
 def load(settings: Settings) -> Handbook:
@@ -70,12 +78,15 @@ def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool =
     """Load standards from {path: YAML text}, e.g. files of a past git revision."""
     standards: list[Standard] = []
     problems: list[Problem] = []
+    unloaded: dict[str, Problem] = {}  # id -> the first problem of a file that did not load
     for path, text in texts.items():
         standard, found = load_one(path, text)
         problems.extend(found)
         if standard is not None:
             standards.append(standard)
-    problems.extend(_check_across(standards, settings, check_files))
+        elif found and (ident := raw_id(text)) is not None:
+            unloaded.setdefault(ident, min(found))
+    problems.extend(_check_across(standards, settings, check_files, unloaded))
     handbook = Handbook(standards, problems, settings)
     return handbook
 
@@ -154,21 +165,19 @@ def _at(standard: Standard, key_path: tuple[str | int, ...], rule: str, message:
 
 
 def _check_across(
-    standards: Iterable[Standard], settings: Settings, check_files: bool
+    standards: Iterable[Standard],
+    settings: Settings,
+    check_files: bool,
+    unloaded: Mapping[str, Problem] | None = None,
 ) -> list[Problem]:
     problems: list[Problem] = []
-    first_with_id: dict[str, Standard] = {}
+    by_id: dict[str, list[Standard]] = {}
     for standard in standards:
-        other = first_with_id.setdefault(standard.id, standard)
-        if other is not standard:
-            problems.append(
-                _at(
-                    standard,
-                    ("id",),
-                    "duplicate-id",
-                    f"id {standard.id} is already used by {other.path}: give this standard the next free id",
-                )
-            )
+        by_id.setdefault(standard.id, []).append(standard)
+    for group in by_id.values():
+        if len(group) > 1:
+            problems.extend(_duplicates(group, settings if check_files else None))
+    for standard in standards:
         if standard.area not in settings.areas:
             problems.append(
                 _at(
@@ -181,15 +190,16 @@ def _check_across(
             )
     for standard in standards:
         for index, related in enumerate(standard.related):
-            if related not in first_with_id:
-                problems.append(
-                    _at(
-                        standard,
-                        ("related", index),
-                        "unknown-related",
-                        f"related standard {related} does not exist: fix the id or remove it",
-                    )
-                )
+            if related in by_id:
+                continue
+            failed = (unloaded or {}).get(related)
+            message = (
+                f"related standard {related} could not be loaded (see {failed.file}:{failed.line}): "
+                "fix that file first"
+                if failed is not None
+                else f"related standard {related} does not exist: fix the id or remove it"
+            )
+            problems.append(_at(standard, ("related", index), "unknown-related", message))
         if check_files:
             for index, picture in enumerate(standard.illustrations):
                 found = illustrations.problem(
@@ -198,3 +208,26 @@ def _check_across(
                 if found is not None:
                     problems.append(_at(standard, ("illustrations", index, "file"), *found))
     return problems
+
+
+def _duplicates(group: list[Standard], settings: Settings | None) -> Iterator[Problem]:
+    """Blame the file that came into git last; both, when git cannot tell (or when the
+    texts are a past revision's, `settings` None)."""
+    paths = [standard.path for standard in group]
+    newer = provenance.newest(settings.root, paths) if settings is not None else None
+    ident = group[0].id
+    for standard in group:
+        others = ", ".join(path for path in paths if path != standard.path)
+        if newer is None:
+            message = (
+                f"id {ident} is also used by {others}: give the newer of these files the next "
+                "free id (git cannot tell which is newer)"
+            )
+        elif standard.path == newer:
+            message = (
+                f"id {ident} is already used by {others}, which came first: give this "
+                "standard the next free id"
+            )
+        else:
+            continue
+        yield _at(standard, ("id",), "duplicate-id", message)

@@ -23,7 +23,7 @@ import jinja2
 import yaml
 
 from . import schema
-from .loader import YAML_SUFFIXES, load_one
+from .loader import YAML_SUFFIXES, load_one, raw_id
 from .settings import Settings
 
 PLACEHOLDER = "TODO:"
@@ -138,7 +138,7 @@ def read_existing(folder: Path) -> list[Existing]:
         except yaml.YAMLError:
             data = None
         if not isinstance(data, dict):
-            data = {"id": _raw_id(text)}
+            data = {"id": raw_id(text)}
         channels = data.get("channels")
         found.append(
             Existing(
@@ -225,11 +225,6 @@ def slugify(title: str, limit: int = 50) -> str:
             break
         slug = f"{slug}-{word}" if slug else word[:limit]
     return slug or "standard"
-
-
-def _raw_id(text: str) -> str | None:
-    match = re.search(r"^id:\s*['\"]?([A-Z][A-Z0-9]*-[0-9]{3,4})", text, flags=re.MULTILINE)
-    return match.group(1) if match else None
 
 
 def _one_year_after(day: dt.date) -> dt.date:

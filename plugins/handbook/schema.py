@@ -97,6 +97,19 @@ def _properties_at(path: Path) -> dict[str, Any]:
     return properties
 
 
+def names_of(expected: Any) -> list[str]:
+    return [expected] if isinstance(expected, str) else list(expected)
+
+
+def _looks_like_text_with_colon(instance: Any) -> bool:
+    """`- Say: hello` is a one-key mapping to YAML, and text to the editor who wrote it."""
+    return (
+        isinstance(instance, dict)
+        and len(instance) == 1
+        and all(isinstance(v, str | int | float) or v is None for v in instance.values())
+    )
+
+
 def _explain(
     error: jsonschema.ValidationError, source: SourceMap
 ) -> Iterator[tuple[int, int, str]]:
@@ -140,6 +153,12 @@ def _explain(
         hint = ""
         if expected == "string" and isinstance(error.instance, bool):
             hint = " (YAML reads yes/no/on/off as true/false: put the text in quotes)"
+        elif "string" in names_of(expected) and _looks_like_text_with_colon(error.instance):
+            ((key, value),) = error.instance.items()  # type: ignore[union-attr]
+            hint = (
+                " (a colon followed by a space starts a key in YAML: put the whole text in "
+                f'quotes, e.g. "{key}: {value}")'
+            )
         yield span.line, span.column, f"{where} should be {' or '.join(names)}{hint}"
         return
     if kind == "enum":

@@ -21,6 +21,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import yamlhints
+
 Path = tuple[str | int, ...]
 MAX_BYTES = 1_000_000
 # A standard nests five levels at most (card.wordings[1].say); far deeper is an attack on
@@ -198,6 +200,9 @@ def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
             what = e.problem or str(e)
             if e.context:
                 what = f"{e.context}, {what}"
+            opened = yamlhints.opening_left_open(text, line)
+            if opened is not None:
+                raise YamlProblem(opened[2], opened[0], opened[1]) from None
             raise YamlProblem(
                 f"this is not valid YAML ({what}): check indentation, colons and quotes",
                 line,

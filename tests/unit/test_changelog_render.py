@@ -26,8 +26,11 @@ def test_old_versions_are_read_as_the_build_reads_them():
 
 
 def test_files_that_are_not_standards_say_why():
-    assert parse_blob(b"id: A-001\nrules: [\n").error.startswith(
-        "line 3, column 1: this is not valid YAML"
+    assert parse_blob(b"id: A-001\nrules: [\n").error == (
+        "line 2, column 8: this bracket ([) is not closed on its line: end the text with ]"
+    )
+    assert parse_blob(b"id: A-001\nrules:\n - a\n b: c\n").error.startswith(
+        "line 4, column 2: this is not valid YAML"
     )
     assert "anchors and aliases" in parse_blob(b"id: A-001\na: &x [1]\nb: *x\n").error
     assert parse_blob(b"- a list\n").error.startswith("the file is not a mapping")

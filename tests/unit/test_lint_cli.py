@@ -75,7 +75,8 @@ def test_broken_file_is_reported_with_its_location(project, capsys):
     project("b.yml", "id: [oops\n")
     code, out, _ = run(capsys)
     assert code == 1
-    assert "standards/b.yml:2:1: error yaml-syntax" in out
+    # Reported where the bracket opens, not where YAML gave up (the next line).
+    assert "standards/b.yml:1:5: error yaml-syntax this bracket ([) is not closed" in out
     assert "standards/a.yml:2:11: error vague-wording" in out
 
 

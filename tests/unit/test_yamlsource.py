@@ -57,7 +57,12 @@ def test_duplicate_keys_are_refused():
 def test_invalid_yaml_has_a_location_and_advice():
     with pytest.raises(YamlProblem) as caught:
         parse("id: PHONE-001\nrules: [one\ntitle: x\n")
-    assert caught.value.line == 3
+    # Where the bracket opens, not the next line, where YAML gave up.
+    assert (caught.value.line, caught.value.column) == (2, 8)
+    assert "not closed on its line" in caught.value.message
+    with pytest.raises(YamlProblem) as caught:
+        parse("id: PHONE-001\nrules:\n  - one\n two: x\n")
+    assert caught.value.line == 4
     assert "not valid YAML" in caught.value.message
 
 
