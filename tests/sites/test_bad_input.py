@@ -49,7 +49,8 @@ BAD_FILES = {
 }
 
 EXPECTED = [
-    ("standards/bad-yaml.yml", 4, 6, "yaml-syntax", "not valid YAML"),
+    # Where the bracket opens, not where YAML gave up.
+    ("standards/bad-yaml.yml", 3, 8, "yaml-syntax", "this bracket ([) is not closed on its line"),
     ("standards/typo.yml", 3, 1, "schema", "unknown key 'sumary': did you mean 'summary'?"),
     ("standards/typo.yml", 11, 8, "schema", "'rules' should be a list"),
     ("standards/missing.yml", 1, 1, "schema", "missing required key 'owner'"),
@@ -67,12 +68,20 @@ EXPECTED = [
         "missing-illustration",
         "illustration 'nowhere.svg' is not in illustrations/",
     ),
+    # Outside git nothing tells which file is newer: both are named.
     (
         "standards/phone-001.yml",
         2,
         5,
         "duplicate-id",
-        "id PHONE-001 is already used by standards/duplicate.yml",
+        "id PHONE-001 is also used by standards/duplicate.yml",
+    ),
+    (
+        "standards/duplicate.yml",
+        1,
+        5,
+        "duplicate-id",
+        "id PHONE-001 is also used by standards/phone-001.yml",
     ),
     ("standards/notes.txt", 1, 1, "not-yaml", "only standard files (.yml) belong in standards/"),
 ]
