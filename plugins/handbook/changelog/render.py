@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..handbook import Handbook
 from ..markup import plain
 from ..render.environment import environment
+from ..render.escape import safe_url, xml_text
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
@@ -52,6 +53,15 @@ def _environment() -> jinja2.Environment:
     env = environment().overlay(loader=jinja2.PackageLoader("handbook", "changelog/templates"))
     env.globals["word_diff"] = word_diff
     return env
+
+
+@cache
+def _feed_environment() -> jinja2.Environment:
+    # Git metadata can hold control characters, which XML 1.0 forbids: every value the
+    # feed prints goes in without them.
+    return environment().overlay(
+        loader=jinja2.PackageLoader("handbook", "changelog/templates"), finalize=xml_text
+    )
 
 
 @cache
@@ -204,7 +214,7 @@ class ChangelogRenderer:
         return OutputFile(INDEX, text)
 
     def feed(self) -> OutputFile:
-        site_url = (self.handbook.settings.site_url or "").rstrip("/")
+        site_url = safe_url((self.handbook.settings.site_url or "").rstrip("/")) or ""
 
         def href(target: str) -> str:
             if site_url:
@@ -232,7 +242,7 @@ class ChangelogRenderer:
             )
         oldest = released[-1].revision.commit if released else ""
         text = (
-            _environment()
+            _feed_environment()
             .get_template("feed.xml.j2")
             .render(
                 site_name=site_name(self.handbook.settings.root),
