@@ -15,9 +15,10 @@ from functools import lru_cache
 import markdown
 import nh3
 
+from .render.escape import SCHEMES
+
 ALLOWED_TAGS = {"em", "strong", "code", "a", "br"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 # Text with none of these characters has no Markdown or HTML in it: escaping is enough,
 # and skips the far slower Markdown pass for most fields.
@@ -38,7 +39,7 @@ def inline(text: str) -> str:
         rendered,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
+        url_schemes=set(SCHEMES),  # the schemes every other link of the site may have
         link_rel="noopener",
     )
 

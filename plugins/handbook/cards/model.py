@@ -15,6 +15,7 @@ from typing import Any
 from ..handbook import Handbook
 from ..model import EscalationStep, Standard, Target
 from ..problems import Problem
+from ..render.escape import safe_url
 from ..render.urls import Urls, standard_path
 from .revision import revision
 
@@ -201,6 +202,6 @@ def make_cards(
     for standard in standards:
         url = None
         if site_url:
-            url = site_url.rstrip("/") + "/" + urls.url(standard_path(standard))
+            url = safe_url(site_url.rstrip("/") + "/" + urls.url(standard_path(standard)))
         cards.append(make_card(standard, name, url))
     return cards
