@@ -37,9 +37,13 @@ def all_features() -> list[Feature]:
     from .changelog.feature import ChangelogFeature
     from .finding.filters import FiltersFeature
     from .finding.freshness import FreshnessFeature
+    from .finding.goals import GoalsFeature
     from .finding.offline import OfflineFeature
     from .finding.searchbox import SearchFeature
     from .lint.feature import LintFeature
+    from .rollout.feedback import FeedbackFeature
+    from .rollout.pilots import PilotsFeature
+    from .rollout.upcoming import UpcomingFeature
 
     factories: list[type[Feature]] = [
         LintFeature,
@@ -47,6 +51,10 @@ def all_features() -> list[Feature]:
         ChangelogFeature,
         FiltersFeature,
         FreshnessFeature,
+        GoalsFeature,
+        PilotsFeature,
+        UpcomingFeature,
+        FeedbackFeature,
         OfflineFeature,
         SearchFeature,
     ]

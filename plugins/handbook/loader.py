@@ -16,6 +16,7 @@ from . import illustrations, provenance, schema
 from .boundary import folder_problems, inside, read_text, walk
 from .cards.model import card_problems
 from .cards.options import card_options
+from .goals import declared_goals
 from .handbook import Handbook
 from .model import Standard, standard_from_data
 from .problems import Problem
@@ -87,6 +88,7 @@ def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool =
         elif found and (ident := raw_id(text)) is not None:
             unloaded.setdefault(ident, min(found))
     problems.extend(_check_across(standards, settings, check_files, unloaded))
+    problems.extend(_check_loop(standards, settings))
     handbook = Handbook(standards, problems, settings)
     return handbook
 
@@ -231,3 +233,60 @@ def _duplicates(group: list[Standard], settings: Settings | None) -> Iterator[Pr
         else:
             continue
         yield _at(standard, ("id",), "duplicate-id", message)
+
+
+def _check_loop(standards: list[Standard], settings: Settings) -> list[Problem]:
+    """Goals named by standards exist; pilots have sensible dates and revise a real standard."""
+    goals, problems = declared_goals(settings)
+    by_id = {s.id: s for s in standards}
+    for standard in standards:
+        for index, goal in enumerate(standard.goals):
+            if goal not in goals:
+                known = ", ".join(goals) if goals else "none is declared yet"
+                problems.append(
+                    _at(
+                        standard,
+                        ("goals", index),
+                        "unknown-goal",
+                        f"goal '{goal}' is not one of the company's goals ({known}): fix the "
+                        "id, or declare it under the handbook plugin's 'goals' in mkdocs.yml",
+                    )
+                )
+        pilot = standard.pilot
+        if pilot is None:
+            continue
+        if pilot.end < pilot.start:
+            problems.append(
+                _at(
+                    standard,
+                    ("pilot", "end"),
+                    "pilot-dates",
+                    f"the pilot ends ({pilot.end}) before it starts ({pilot.start}): "
+                    "correct one of the dates",
+                )
+            )
+        if pilot.revises is not None:
+            current = by_id.get(pilot.revises)
+            if current is None or current is standard:
+                what = "is this standard itself" if current is standard else "does not exist"
+                problems.append(
+                    _at(
+                        standard,
+                        ("pilot", "revises"),
+                        "unknown-pilot-standard",
+                        f"this pilot revises {pilot.revises}, which {what}: give the id of "
+                        "the active standard it is a new version of",
+                    )
+                )
+            elif current.status != "active" and standard.status == "pilot":
+                problems.append(
+                    _at(
+                        standard,
+                        ("pilot", "revises"),
+                        "pilot-of-inactive",
+                        f"{current.id} is {current.status}, not active: only an active "
+                        "standard's revision is piloted beside it (set status: pilot on "
+                        f"{current.id} itself to pilot it)",
+                    )
+                )
+    return problems

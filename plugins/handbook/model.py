@@ -73,6 +73,63 @@ class Illustration:
     caption: str | None = None
 
 
+@dataclass(frozen=True)
+class PilotGroup:
+    teams: list[str] = field(default_factory=list)
+    sites: list[str] = field(default_factory=list)
+    channels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Decision:
+    outcome: str  # adopted, dropped or extended
+    date: dt.date
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Pilot:
+    """A trial of a standard (or of a revised version of one) with a small group."""
+
+    group: PilotGroup
+    start: dt.date
+    end: dt.date
+    feedback: str
+    tests: list[str] = field(default_factory=list)
+    revises: str | None = None
+    decision: Decision | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Pilot:
+        decision = data.get("decision")
+        return cls(
+            group=PilotGroup(**data["group"]),
+            start=dt.date.fromisoformat(data["start"]),
+            end=dt.date.fromisoformat(data["end"]),
+            feedback=data["feedback"],
+            tests=list(data.get("tests") or []),
+            revises=data.get("revises"),
+            decision=None
+            if decision is None
+            else Decision(
+                decision["outcome"], dt.date.fromisoformat(decision["date"]), decision.get("note")
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """A change announced before it takes effect."""
+
+    start: dt.date
+    change: str
+    was: str | None = None
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Upcoming:
+        return cls(dt.date.fromisoformat(data["from"]), data["change"], data.get("was"))
+
+
 @dataclass
 class Standard:
     """One customer-service standard, as read from its YAML file."""
@@ -99,6 +156,9 @@ class Standard:
     escalation: list[EscalationStep] = field(default_factory=list)
     illustrations: list[Illustration] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    goals: list[str] = field(default_factory=list)
+    pilot: Pilot | None = None
+    upcoming: list[Upcoming] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     card: dict[str, Any] = field(default_factory=dict)
     lint: dict[str, Any] = field(default_factory=dict)
@@ -111,6 +171,13 @@ class Standard:
     @property
     def slug(self) -> str:
         return self.id.lower()
+
+    @property
+    def pilot_of(self) -> str | None:
+        """The id of the active standard this one is a pilot version of, while on pilot."""
+        if self.status == "pilot" and self.pilot is not None:
+            return self.pilot.revises
+        return None
 
     @property
     def published(self) -> bool:
@@ -135,5 +202,9 @@ def standard_from_data(data: dict[str, Any], path: str, source: SourceMap | None
             value = [_LISTS_OF_RECORDS[key](**item) for item in value]
         elif key in _DATES:
             value = dt.date.fromisoformat(value)
+        elif key == "pilot":
+            value = Pilot.from_data(value)
+        elif key == "upcoming":
+            value = [Upcoming.from_data(item) for item in value]
         values[key] = value
     return Standard(**values, path=path, data=data, source=source)

@@ -92,6 +92,7 @@ def new_standard(
         title=title.strip(),
         area=area,
         areas=list(settings.areas),
+        goals=list(settings.goals) if isinstance(settings.goals, dict) else [],
         owner=owner or f"{PLACEHOLDER} the role that owns this standard",
         channels=area_channels(area, existing),
         effective=today.isoformat(),

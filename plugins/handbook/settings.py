@@ -40,6 +40,10 @@ class Settings:
     # Where the site is published, when that is not site_url: under `serve` site_url is
     # the local server's address, and this is the one mkdocs.yml sets ("" for none).
     public_url: str | None = None
+    # The company's goals the standards serve: id -> title or {title, description}.
+    goals: dict[str, Any] = field(default_factory=dict)
+    # The site's git host repository (mkdocs.yml `repo_url`), for "Suggest a change".
+    repo_url: str | None = None
     # Rule id -> severity or "off", and per-rule options, for the linter.
     lint: dict[str, Any] = field(default_factory=dict)
     # Options of the other features, kept as given so each feature reads its own part.
@@ -78,14 +82,16 @@ class Settings:
         docs_dir: str = "docs",
         theme_dir: str | None = None,
         public_url: str | None = None,
+        repo_url: str | None = None,
     ) -> Settings:
-        known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint"}
+        known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint", "goals"}
         kwargs = {key: options[key] for key in known if options.get(key) is not None}
         extra = {key: value for key, value in options.items() if key not in known}
         return cls(
             root=root,
             site_url=site_url,
             public_url=public_url,
+            repo_url=repo_url,
             extra=extra,
             docs_dir=docs_dir,
             theme_dir=theme_dir,
@@ -108,6 +114,7 @@ class Settings:
             data.get("site_url"),
             docs_dir=str(data.get("docs_dir") or "docs"),
             theme_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,
+            repo_url=data.get("repo_url"),
         )
 
 

@@ -15,6 +15,7 @@ from handbook.problems import Problem
 from handbook.settings import Settings
 
 TODAY = dt.date(2026, 6, 1)
+GOALS = {"first-contact": "Solve it on first contact"}
 
 # A standard every rule passes: the examples replace some of its keys.
 BASE = """\
@@ -78,7 +79,8 @@ def lint_fragment(
 ) -> list[Problem]:
     """Lint the base standard with `fragment`'s keys; only `rule`'s problems if given."""
     lint_options = {rule: options} if rule and options else {}
-    settings = Settings(lint=lint_options)
+    # Goals declared for `no-goal` (as in the sample handbook): it asks for none without.
+    settings = Settings(lint=lint_options, goals=dict(GOALS) if rule == "no-goal" else {})
     texts = {"standards/test.yml": standard_text(fragment), **(others or {})}
     handbook = load_texts(texts, settings)
     assert not handbook.problems, handbook.problems

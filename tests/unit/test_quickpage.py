@@ -55,7 +55,7 @@ def _with_toc(config, **toc):
 )
 def test_same_html_and_toc_as_markdown(standard_pages, config, toc):
     options = _with_toc(config, **toc)
-    assert len(standard_pages) == 20
+    assert len(standard_pages) == 21
     for page in standard_pages:
         text, _ = set_aside(page)
         assert render_headings(text, options) == _markdown(text, options)

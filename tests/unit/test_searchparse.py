@@ -64,7 +64,7 @@ def test_every_standard_page_of_the_sample(sample_site):
         for path in sorted((sample_site.site / "standards").glob("*/index.html"))
         if re.fullmatch(r"[a-z]+-\d+", path.parent.name)
     ]
-    assert len(pages) == 20
+    assert len(pages) == 21
     for path in pages:
         found = re.search(r"<article[^>]*>(.*)</article>", path.read_text("utf-8"), re.S)
         html = found.group(1)

@@ -21,6 +21,7 @@ from ..render import labels
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
+from ..rollout.feedback import suggest_links
 from . import cache
 from .model import Card, carded, make_cards
 from .options import CardOptions, card_options
@@ -126,6 +127,7 @@ class CardsFeature(Feature):
             for c in cards
         }
         template = environment().get_template("page.html.j2")
+        suggest = suggest_links(handbook, urls)
         for card in cards:
             page = card_path(card.standard)
             pdf = pdfs.get(card.standard.area)
@@ -140,6 +142,7 @@ class CardsFeature(Feature):
                 standard_link=urls.relative(page, standard_path(card.standard)),
                 index_link=urls.relative(page, INDEX),
                 pdf_link=urls.relative(page, pdf) if pdf else None,
+                suggest_link=suggest.get(card.standard.id),
             )
             files.append(OutputFile(page, text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, unprinted, options))

@@ -167,8 +167,9 @@ def _shortened(standard: Standard, choice: dict[str, Any]) -> list[str]:
 
 def carded(handbook: Handbook) -> list[Standard]:
     """The standards that get a card: published ones, except retired ones (staff must
-    not follow those, so no card of them should be on a desk)."""
-    return [s for s in handbook.published() if s.status != "retired"]
+    not follow those, so no card of them should be on a desk) and pilot versions of a
+    current standard (the card on everyone's desk stays the current one's)."""
+    return [s for s in handbook.published() if s.status != "retired" and not s.pilot_of]
 
 
 def select(

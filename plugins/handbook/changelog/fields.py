@@ -328,6 +328,10 @@ def _status(old: Any, new: Any) -> Iterator[FieldChange]:
     was, now = labels.STATUS.get(text(old), text(old)), labels.STATUS.get(text(new), text(new))
     if text(new) == "retired":
         yield FieldChange("status", f"Retired (was {was}): this standard no longer applies", True)
+    elif text(old) == "pilot" and text(new) == "active":
+        yield FieldChange(
+            "status", "Rolled out: the pilot is over and this now applies to everyone", True
+        )
     else:
         yield FieldChange("status", f"Status changed from {was} to {now}", True)
 
@@ -393,13 +397,38 @@ COMPARE: dict[str, Compare] = {
     "aliases": _set("aliases", "Also called:", "No longer also called:", False),
     "related": _set("related", "Now related to", "No longer related to", False),
     "sources": _set("sources", "Sources added:", "Sources removed:", False),
+    "goals": _set("goals", "Now serves the goals", "No longer serves the goals", False),
+    "pilot": lambda o, n: iter([FieldChange("pilot", _pilot_sentence(o, n), False)]),
+    "upcoming": lambda o, n: iter([FieldChange("upcoming", _upcoming_sentence(o, n), True)]),
 }
+
+
+def _pilot_sentence(old: Any, new: Any) -> str:
+    if not new:
+        return "Pilot details removed"
+    decision = (new or {}).get("decision")
+    if decision and decision != (old or {}).get("decision"):
+        return (
+            f"Pilot decision: {text(decision.get('outcome'))} on {long_date(decision.get('date'))}"
+        )
+    return f"Pilot from {long_date(new.get('start'))} to {long_date(new.get('end'))}"
+
+
+def _upcoming_sentence(old: Any, new: Any) -> str:
+    added = [item for item in new or [] if item not in (old or [])]
+    if not added:
+        return "Announced change withdrawn or taken into the standard"
+    return "; ".join(
+        f"From {long_date(item.get('from'))}: {quote(item.get('change'))}" for item in added
+    )
+
 
 # The order sentences appear in: what changes work first, in the page's order.
 ORDER = [
     "status", "situation", "channels", "effective", "steps", "wordings", "rules", "targets",
     "escalation", "title", "summary", "area", "stage", "owner", "examples", "illustrations",
-    "aliases", "tags", "related", "sources", "last_reviewed", "review_by",
+    "aliases", "tags", "related", "sources", "goals", "pilot", "upcoming", "last_reviewed",
+    "review_by",
 ]  # fmt: skip
 
 

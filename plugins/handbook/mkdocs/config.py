@@ -18,6 +18,12 @@ class HandbookConfig(base.Config):
     areas = c.Type(dict, default=dict(DEFAULT_AREAS))
     # Publish draft standards too (for previews); by default drafts are left out.
     include_drafts = c.Type(bool, default=False)
+    # The company's goals: id -> title, or id -> {title, description}. Standards name the
+    # goals they serve (`goals:`); the Goals page lists the standards of each.
+    goals = c.Type(dict, default={})
+    # "Suggest a change" on each standard: email (owner or "*" -> address), template (the
+    # issue form's file name), host (github or gitlab). Without email: an issue at repo_url.
+    feedback = c.Type(dict, default={})
     # Linter: rule id -> severity ("error", "warning", "suggestion") or "off", and options.
     lint = c.Type(dict, default={})
     # Owner role -> GitHub team(s) reviewing its standards ("*": everyone else's), for

@@ -82,6 +82,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             docs_dir=config.docs_dir,
             theme_dir=config.theme.custom_dir,
             public_url=public,
+            repo_url=config.repo_url,
         )
         self.handbook = load(settings)
         self.urls = Urls(config.use_directory_urls)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..goals import declared_goals
 from ..handbook import Handbook
 from ..model import Standard
 from . import labels
@@ -36,6 +37,7 @@ class PageRenderer:
         self.published = self.handbook.published()
         self.paths = {s.id: standard_path(s) for s in self.published}
         self.by_id = self.handbook.by_id()
+        self.goals = declared_goals(self.handbook.settings)[0]
 
     def _context(self, page: str) -> dict[str, object]:
         def link(target: str) -> str:
@@ -65,6 +67,7 @@ class PageRenderer:
         area_title = self.handbook.settings.areas.get(s.area, s.area)
         banners = self.extras.banners.get(s.id, [])
         sections = self.extras.sections.get(s.id, [])
+        goals = [(g, self.goals[g].title) for g in s.goals if g in self.goals]
         # The loader hands back the same Standard while its file is unchanged, so a
         # `serve` rebuild renders again only the pages whose inputs changed.
         key = (
@@ -74,6 +77,7 @@ class PageRenderer:
             tuple(tuple(r.values()) for r in related),
             tuple(banners),
             tuple(sections),
+            tuple(goals),
         )
         remembered = _RENDERED.get(key)
         if remembered is not None and remembered[0] is s:
@@ -86,6 +90,7 @@ class PageRenderer:
                 area_path=area_path(s.area),
                 area_title=area_title,
                 related=related,
+                goals=goals,
                 banners=banners,
                 sections=sections,
                 **self._context(page),

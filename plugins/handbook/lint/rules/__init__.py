@@ -11,7 +11,9 @@ from types import ModuleType
 
 from . import (
     incomplete,
+    no_goal,
     passive_voice,
+    pilot,
     placeholder,
     plain_words,
     readability,
@@ -35,6 +37,8 @@ RULES: dict[str, ModuleType] = {
         passive_voice,
         say_dont_say,
         stale,
+        pilot,
+        no_goal,
         incomplete,
         placeholder,
     )

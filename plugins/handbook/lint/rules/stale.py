@@ -3,7 +3,8 @@
 Every standard has an owner who reviews it by `review_by`. After that date staff cannot
 trust it is still right: the owner reviews it and sets a new date. A standard whose
 `effective` date is still to come is flagged as a suggestion, so that readers are not
-surprised. Retired standards are not checked.
+surprised. An announced change (`upcoming`) whose date has passed is flagged too: fold it
+into the standard's text and remove it. Retired standards are not checked.
 
 Default severity: **warning** (a future `effective` date: **suggestion**). A severity
 set in mkdocs.yml applies to both.
@@ -59,6 +60,13 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
             suggestion="publish it as a draft or pilot until then, or correct the date",
             severity="suggestion",
         )
+    for index, change in enumerate(standard.upcoming):
+        if change.start <= today:
+            yield Finding(
+                ("upcoming", index, "from"),
+                f"the change announced from {change.start} now applies",
+                suggestion="write it into the standard's text and remove it from upcoming",
+            )
 
 
 def _date(value: dt.date | str) -> dt.date:

@@ -1,0 +1,31 @@
+"""The Goals page: each company goal with the standards serving it (see ../goals.py)."""
+
+from __future__ import annotations
+
+from ..features import Feature
+from ..goals import declared_goals, serving
+from ..handbook import Handbook
+from ..render.environment import render
+from ..render.output import OutputFile
+from ..render.urls import Urls, standard_path
+
+PAGE = "goals.md"
+
+
+class GoalsFeature(Feature):
+    name = "goals"
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        goals, _ = declared_goals(handbook.settings)
+        if not goals:
+            return []
+        groups = serving(handbook)
+        text = render(
+            "goals.md.j2",
+            groups=[g for g in groups if g[1]],
+            unserved=[goal for goal, standards in groups if not standards],
+            unlinked=[s for s in handbook.published() if not s.goals and s.status != "retired"],
+            paths={s.id: standard_path(s) for s in handbook.published()},
+            link=lambda target: urls.relative(PAGE, target),
+        )
+        return [OutputFile(PAGE, text)]

@@ -1,0 +1,163 @@
+"""Feedback from the page: "Suggest a change" on every standard page and quick card page.
+
+It needs no server of ours. By default it opens a new issue on the site's git host
+(mkdocs.yml `repo_url`, GitHub or GitLab) with the title and fields filled in: the
+standard's id, the revision the site was built from and the page's address. On GitHub
+the issue form `.github/ISSUE_TEMPLATE/suggest-a-change.yml` asks the rest, including
+where the feedback came from (the standard's `sources` values). When the handbook plugin's
+`feedback.email` gives an address for the standard's owner (or "*" for everyone else),
+the link writes an e-mail to that address instead:
+
+```yaml
+feedback:
+  email:
+    Contact centre manager: cc-manager@example.org
+  template: suggest-a-change.yml   # the issue form's file name (GitHub)
+  host: github                     # github or gitlab, when repo_url's host does not say
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+
+from markupsafe import Markup
+
+from ..cards.revision import revision as site_revision
+from ..features import Feature
+from ..handbook import Handbook
+from ..model import Standard
+from ..problems import Problem
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+from ..settings import Settings
+from .templates import render
+
+TEMPLATE = "suggest-a-change.yml"
+HOSTS = ("github", "gitlab")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+
+
+@dataclass(frozen=True)
+class FeedbackOptions:
+    email: dict[str, str] = field(default_factory=dict)  # owner (or "*") -> address
+    template: str = TEMPLATE
+    host: str | None = None  # github or gitlab; None: told by repo_url's host name
+
+
+def feedback_options(settings: Settings) -> tuple[FeedbackOptions, list[Problem]]:
+    given = settings.extra.get("feedback") or {}
+    problems: list[Problem] = []
+
+    def wrong(message: str) -> None:
+        problems.append(Problem("mkdocs.yml", 1, 1, "feedback", f"feedback: {message}"))
+
+    if not isinstance(given, dict):
+        wrong("should be a mapping with email, template or host")
+        return FeedbackOptions(), problems
+    for key in set(given) - {"email", "template", "host"}:
+        wrong(f"unknown option '{key}': use email, template or host")
+    email: dict[str, str] = {}
+    raw_email = given.get("email") or {}
+    if isinstance(raw_email, dict):
+        for owner, address in raw_email.items():
+            if isinstance(address, str) and _EMAIL.match(address):
+                email[str(owner)] = address
+            else:
+                wrong(f"email for '{owner}' is not an e-mail address: write name@example.org")
+    else:
+        wrong("email should map each owner (or '*') to an e-mail address")
+    template = given.get("template", TEMPLATE)
+    if not isinstance(template, str) or not re.match(r"^[\w.-]+\.ya?ml$", template):
+        wrong("template should be the issue form's file name, e.g. suggest-a-change.yml")
+        template = TEMPLATE
+    host = given.get("host")
+    if host is not None and host not in HOSTS:
+        wrong(f"host should be one of {', '.join(HOSTS)}")
+        host = None
+    return FeedbackOptions(email, template, host), problems
+
+
+def suggest_link(
+    standard: Standard, settings: Settings, options: FeedbackOptions, address: str, revision: str
+) -> str | None:
+    """The "Suggest a change" link of a standard, or None when nowhere is configured.
+
+    `address` is the page's URL (absolute when the site's URL is known). Every value is
+    URL-encoded; the repository address must be http(s).
+    """
+    title = f"{standard.id} {standard.title}: suggested change"
+    body = (
+        f"Standard: {standard.id} {standard.title}\nRevision: {revision}\nPage: {address}\n\n"
+        "What should change, and why:\n\n"
+    )
+    to = options.email.get(standard.owner) or options.email.get("*")
+    if to is not None:
+        query = urlencode({"subject": title, "body": body}, quote_via=quote)
+        return f"mailto:{quote(to, safe='@')}?{query}"
+    repository = _repository(settings.repo_url)
+    if repository is None:
+        return None
+    host = options.host or next((h for h in HOSTS if h in repository.netloc.lower()), None)
+    path = repository.path.rstrip("/")
+    if host == "github":
+        query = urlencode(
+            {
+                "template": options.template,
+                "title": title,
+                "standard": f"{standard.id} {standard.title}",
+                "revision": revision,
+                "address": address,
+            },
+            quote_via=quote,
+        )
+        return urlunsplit((repository.scheme, repository.netloc, f"{path}/issues/new", query, ""))
+    if host == "gitlab":
+        query = urlencode({"issue[title]": title, "issue[description]": body}, quote_via=quote)
+        return urlunsplit((repository.scheme, repository.netloc, f"{path}/-/issues/new", query, ""))
+    return None
+
+
+def _repository(repo_url: str | None) -> Any:
+    if not repo_url:
+        return None
+    parts = urlsplit(repo_url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    if re.search(r"[\s\"'<>\\]", parts.netloc + parts.path):
+        return None
+    path = quote(parts.path.removesuffix(".git"), safe="/-._~")
+    return parts._replace(path=path, query="", fragment="")
+
+
+def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
+    """Each published standard's "Suggest a change" link, by id (none when unconfigured)."""
+    settings = handbook.settings
+    options, _ = feedback_options(settings)
+    if not options.email and _repository(settings.repo_url) is None:
+        return {}
+    revision = site_revision(settings.root)
+    base = (settings.site_url or "").rstrip("/")
+    links: dict[str, str] = {}
+    for standard in handbook.published():
+        page = urls.url(standard_path(standard))
+        address = f"{base}/{page}" if base else page
+        link = suggest_link(standard, settings, options, address, revision)
+        if link is not None:
+            links[standard.id] = link
+    return links
+
+
+class FeedbackFeature(Feature):
+    name = "feedback"
+
+    def problems(self, handbook: Handbook) -> list[Problem]:
+        return feedback_options(handbook.settings)[1]
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        for standard_id, link in suggest_links(handbook, urls).items():
+            section = Markup(render("suggest.html.j2", link=link))
+            extras.sections.setdefault(standard_id, []).append(section)

@@ -1,0 +1,43 @@
+"""Announced changes: a change written into a standard before it takes effect.
+
+Until its date (`upcoming[].from`), the standard's page keeps its current text and shows
+"From 4 January 2027: …" with the wording it replaces; team briefings list it as upcoming.
+Once the date has passed, the `stale` lint rule asks the editor to write the change into
+the standard's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from markupsafe import Markup
+
+from ..features import Feature
+from ..handbook import Handbook
+from ..model import Standard, Upcoming
+from ..render.pages import PageExtras
+from ..render.urls import Urls
+from .templates import render
+
+
+def pending(standard: Standard, today: dt.date) -> list[Upcoming]:
+    """The standard's announced changes still to come, soonest first."""
+    return sorted((u for u in standard.upcoming if u.start > today), key=lambda u: u.start)
+
+
+class UpcomingFeature(Feature):
+    name = "upcoming"
+
+    def __init__(self, today: dt.date | None = None):
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        today = self.today()
+        for standard in handbook.published():
+            changes = pending(standard, today)
+            if changes and standard.status != "retired":
+                banner = Markup(render("upcoming_banner.html.j2", changes=changes))
+                extras.banners.setdefault(standard.id, []).append(banner)
