@@ -41,7 +41,8 @@ class Settings:
     # the local server's address, and this is the one mkdocs.yml sets ("" for none).
     public_url: str | None = None
     # The company's goals the standards serve: id -> title or {title, description}.
-    goals: dict[str, Any] = field(default_factory=dict)
+    # As written in mkdocs.yml, checked by goals.declared_goals.
+    goals: Any = field(default_factory=dict)
     # The site's git host repository (mkdocs.yml `repo_url`), for "Suggest a change".
     repo_url: str | None = None
     # Rule id -> severity or "off", and per-rule options, for the linter.

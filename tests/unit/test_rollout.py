@@ -15,7 +15,7 @@ from handbook.loader import load_texts
 from handbook.render.pages import PageExtras
 from handbook.render.urls import Urls
 from handbook.rollout.feedback import FeedbackOptions, feedback_options, suggest_link
-from handbook.rollout.pilots import PilotsFeature, feedback_href, group_text, runs
+from handbook.rollout.pilots import PilotsFeature, feedback_href, group_text, runs, what_it_tests
 from handbook.rollout.upcoming import UpcomingFeature
 from handbook.settings import Settings
 
@@ -333,3 +333,28 @@ def test_bad_feedback_options_are_problems(given, complaint):
 
 def test_base_has_no_goals_so_other_rules_stay_unaffected():
     assert "goals:" not in BASE
+
+
+def test_pilot_tests_name_targets_by_id():
+    fragment = PILOT.replace("[Calls answered by the second ring]", '[answer-time, "Is it clear?"]')
+    fragment += "targets:\n  - id: answer-time\n    metric: Calls answered\n"
+    fragment += "    kind: service-level\n    share: 90\n    threshold: 2\n    unit: rings\n"
+    fragment += "    measured_by: phone report\n    period: weekly\n"
+    handbook = load({"s.yml": standard_text(fragment)})
+    assert handbook.problems == []
+    (run,) = runs(handbook, TODAY)
+    assert what_it_tests(run.standard, run.pilot) == [
+        "Calls answered: 90% within 2 rings",
+        "Is it clear?",
+    ]
+
+
+def test_pilot_rule_severities():
+    from lintkit import lint_fragment
+
+    (bare,) = lint_fragment("status: pilot\n", "pilot")
+    assert bare.severity == "suggestion" and "says nothing of who pilots it" in bare.message
+    late = PILOT.replace("2026-07-31", "2026-05-29")
+    (overdue,) = lint_fragment(late, "pilot")
+    assert overdue.severity == "warning" and "no decision is recorded" in overdue.message
+    assert (overdue.line, overdue.column) == where(late, "2026-05-29")

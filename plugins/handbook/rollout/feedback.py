@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
@@ -121,7 +120,7 @@ def suggest_link(
     return None
 
 
-def _repository(repo_url: str | None) -> Any:
+def _repository(repo_url: str | None) -> SplitResult | None:
     if not repo_url:
         return None
     parts = urlsplit(repo_url.strip())

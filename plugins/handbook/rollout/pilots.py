@@ -53,6 +53,17 @@ def runs(handbook: Handbook, today: dt.date) -> list[PilotRun]:
     return sorted(found, key=lambda r: (r.pilot.end, r.standard.id))
 
 
+def what_it_tests(standard: Standard, pilot: Pilot) -> list[str]:
+    """What the pilot tests, in words: a target's id becomes its metric and goal
+    ('Calls answered: 90% within 2 rings'); other items are questions as written."""
+    targets = {t.id: t for t in standard.targets if t.id}
+    found = []
+    for item in pilot.tests:
+        target = targets.get(item)
+        found.append(f"{target.metric}: {target.goal}" if target and target.goal else item)
+    return found
+
+
 def group_text(group: PilotGroup) -> str:
     """Who takes part, in words: 'Billing queue and Returns desk at Leeds, on phone'."""
     parts = []
@@ -101,6 +112,7 @@ class PilotsFeature(Feature):
                 "pilot_banner.html.j2",
                 run=run,
                 group=group_text(run.pilot.group),
+                tests=what_it_tests(s, run.pilot),
                 feedback_href=feedback_href(run.pilot.feedback),
                 current=current,
                 current_link=urls.relative(page, standard_path(current)) if current else None,
@@ -129,6 +141,7 @@ class PilotsFeature(Feature):
                 ("finished", "Finished", [r for r in found if r.state == "finished"]),
             ],
             group_text=group_text,
+            what_it_tests=what_it_tests,
             feedback_href=feedback_href,
             today=today,
             paths={s.id: standard_path(s) for s in handbook.published()},

@@ -6,7 +6,8 @@ has passed, the owner records what was decided (`decision:` adopted, dropped or
 extended with a new `end`); until then the pilot is left hanging and staff cannot tell
 which version to follow.
 
-Default severity: **warning**.
+Default severity: **warning** (a pilot with no `pilot:` details: **suggestion**, so that
+handbooks written before pilots had details still build with `--strict`).
 
 Passes:
 
@@ -58,6 +59,7 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
                 ("status",),
                 "this standard is on pilot but says nothing of who pilots it or until when",
                 suggestion="add pilot: with its group, start, end and feedback",
+                severity="suggestion",
             )
         return
     decided = pilot.decision is not None and pilot.decision.outcome != "extended"
