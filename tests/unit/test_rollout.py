@@ -121,13 +121,16 @@ def test_pilot_revising_itself_or_an_inactive_standard():
     assert "TEST-002 is draft, not active" in problem.message
 
 
+def test_pilot_date_not_in_the_calendar_is_located():
+    fragment = PILOT.replace("2026-05-04", "2026-13-01")
+    (problem,) = load({"s.yml": raw(fragment)}).problems
+    assert (problem.line, problem.column) == where(fragment, "2026-13-01")
+    assert "2026-13-01 is not a date in the calendar" in problem.message
+
+
 @pytest.mark.parametrize(
     ("fragment", "message"),
     [
-        (
-            PILOT.replace("2026-05-04", "2026-13-01"),
-            "'pilot.start' should be a date written YYYY-MM-DD",
-        ),
         (PILOT.replace("  group: {teams: [Billing queue], sites: [Leeds]}\n", "  group: {}\n"), ""),
         (
             PILOT.replace("  feedback: cc-manager@example.org\n", ""),
