@@ -139,7 +139,7 @@ def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
     if not options.email and _repository(settings.repo_url) is None:
         return {}
     revision = site_revision(settings.root)
-    base = (settings.site_url or "").rstrip("/")
+    base = (settings.published_at or "").rstrip("/")
     links: dict[str, str] = {}
     for standard in handbook.published():
         page = urls.url(standard_path(standard))
