@@ -22,6 +22,9 @@ HEADER = """\
 """
 # GitHub accepts @user, @org/team or an email address as an owner.
 _OWNER = re.compile(r"^(@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$")
+# A CODEOWNERS rule is one line: a line break in a standard's owner or file name would
+# start a rule of its own (`* @someone`), so none of these is ever written.
+_BREAKS = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 @dataclass
@@ -49,12 +52,19 @@ def codeowners(handbook: Handbook, owners: dict[str, Any]) -> Codeowners:
         lines.append(f"{folder} {' '.join(teams[FALLBACK])}")
     unmapped: dict[str, list[str]] = {}
     for standard in sorted(handbook.standards, key=lambda s: s.path):
+        if _BREAKS.search(standard.path):
+            warnings.append(
+                f"{standard.path!r}: a file name with a line break or control character "
+                "cannot be listed in CODEOWNERS: rename the file"
+            )
+            continue
         path = "/" + _escape(standard.path)
         names = teams.get(standard.owner)
         if names is None:
             unmapped.setdefault(standard.owner, []).append(standard.path)
             names = teams.get(FALLBACK)
-            lines.append(f"# No team for owner '{standard.owner}' under 'owners' in mkdocs.yml.")
+            owner = _BREAKS.sub(" ", standard.owner)
+            lines.append(f"# No team for owner '{owner}' under 'owners' in mkdocs.yml.")
         lines.append(f"{path} {' '.join(names)}" if names else f"# {path}")
     for role, paths in unmapped.items():
         if role.startswith("TODO"):
