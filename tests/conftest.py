@@ -63,7 +63,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     destination = tmp_path_factory.mktemp("sample")
     project = destination / "handbook"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "standards", "illustrations", "overrides"):
+    for name in ("mkdocs.yml", "glossary.yml", "docs", "standards", "illustrations", "overrides"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)

@@ -40,6 +40,7 @@ def all_features() -> list[Feature]:
     from .finding.goals import GoalsFeature
     from .finding.offline import OfflineFeature
     from .finding.searchbox import SearchFeature
+    from .glossary.feature import GlossaryFeature
     from .lint.feature import LintFeature
     from .rollout.feedback import FeedbackFeature
     from .rollout.pilots import PilotsFeature
@@ -57,5 +58,6 @@ def all_features() -> list[Feature]:
         FeedbackFeature,
         OfflineFeature,
         SearchFeature,
+        GlossaryFeature,
     ]
     return [factory() for factory in factories]

@@ -287,6 +287,8 @@ def _copy_site(sample: Path, out: Path) -> None:
     for name in ("docs", "overrides", "illustrations"):
         if (sample / name).is_dir():
             shutil.copytree(sample / name, out / name)
+    if (sample / "glossary.yml").is_file():  # the sample's nav lists its Glossary page
+        shutil.copy2(sample / "glossary.yml", out / "glossary.yml")
     (out / "standards").mkdir()
     text = (sample / "mkdocs.yml").read_text("utf-8")
     match = re.search(r"^(\s*)- handbook:[ \t]*\n(\s*)", text, re.M)

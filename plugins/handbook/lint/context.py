@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..glossary.load import load as load_glossary
+from ..glossary.model import Glossary
 from ..handbook import Handbook
 from ..model import Standard
 from ..yamlsource import Path
@@ -66,10 +68,19 @@ class LintContext:
             found = self._fields[id(standard)] = list(text_fields(standard))
         return found
 
+    @property
+    def glossary(self) -> Glossary:
+        """The handbook's own words (glossary.yml): they never count against a text."""
+        glossary: Glossary = self.once(
+            "glossary", lambda: load_glossary(self.handbook.settings.root)[0]
+        )
+        return glossary
+
     def stats(self, text: str) -> textstats.TextStats:
+        """Words, sentences and syllables, each glossary term counted as one short word."""
         found = self._stats.get(text)
         if found is None:
-            found = self._stats[text] = textstats.text_stats(text)
+            found = self._stats[text] = textstats.text_stats(self.glossary.mask(text))
         return found
 
     def sentences(self, text: str) -> list[tuple[int, str]]:

@@ -49,7 +49,14 @@ def expand_nav(nav: list[Any] | None, handbook: Handbook) -> list[Any] | None:
 
 # Generated pages in the order the sample handbook's nav lists them; the editors' pages
 # go last, under one section, so staff meet the standards first.
-_STAFF_PAGES = ("filters.md", "targets.md", "cards/index.md", "tags.md", "changelog/index.md")
+_STAFF_PAGES = (
+    "filters.md",
+    "targets.md",
+    "cards/index.md",
+    "tags.md",
+    "glossary.md",
+    "changelog/index.md",
+)
 _EDITOR_PAGES = ("editors/index.md", "editors/format.md", "editors/lint-rules.md", "review.md")
 _GENERATED_FOLDERS = (f"{STANDARDS}/", "changelog/", "cards/", "editors/")
 

@@ -100,6 +100,8 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
         for match in context.per_text(
             (ID, words), field.text, lambda t: words.find(t, context.tokens(t))
         ):
+            if _in_glossary(context, field.text, match.offset, len(match.text)):
+                continue
             yield Finding(
                 field.path,
                 f"'{match.text}' is not a plain word",
@@ -107,3 +109,10 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
                 offset=match.offset,
                 suggestion=f"write '{match.advice}'",
             )
+
+
+def _in_glossary(context: LintContext, text: str, offset: int, length: int) -> bool:
+    """A handbook word defined in glossary.yml ("terminated contract") is not replaced."""
+    return any(
+        start <= offset and offset + length <= end for start, end, _ in context.glossary.spans(text)
+    )

@@ -1,0 +1,83 @@
+"""The glossary in the site: a Glossary page, and on each standard page the terms it
+uses with their definitions (a closed box, so the page reads as before)."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..features import Feature
+from ..handbook import Handbook
+from ..lint.fields import text_fields
+from ..model import Standard
+from ..problems import Problem
+from ..render.environment import render
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+from .load import load
+from .model import Glossary, Term
+
+PAGE = "glossary.md"
+
+
+def terms_of(glossary: Glossary, standard: Standard) -> list[Term]:
+    seen: dict[str, Term] = {}
+    for field in text_fields(standard):
+        for term in glossary.find(field.text):
+            seen.setdefault(term.term, term)
+    return sorted(seen.values(), key=lambda t: t.term.lower())
+
+
+def anchors(glossary: Glossary) -> dict[str, str]:
+    return {
+        t.term: "term-" + re.sub(r"[^a-z0-9]+", "-", t.term.lower()).strip("-")
+        for t in glossary.terms
+    }
+
+
+class GlossaryFeature(Feature):
+    name = "glossary"
+    glossary = Glossary()
+
+    def problems(self, handbook: Handbook) -> list[Problem]:
+        # Read once per build: problems are asked for first, pages and files after.
+        self.glossary, found = load(handbook.settings.root)
+        return found
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        glossary = self.glossary
+        if not glossary.terms:
+            return
+        ids = anchors(glossary)
+        for standard in handbook.published():
+            terms = terms_of(glossary, standard)
+            if terms:
+                page = standard_path(standard)
+                html = render(
+                    "glossary_terms.html.j2",
+                    terms=terms,
+                    anchors=ids,
+                    glossary_link=urls.relative(page, PAGE),
+                )
+                # Markup: the template's own output, escaped where it holds text.
+                extras.sections.setdefault(standard.id, []).append(Markup(html))
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        glossary = self.glossary
+        if not glossary.terms:
+            return []
+        published = handbook.published()
+        users: dict[str, list[Standard]] = {t.term: [] for t in glossary.terms}
+        for standard in published:
+            for term in terms_of(glossary, standard):
+                users[term.term].append(standard)
+        text = render(
+            "glossary.md.j2",
+            entries=[(t, users[t.term]) for t in glossary.terms],
+            anchors=anchors(glossary),
+            paths={s.id: standard_path(s) for s in published},
+            link=lambda target: urls.relative(PAGE, target),
+        )
+        return [OutputFile(PAGE, text)]

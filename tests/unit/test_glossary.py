@@ -1,0 +1,107 @@
+"""The glossary: terms found in texts, glossary.yml read with located problems, and the
+handbook's own words never held against a text by readability or plain-words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lintkit import standard_text
+
+from handbook.glossary.load import load
+from handbook.glossary.model import Glossary, Term
+from handbook.lint.runner import lint
+from handbook.loader import load_texts
+from handbook.settings import Settings
+
+GLOSSARY = Glossary(
+    (
+        Term("service level", "The share of calls answered in time."),
+        Term("service level agreement", "A written promise of service levels."),
+        Term("representative", "A member of staff who speaks for us."),
+    )
+)
+
+
+def test_terms_are_found_as_whole_words_in_any_case_and_plural() -> None:
+    text = "Our Service Levels and the service level agreement; representatives misrepresent."
+    found = [(text[start:end], term.term) for start, end, term in GLOSSARY.spans(text)]
+    assert found == [
+        ("Service Levels", "service level"),
+        ("service level agreement", "service level agreement"),
+        ("representatives", "representative"),
+    ]
+    assert [t.term for t in GLOSSARY.find(text)] == [
+        "service level",
+        "service level agreement",
+        "representative",
+    ]
+
+
+def test_mask_writes_each_term_as_one_short_word() -> None:
+    assert GLOSSARY.mask("Ask a representative about the service level.") == (
+        "Ask a term about the term."
+    )
+
+
+def _lint(tmp_path: Path, fragment: str, glossary: str | None, rule: str) -> list[str]:
+    if glossary is not None:
+        (tmp_path / "glossary.yml").write_text(glossary, "utf-8")
+    handbook = load_texts({"standards/t.yml": standard_text(fragment)}, Settings(root=tmp_path))
+    assert not handbook.problems
+    return [p.message for p in lint(handbook) if p.rule == rule]
+
+
+HARD_WITH_TERMS = (
+    "rules:\n  - Tell the customer which representative handles their registration "
+    "and interpretation questions today.\n"
+)
+TERMS = (
+    "representative: A member of staff who speaks for us.\n"
+    "registration: Signing a customer up for an account.\n"
+    "interpretation: Help from someone who speaks the customer's language.\n"
+)
+
+
+def test_glossary_terms_do_not_count_against_readability(tmp_path: Path) -> None:
+    assert _lint(tmp_path, HARD_WITH_TERMS, None, "readability")  # hard without the glossary
+    assert _lint(tmp_path, HARD_WITH_TERMS, TERMS, "readability") == []
+
+
+def test_readability_advice_says_what_to_do_and_where_the_limits_are(tmp_path: Path) -> None:
+    handbook = load_texts(
+        {"standards/t.yml": standard_text(HARD_WITH_TERMS)}, Settings(root=tmp_path)
+    )
+    (problem,) = [p for p in lint(handbook) if p.rule == "readability"]
+    assert problem.suggestion is not None
+    assert "define it in glossary.yml" in problem.suggestion
+    assert "editors/lint-rules/#readability" in problem.suggestion
+
+
+def test_a_glossary_term_is_not_a_plain_words_problem(tmp_path: Path) -> None:
+    fragment = "rules:\n  - Read the terminated contract list before you call back.\n"
+    assert _lint(tmp_path, fragment, None, "plain-words") == [
+        "'terminated' is not a plain word [rules[1]]"
+    ]
+    glossary = "terminated contract: A contract we ended early, for any reason.\n"
+    assert _lint(tmp_path, fragment, glossary, "plain-words") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("callback: [a, b]\n", "glossary.yml:1:11: error glossary 'callback' has no definition"),
+        ("callback:\n", "glossary.yml:1:10: error glossary 'callback' has no definition"),
+        ("- callback\n", "glossary.yml:1:1: error glossary write one term per line"),
+        ('callback: "A call\n', "glossary.yml:1:11: error yaml-syntax this quote"),
+    ],
+)
+def test_glossary_problems_are_located(tmp_path: Path, text: str, expected: str) -> None:
+    (tmp_path / "glossary.yml").write_text(text, "utf-8")
+    glossary, problems = load(tmp_path)
+    assert glossary.terms == ()
+    assert [str(p) for p in problems][0].startswith(expected)
+
+
+def test_no_glossary_file_is_an_empty_glossary(tmp_path: Path) -> None:
+    assert load(tmp_path) == (Glossary(), [])
