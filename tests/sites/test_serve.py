@@ -62,4 +62,4 @@ def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
     finally:
         server.terminate()
         output = server.communicate(timeout=20)[0]
-    assert "standards/broken.yml:2:1: error yaml-syntax" in output
+    assert "standards/broken.yml:1:5: error yaml-syntax this bracket" in output
