@@ -315,6 +315,8 @@ function setUp() {
   var status = dialog.querySelector("[data-hb-search-status]");
   var list = dialog.querySelector("[data-hb-search-results]");
   var idle = status.textContent;
+  // Material's hidden checkbox that opens the dialog: named for tools that list inputs.
+  if (!toggle.hasAttribute("aria-label")) toggle.setAttribute("aria-label", "Search");
   var asked = 0;
 
   function open() {
@@ -403,6 +405,7 @@ function setUp() {
       item.appendChild(link);
       list.appendChild(item);
     });
+    input.dataset.shown = query;  // which query the list shows (for tests and tools)
     var n = results.length;
     status.textContent = !query.trim() ? idle
       : n === 0 ? "No matching standards"
