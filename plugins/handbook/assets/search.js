@@ -120,6 +120,15 @@ function expand(token, shard, typing) {
   if (entries[token.word]) add(token.word, 1);
   var exact = Object.keys(seen).length > 0;
   var terms = shard.terms;
+  if (!exact) {
+    // The build's Porter stemmer and this one differ on a few words by a last letter
+    // ("apology": "apologi" there, "apolog" here): the same word.
+    var shorter = token.stem.slice(0, -1);
+    if (shorter.length >= 3 && entries[shorter]) add(shorter, 1);
+    for (var k = 0; k < terms.length; k++) {
+      if (terms[k].length === token.stem.length + 1 && terms[k].indexOf(token.stem) === 0) add(terms[k], 1);
+    }
+  }
   if (token.word.length >= 3) {
     // Word beginnings: what is being typed, or a longer form ("call" -> "caller").
     var prefixWeight = typing ? tune.typing : tune.prefix;
@@ -190,6 +199,18 @@ function postingsOf(term) {
   var prefix = shardFor(term);
   var found = prefix !== null && shardTerms[prefix];
   return found ? found.entries[term] : null;
+}
+
+// The index terms a text's words stand for, and how much each counts (for tests).
+function termsOf(text) {
+  return loadMeta().then(function () {
+    var list = tokens(text);
+    return loadTokens(list).then(function (loaded) {
+      return list.map(function (token, n) {
+        return [token.word, loaded[n] ? expand(token, loaded[n], false) : []];
+      });
+    });
+  });
 }
 
 function rank(query) {
@@ -303,6 +324,7 @@ window.handbookSearch = {
   _search: search,
   _words: words,
   _stem: stem,
+  _termsOf: termsOf,
 };
 
 // The dialog: Material's search box in the header (overrides in templates/theme/).
