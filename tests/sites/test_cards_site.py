@@ -46,6 +46,10 @@ def test_picker_lists_every_card_with_plain_lists_and_its_own_filter(site):
     assert "PHONE-009" not in html  # retired: no card
     # Without JavaScript: lists by area, channel and tag; with it, the filter form.
     assert 'id="by-channel"' in html and 'id="by-tag"' in html
+    # Each card in those lists by its id and title, not a bare id.
+    by_channel = html[html.index('id="by-channel"') : html.index('id="by-tag"')]
+    assert re.search(r'<a href="[^"]+"><span class="hb-id">[A-Z]+-\d+</span> \w', by_channel)
+    assert not re.search(r'">[A-Z]+-\d+</a>', by_channel)
     assert 'data-filter="area"' in html and 'data-filter="channel"' in html
     assert 'data-filter="tag"' in html
     # The picker's own script is a file of the site: no inline script, nothing from

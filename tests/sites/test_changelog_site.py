@@ -61,10 +61,11 @@ def test_index_lists_revisions_newest_first_with_counts(site):
     assert positions == sorted(positions)
     assert "1 standard added · 1 change affects how you work" in page
     assert 'href="feed.xml"' in page
-    # Standards by kind, each linking to its page.
+    # Standards by kind, each linking to its page by id and title.
     assert (
         '<span class="hb-change__kind hb-change__kind--added">Added</span> '
-        '<a href="../standards/comp-001/" title="Handling a complaint">COMP-001</a>'
+        '<a href="../standards/comp-001/"><span class="hb-id">COMP-001</span> '
+        "Handling a complaint</a>"
     ) in page
 
 
