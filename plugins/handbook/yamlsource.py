@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import yaml
 
@@ -166,7 +166,11 @@ def parse(text: str, locations: bool = False) -> tuple[Any, SourceMap]:
     Raises YamlProblem with a location when the text is not acceptable YAML. The map's
     locations are read now with `locations`, else when first asked for.
     """
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as e:  # half a character (a lone surrogate), e.g. from git
+        raise _unprintable(text, e.start, text[e.start]) from None
+    if size > MAX_BYTES:
         raise YamlProblem(f"file is larger than {MAX_BYTES} bytes: split it up", 1, 1)
     # libyaml accepts tabs where PyYAML refuses them: such files take the strict path, as
     # do files with many flow brackets (see _FAST_BRACKETS).
@@ -221,8 +225,8 @@ def _unprintable(text: str, index: int, character: int | str) -> YamlProblem:
     code = character if isinstance(character, int) else ord(character)
     line, column = SourceMap(text).position(index)
     return YamlProblem(
-        f"the file holds the control character U+{code:04X}, which text cannot show "
-        "(often pasted along with text from another program): delete it",
+        f"the file holds U+{code:04X}, a control character or half a character that text "
+        "cannot show (often pasted along with text from another program): delete it",
         line,
         column,
         rule="yaml-value",
@@ -294,14 +298,15 @@ def _build(
             _build(loader, item, (*path, i), source, seen, depth + 1)
             for i, item in enumerate(node.value)
         ]
+    if node.tag == _STR and cast(yaml.ScalarNode, node).style != '"':
+        return node.value  # most values: skipping construct_object makes loading 3x faster
     return _scalar(loader, node)
 
 
 def _scalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     """A scalar's value, or a YamlProblem where it is written when no value can be right."""
     if node.tag == _STR:
-        # Most values: skipping construct_object makes loading 3x faster. Only a
-        # double-quoted scalar can hold an escape, the one way past the reader's check.
+        # Only a double-quoted scalar can hold an escape, the one way past the reader's check.
         if (
             isinstance(node, yaml.ScalarNode)
             and node.style == '"'

@@ -21,9 +21,10 @@ BAD = [
     ("value: .nan\n", 1, 8, "is not a number"),
     ("value: -.inf\n", 1, 8, "is not a number"),
     # Control characters pasted as they are, and written as escapes.
-    ("title: Answer\x1b[31m now\n", 1, 14, "control character U+001B"),
-    ("a: b\nsummary: x\x00y\n", 2, 11, "control character U+0000"),
-    ("title: Caf\x80 menu\n", 1, 11, "control character U+0080"),
+    ("title: Answer\x1b[31m now\n", 1, 14, "U+001B, a control character"),
+    ("a: b\nsummary: x\x00y\n", 2, 11, "U+0000, a control character"),
+    ("title: Caf\x80 menu\n", 1, 11, "U+0080, a control character"),
+    ("a: b\ntitle: x\ud800y\n", 2, 9, "U+D800, a control character or half a character"),
     ('title: "bell \\a here"\n', 1, 8, "U+0007"),
     ('title: "x\\x1b[31m"\n', 1, 8, "U+001B"),
     ('title: "half \\ud800 a character"\n', 1, 8, "U+D800"),
