@@ -33,7 +33,13 @@ def name(path: Path, root: Path) -> str:
 
 
 def link_problem(path: Path, root: Path) -> Problem | None:
-    """A problem when `path` (inside the project as written) leads out of it or nowhere."""
+    """A problem when `path`, written inside the project, leads out of it or nowhere.
+
+    A path written outside the project (a file named to `handbook lint`) is the user's
+    own choice, not the repository's: it is not a problem here.
+    """
+    if not Path(os.path.abspath(path)).is_relative_to(root):
+        return None
     if inside(path, root):
         if os.path.lexists(path) and not path.exists():
             return _at(path, root, "this link points to nothing: fix it or delete it")
@@ -89,14 +95,13 @@ def _walk(
 def read_text(path: Path, root: Path) -> tuple[str | None, Problem | None]:
     """A standard file's text, or the problem that keeps it from being read.
 
+    A path written inside the project must not lead out of it: `walk` has checked the
+    files it found, other callers check with `link_problem` first.
+
     The size is checked before reading, and the read is bounded, so a file of a
     gigabyte costs a stat and a megabyte; an unreadable file (permissions, a folder
     where a file should be) is a problem like any other.
     """
-    if Path(os.path.abspath(path)).is_relative_to(root):
-        problem = link_problem(path, root)
-        if problem is not None:
-            return None, problem
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_BYTES + 1)

@@ -190,6 +190,7 @@ def _check_across(
                     "(or add it under 'areas' in mkdocs.yml)",
                 )
             )
+    pictures: dict[str, tuple[str, str] | None] = {}  # a picture shown by many is checked once
     for standard in standards:
         for index, related in enumerate(standard.related):
             if related in by_id:
@@ -204,9 +205,12 @@ def _check_across(
             problems.append(_at(standard, ("related", index), "unknown-related", message))
         if check_files:
             for index, picture in enumerate(standard.illustrations):
-                found = illustrations.problem(
-                    settings.illustrations_path, settings.root, picture.file
-                )
+                if picture.file not in pictures:
+                    folder = settings.illustrations_path
+                    pictures[picture.file] = illustrations.problem(
+                        folder, settings.root, picture.file
+                    )
+                found = pictures[picture.file]
                 if found is not None:
                     problems.append(_at(standard, ("illustrations", index, "file"), *found))
     return problems

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..boundary import read_text
+from ..boundary import link_problem, read_text
 from ..handbook import Handbook
 from ..loader import YAML_SUFFIXES, load, load_texts
 from ..model import Standard
@@ -203,7 +203,8 @@ def _lint_paths(
         if name in texts:
             continue
         reread = True
-        text, problem = read_text(path, settings.root)
+        problem = link_problem(path, settings.root)
+        text, problem = (None, problem) if problem else read_text(path, settings.root)
         if problem is not None:
             problems.append(problem)
         elif text is not None:
