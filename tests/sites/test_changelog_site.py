@@ -64,6 +64,7 @@ def test_index_lists_revisions_newest_first_with_counts(site):
     # Standards by kind, each linking to its page by id and title.
     assert (
         '<span class="hb-change__kind hb-change__kind--added">Added</span> '
+        '<span class="hb-revision__std" data-pairs="complaints:*">'
         '<a href="../standards/comp-001/"><span class="hb-id">COMP-001</span> '
         "Handling a complaint</a>"
     ) in page

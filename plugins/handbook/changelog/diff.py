@@ -30,6 +30,8 @@ class StandardChange:
     # Said about the change as a whole, e.g. that an id was reused.
     notes: list[str] = field(default_factory=list)
     reused_id: bool = False
+    # The channels the standard covers at this revision (before it, when removed).
+    channels: list[str] = field(default_factory=list)
 
     @property
     def affects_work(self) -> bool:
@@ -67,6 +69,11 @@ def _summary(entry: Entry) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def _channels(entry: Entry) -> list[str]:
+    value = entry.data.get("channels")
+    return [str(c) for c in value] if isinstance(value, list) else []
+
+
 def diff_states(old: State | None, new: State) -> list[StandardChange]:
     """Added, changed, retired and removed standards, in id order."""
     before = old.entries if old is not None else {}
@@ -76,14 +83,14 @@ def diff_states(old: State | None, new: State) -> list[StandardChange]:
         was, now = before.get(sid), after.get(sid)
         if now is None:
             assert was is not None
-            result.append(
-                StandardChange(sid, "removed", was.title, was.area, was.path, _summary(was))
-            )
+            removed = StandardChange(sid, "removed", was.title, was.area, was.path, _summary(was))
+            removed.channels = _channels(was)
+            result.append(removed)
             continue
         if was is None:
-            result.append(
-                StandardChange(sid, "added", now.title, now.area, now.path, _summary(now))
-            )
+            added = StandardChange(sid, "added", now.title, now.area, now.path, _summary(now))
+            added.channels = _channels(now)
+            result.append(added)
             continue
         if was is now or (was.data == now.data and was.path == now.path):
             continue
@@ -103,6 +110,7 @@ def diff_states(old: State | None, new: State) -> list[StandardChange]:
                 _summary(now),
                 old_path=was.path if was.path != now.path else None,
                 changes=changes,
+                channels=_channels(now),
             )
         )
     return result

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +17,13 @@ from markupsafe import Markup
 
 from ..handbook import Handbook
 from ..markup import plain
+from ..render import labels
 from ..render.environment import environment
 from ..render.escape import safe_url, xml_text
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
+from . import briefing
 from .changelog import Changelog, RevisionChanges
 from .compare import Comparison
 from .diff import KIND_LABELS, KINDS, StandardChange
@@ -27,6 +31,7 @@ from .diff import KIND_LABELS, KINDS, StandardChange
 FOLDER = "changelog"
 INDEX = f"{FOLDER}/index.md"
 FEED = f"{FOLDER}/feed.xml"
+FILTER_SCRIPT = "assets/handbook/changelog-filter.js"
 FEED_ENTRIES = 50
 UPDATES_SHOWN = 10
 _TRAILER = re.compile(r"^[A-Za-z-]+-by: .*$|^Co-authored-by: .*$", re.MULTILINE)
@@ -48,11 +53,29 @@ def revision_path(revision: RevisionChanges) -> str:
     return f"{FOLDER}/{revision.key}.md"
 
 
+def briefing_path(revision: RevisionChanges) -> str:
+    return f"{FOLDER}/briefing/{revision.key}.md"
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = environment().overlay(loader=jinja2.PackageLoader("handbook", "changelog/templates"))
     env.globals["word_diff"] = word_diff
+    env.globals["pairs"] = pairs
     return env
+
+
+def pairs(changes: list[StandardChange]) -> str:
+    """The area:channel pairs of some changes ("area:*" for a standard of any channel), for
+    narrowing the changelog to one area or channel (changelog-filter.js)."""
+    found: set[str] = set()
+    for change in changes:
+        found.update(f"{change.area}:{c}" for c in change.channels or ["*"])
+    return " ".join(sorted(found))
+
+
+def filter_script() -> str:
+    return resources.files("handbook").joinpath("assets", "changelog-filter.js").read_text("utf-8")
 
 
 @cache
@@ -151,11 +174,21 @@ class ChangelogRenderer:
     handbook: Handbook
     urls: Urls
 
+    today: dt.date = field(default_factory=dt.date.today)
+
     def __post_init__(self) -> None:
         self.paths = {s.id: standard_path(s) for s in self.handbook.published()}
 
     def _link(self, page: str) -> Any:
         return lambda target: self.urls.relative(page, target)
+
+    def _filter(self, page: str) -> dict[str, Any]:
+        areas = self.handbook.settings.areas
+        return {
+            "filter_areas": list(areas.items()),
+            "filter_channels": list(labels.CHANNELS.items()),
+            "filter_script": self.urls.relative(page, FILTER_SCRIPT),
+        }
 
     def _groups(self, changes: list[StandardChange]) -> list[tuple[str, str, list[StandardChange]]]:
         return group_by_area(changes, self.handbook.settings.areas)
@@ -181,6 +214,35 @@ class ChangelogRenderer:
                 index_path=INDEX,
                 newer=newer and {"path": revision_path(newer), "title": title(newer)},
                 older=older and {"path": revision_path(older), "title": title(older)},
+                briefing_path=briefing_path(r) if self._briefs(r) else None,
+                **self._filter(page),
+            )
+        )
+        return OutputFile(page, text)
+
+    def _briefs(self, r: RevisionChanges) -> bool:
+        return not r.unreleased and r.work_count > 0
+
+    def briefing_page(self, r: RevisionChanges) -> OutputFile:
+        """The team briefing of one revision: its changes to the work, on one sheet."""
+        page = briefing_path(r)
+        sheet = briefing.from_revisions(
+            [r],
+            self.handbook,
+            self.today,
+            title=f"Team briefing: {r.revision.title}",
+            announced=False,
+        )
+        text = (
+            _environment()
+            .get_template("briefing.md.j2")
+            .render(
+                b=sheet,
+                r=r,
+                revision_path=revision_path(r),
+                paths=self.paths,
+                link=self._link(page),
+                long_date=briefing.long_date,
             )
         )
         return OutputFile(page, text)
@@ -209,6 +271,7 @@ class ChangelogRenderer:
                 paths=self.paths,
                 link=self._link(INDEX),
                 feed_path=FEED,
+                **self._filter(INDEX),
             )
         )
         return OutputFile(INDEX, text)
@@ -257,7 +320,9 @@ class ChangelogRenderer:
 
     def files(self) -> list[OutputFile]:
         pages = [self.revision_page(i) for i in range(len(self.changelog.revisions))]
-        return [self.index_page(), *pages, self.feed()]
+        pages += [self.briefing_page(r) for r in self.changelog.revisions if self._briefs(r)]
+        script = OutputFile(FILTER_SCRIPT, filter_script())
+        return [self.index_page(), *pages, self.feed(), script]
 
     def sections(self, extras: PageExtras) -> None:
         """Add "Updates to this standard" to the page of each standard that changed."""
