@@ -79,7 +79,7 @@ def test_changelog_narrowed_to_a_channel_from_the_address(page, served):
     assert visible_titles(page) == ["Phone: two rings", "Handbook as first published"]
     # In the first revision only the phone standards show.
     first = page.locator(".hb-revision").last
-    assert first.locator(".hb-revision__std:visible").all_inner_texts() == [
+    assert first.locator(".hb-revision__std:visible .hb-id").all_inner_texts() == [
         "PHONE-001",
         "PHONE-002",
     ]
