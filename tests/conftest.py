@@ -40,10 +40,11 @@ def copy_fixture(name: str, destination: Path) -> Path:
     return project
 
 
-def build(project: Path, *args: str) -> Build:
-    """Run `mkdocs build` on a project folder, as a user would, and keep its output."""
+def build(project: Path, *args: str, engine: str = "mkdocs") -> Build:
+    """Run `mkdocs build` (or another engine's) on a project folder, as a user would, and
+    keep its output."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+        [sys.executable, "-m", engine, "build", "--strict", *args],
         cwd=project,
         capture_output=True,
         text=True,
@@ -57,10 +58,8 @@ def basic_project(tmp_path: Path) -> Path:
     return copy_fixture("basic", tmp_path)
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The repository's own sample handbook, built once for all tests that read it."""
-    destination = tmp_path_factory.mktemp("sample")
+def copy_sample(destination: Path) -> Path:
+    """A copy of the repository's own sample handbook."""
     project = destination / "handbook"
     project.mkdir()
     for name in ("mkdocs.yml", "glossary.yml", "docs", "standards", "illustrations", "overrides"):
@@ -69,6 +68,13 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
             shutil.copytree(source, project / name)
         elif source.exists():
             shutil.copy2(source, project / name)
+    return project
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own sample handbook, built once for all tests that read it."""
+    project = copy_sample(tmp_path_factory.mktemp("sample"))
     result = build(project)
     assert result.returncode == 0, result.output
     return result
