@@ -29,7 +29,7 @@ def test_a_second_build_reads_measures_and_pdfs_from_the_cache(tmp_path, monkeyp
         raise AssertionError("Typst ran again")
 
     monkeypatch.setattr(typeset, "lay_out", no_typst)
-    monkeypatch.setattr(typeset, "pdf", no_typst)
+    monkeypatch.setattr(typeset, "pdfs", no_typst)
     again = CardsFeature()
     handbook = fixture_handbook(project)
     assert [(p.file, p.line, p.message) for p in again.problems(handbook)] == [
@@ -52,17 +52,39 @@ def test_a_changed_card_is_laid_out_and_printed_again(tmp_path):
     assert after[pdf_path("telephone")] == before[pdf_path("telephone")]
 
 
-def test_a_broken_cache_entry_is_ignored(tmp_path):
+def test_an_edit_lays_out_only_the_card_it_changed(tmp_path, monkeypatch):
+    project = copy_cards_fixture(tmp_path)
+    feature = CardsFeature()
+    feature.problems(fixture_handbook(project))
+    path = project / "standards" / "email-001.yml"
+    path.write_text(
+        path.read_text("utf-8").replace("First reply to an email", "First answer to an email"),
+        "utf-8",
+    )
+    laid_out = []
+    real = typeset.lay_out
+
+    def spy(texts, cards):
+        laid_out.append(cards)
+        return real(texts, cards)
+
+    monkeypatch.setattr(typeset, "lay_out", spy)
+    assert feature.problems(fixture_handbook(project)) == []
+    assert laid_out == [1]
+
+
+def test_a_broken_cache_is_ignored(tmp_path):
+    (tmp_path / cache.PATH).mkdir(parents=True)
+    (tmp_path / cache.PATH / "measures.json").write_text("{not json", "utf-8")
+    assert cache.load_measures(tmp_path) == {}
     name = cache.key("cards")
-    (tmp_path / cache.PATH / name).mkdir(parents=True)
-    (tmp_path / cache.PATH / name / "measures.json").write_text("{not json", "utf-8")
-    assert cache.load_measures(tmp_path, name) is None
     assert cache.load_pdf(tmp_path, name) is None
     cache.save_pdf(tmp_path, name, b"%PDF")
     assert cache.load_pdf(tmp_path, name) == b"%PDF"
 
 
 def test_the_key_depends_on_the_content_not_on_the_folder(tmp_path):
-    assert cache.key("cards") == cache.key("cards")
+    assert cache.key("cards") == cache.key("cards!"[:5])
     assert cache.key("cards") != cache.key("cards!")
-    assert str(tmp_path) not in cache._inputs()
+    assert str(tmp_path) not in typeset.signature()
+    assert "Noto Sans Thai" in typeset.signature()  # the fonts are part of it

@@ -1,10 +1,11 @@
-"""Cards laid out and printed once per content: measures and PDFs kept in `.cache/handbook/cards/`.
+"""Cards laid out and printed once per content, kept in `.cache/handbook/cards/`.
 
-An entry's name is a digest of everything its output depends on: the Typst input (the
-cards' text, the page size), the template, the Typst version and the card fonts (by
-name and size). Nothing in it depends on the machine or the folder, so CI runs can share
-the folder (the workflows keep it with actions/cache). It is only a cache: deleting it,
-or a folder where it cannot be written, costs time and nothing else.
+`measures.json` holds how much room each card took, by a digest of the card's printed
+content; `<digest>.pdf` files hold PDFs, by a digest of their whole input. Each digest
+also covers the template, the Typst version and the card fonts (typeset.signature), and
+nothing of the machine or the folder, so CI runs can share the folder (the workflows
+keep it with actions/cache). It is only a cache: deleting it, or a folder where it
+cannot be written, costs time and nothing else.
 """
 
 from __future__ import annotations
@@ -12,88 +13,60 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 from . import typeset
 from .pdf import Measure
 
 PATH = Path(".cache") / "handbook" / "cards"
-# Entries kept: enough for a few handbook versions; the oldest go first.
-KEEP = 24
-
-
-@cache
-def _inputs() -> str:
-    """What every output depends on besides its Typst input: template, Typst, fonts."""
-    import typst
-
-    fonts = typst.Fonts(
-        include_system_fonts=False,
-        include_embedded_fonts=True,
-        font_paths=list(typeset.font_dirs()),
-    )
-    used = sorted(
-        f"{f.family}/{f.weight}/{f.style}/{Path(f.path).name if f.path else '-'}/"
-        f"{Path(f.path).stat().st_size if f.path else 0}"
-        for f in fonts.fonts()
-        if f.family in (*typeset.FONTS, typeset.MONO)
-    )
-    return "\n".join(
-        [
-            typeset.template_path().read_text("utf-8"),
-            metadata.version("typst"),
-            metadata.version("pypdf"),  # imposes the four-up sheets
-            *used,
-        ]
-    )
+# Measures kept: enough for the cards of several handbook versions; older ones go first.
+MEASURES = 20000
+# PDFs kept: a few builds' worth of per-area PDFs.
+PDFS = 64
 
 
 def key(document: str) -> str:
-    return hashlib.sha256(f"{_inputs()}\n{document}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{typeset.signature()}\n{document}".encode()).hexdigest()[:32]
 
 
-def load_measures(root: Path, name: str) -> dict[str, Measure] | None:
+def load_measures(root: Path) -> dict[str, Measure]:
     try:
-        data = json.loads((root / PATH / name / "measures.json").read_text("utf-8"))
-        return {card: Measure(int(pages), float(length)) for card, (pages, length) in data.items()}
+        data = json.loads((root / PATH / "measures.json").read_text("utf-8"))
+        return {k: Measure(int(pages), float(length)) for k, (pages, length) in data.items()}
     except (OSError, ValueError, TypeError):
-        return None
+        return {}
 
 
-def save_measures(root: Path, name: str, measures: dict[str, Measure]) -> None:
-    _write(root, name, "measures.json", json.dumps({k: list(v) for k, v in measures.items()}))
+def save_measures(root: Path, measures: dict[str, Measure]) -> None:
+    kept = dict(list(measures.items())[-MEASURES:])
+    _write(root / PATH / "measures.json", json.dumps({k: list(v) for k, v in kept.items()}))
 
 
 def load_pdf(root: Path, name: str) -> bytes | None:
     try:
-        return (root / PATH / name / "cards.pdf").read_bytes()
+        return (root / PATH / f"{name}.pdf").read_bytes()
     except OSError:
         return None
 
 
 def save_pdf(root: Path, name: str, data: bytes) -> None:
-    _write(root, name, "cards.pdf", data)
-
-
-def _write(root: Path, name: str, file: str, content: str | bytes) -> None:
-    folder = root / PATH / name
+    _write(root / PATH / f"{name}.pdf", data)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{file}.{os.getpid()}.tmp"
-        if isinstance(content, str):
-            temporary.write_text(content, "utf-8")
-        else:
-            temporary.write_bytes(content)
-        temporary.replace(folder / file)
-        _prune(root / PATH)
+        found = sorted((root / PATH).glob("*.pdf"), key=lambda p: p.stat().st_mtime)
+        for old in found[:-PDFS]:
+            old.unlink()
     except OSError:
         pass
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.iterdir(), key=lambda p: p.stat().st_mtime)
-    for old in entries[:-KEEP]:
-        shutil.rmtree(old, ignore_errors=True)
+def _write(path: Path, content: str | bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        if isinstance(content, str):
+            temporary.write_text(content, "utf-8")
+        else:
+            temporary.write_bytes(content)
+        temporary.replace(path)
+    except OSError:
+        pass

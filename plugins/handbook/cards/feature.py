@@ -10,6 +10,7 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -51,8 +52,10 @@ class CardsFeature(Feature):
     name = "cards"
 
     def __init__(self) -> None:
-        # Kept across `serve` rebuilds: the measures of the last cards laid out.
-        self.measures: dict[str, dict[str, Measure]] = {}
+        # Kept across `serve` rebuilds: measures by card key (so an edit lays out only the
+        # cards it changed), read from and written to the cache folder.
+        self.measures: dict[str, Measure] = {}
+        self.measures_root: Path | None = None
 
     def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
         """The cards with their measures: from memory, the cache folder, or a layout."""
@@ -60,15 +63,13 @@ class CardsFeature(Feature):
         rendering = prepare(cards, options.size, handbook.settings.areas)
         if options.overflow == "off" and not options.pdf:
             return rendering
-        name = cache.key(rendering.document(body_only=True))
         root = handbook.settings.root
-        found = self.measures.get(name) or cache.load_measures(root, name)
-        if found is None or set(found) != {c.id for c in cards}:
-            rendering.lay_out()
-            cache.save_measures(root, name, rendering.measures)
-            found = rendering.measures
-        rendering.measures = found
-        self.measures = {name: found}
+        if self.measures_root != root:
+            self.measures, self.measures_root = cache.load_measures(root), root
+        known = len(self.measures)
+        rendering.lay_out(self.measures)
+        if len(self.measures) != known:
+            cache.save_measures(root, self.measures)
         return rendering
 
     def problems(self, handbook: Handbook) -> list[Problem]:
@@ -81,15 +82,19 @@ class CardsFeature(Feature):
             problems.extend(rendering.problems(options.overflow))
         return problems
 
-    def _pdf(self, handbook: Handbook, rendering: Rendering, cards: list[Card]) -> bytes:
-        """The PDF of these cards, made once per content (cache.py)."""
+    def _pdfs(
+        self, handbook: Handbook, rendering: Rendering, groups: dict[str, list[Card]]
+    ) -> dict[str, bytes]:
+        """The PDF of each group of cards, made once per content (cache.py)."""
         root = handbook.settings.root
-        name = cache.key(rendering.document(cards))
-        data = cache.load_pdf(root, name)
-        if data is None:
-            data = rendering.pdf(cards)
-            cache.save_pdf(root, name, data)
-        return data
+        names = {group: cache.key(rendering.document(cards)) for group, cards in groups.items()}
+        found = {group: cache.load_pdf(root, name) for group, name in names.items()}
+        missing = [group for group, data in found.items() if data is None]
+        made = rendering.pdfs([groups[g] for g in missing]) if missing else []
+        for group, data in zip(missing, made, strict=True):
+            cache.save_pdf(root, names[group], data)
+            found[group] = data
+        return {group: data for group, data in found.items() if data is not None}
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in carded(handbook):
@@ -118,10 +123,10 @@ class CardsFeature(Feature):
             printed = rendering.fitting
             groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
             groups["all"] = printed
-            for area, group in groups.items():
-                if group:
-                    files.append(OutputFile(pdf_path(area), self._pdf(handbook, rendering, group)))
-                    pdfs[area] = pdf_path(area)
+            made = self._pdfs(handbook, rendering, {a: g for a, g in groups.items() if g})
+            for area, data in made.items():
+                files.append(OutputFile(pdf_path(area), data))
+                pdfs[area] = pdf_path(area)
         html: dict[str, Markup] = {
             c.id: Markup(card_html(c, options.size, areas.get(c.standard.area, c.standard.area)))
             for c in cards

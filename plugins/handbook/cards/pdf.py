@@ -8,6 +8,8 @@ second sheet. The PDFs are compiled from the same template and fonts as the chec
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -21,6 +23,8 @@ from .sheets import impose
 from .sizes import MM, Size
 
 RULE = "card-overflow"
+# Cards laid out in one Typst document (one worker process each, two at a time).
+CHUNK = 250
 
 
 class Measure(NamedTuple):
@@ -73,28 +77,48 @@ class Rendering:
         data = [self.data[c.id] for c in chosen]
         if body_only:
             data = [{k: v for k, v in d.items() if k not in typeset.FOOTER} for d in data]
-        return typeset.document(data, self.size)
+        return typeset.document(data, self.size, footer=not body_only)
 
-    def lay_out(self) -> None:
-        """Lay every card out and measure it."""
-        if not self.cards:
-            return
-        spans, _ = typeset.lay_out(self.document())
-        # The room for a card's content: the page less its margins and footer.
-        content_mm = self.size.height_mm - MARGIN_MM - foot_mm(self.size)
-        for card in self.cards:
-            span = spans[card.id]
-            below_top = span.end_pt / MM - MARGIN_MM
-            length = span.last - span.first + below_top / content_mm
-            self.measures[card.id] = Measure(span.last - span.first + 1, length)
+    def key(self, card: Card) -> str:
+        """A digest of what decides the room a card takes: its content, the page size,
+        the template, Typst and the fonts (not its footer, which is in the margin)."""
+        body = {k: v for k, v in self.data[card.id].items() if k not in typeset.FOOTER}
+        text = json.dumps([self.size.name, body], sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(f"{typeset.signature()}\n{text}".encode()).hexdigest()[:32]
+
+    def lay_out(self, known: dict[str, Measure] | None = None) -> None:
+        """Measure every card, laying out only those whose key is not in `known` (which
+        gets their measures)."""
+        known = {} if known is None else known
+        keys = {c.id: self.key(c) for c in self.cards}
+        missing = [c for c in self.cards if keys[c.id] not in known]
+        if missing:
+            chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
+            texts = [self.document(chunk, body_only=True) for chunk in chunks]
+            spans = typeset.lay_out(texts, len(missing))
+            # The room for a card's content: the page less its margins and footer.
+            content_mm = self.size.height_mm - MARGIN_MM - foot_mm(self.size)
+            for card in missing:
+                span = spans[card.id]
+                below_top = span.end_pt / MM - MARGIN_MM
+                length = span.last - span.first + below_top / content_mm
+                known[keys[card.id]] = Measure(span.last - span.first + 1, length)
+        self.measures = {c.id: known[keys[c.id]] for c in self.cards}
+
+    def printed(self, cards: Sequence[Card] | None = None) -> list[Card]:
+        """The given cards that print (all of them by default), in order."""
+        chosen = {c.id for c in (cards if cards is not None else self.cards)}
+        return [c for c in self.fitting if c.id in chosen]
+
+    def pdfs(self, groups: Sequence[Sequence[Card]]) -> list[bytes]:
+        """A PDF of each group of cards (those that print), typeset side by side."""
+        texts = [self.document(self.printed(group)) for group in groups]
+        made = typeset.pdfs(texts, sum(len(g) for g in groups))
+        return [impose(pdf, self.size) if self.size.per_sheet > 1 else pdf for pdf in made]
 
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that print (all of them by default), in order."""
-        chosen = {c.id for c in (cards if cards is not None else self.cards)}
-        pdf = typeset.pdf(self.document([c for c in self.fitting if c.id in chosen]))
-        if self.size.per_sheet > 1:
-            pdf = impose(pdf, self.size)
-        return pdf
+        return self.pdfs([self.printed(cards)])[0]
 
 
 def prepare(cards: Sequence[Card], size: Size, area_titles: dict[str, str]) -> Rendering:

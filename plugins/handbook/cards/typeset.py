@@ -12,32 +12,30 @@ shows as text: no standard's text is ever read as Typst markup or code.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Sequence
 from functools import cache
 from html.parser import HTMLParser
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ..markup import inline
 from ..render import labels
 from ..render.environment import environment
+from . import compile
 from .icons import channel_svg, mark_svg
 from .model import Card
 from .render import MARGIN_MM, foot_mm, qr_svg
 from .sizes import Size
 
-if TYPE_CHECKING:
-    import typst
-
 # Where the card fonts are looked for: the package's own folder first, then the folders
 # of the Debian packages `.ci/install-system-deps` installs (fonts-liberation,
-# fonts-noto-core, fonts-noto-color-emoji). Only these are used, never other system fonts.
+# fonts-noto-core, fonts-noto-color-emoji, fonts-dejavu-core). Only these are used, never other system fonts.
 FONT_DIRS = (
     Path(__file__).parent / "fonts",
     Path("/usr/share/fonts/truetype/liberation"),
     Path("/usr/share/fonts/truetype/noto"),
+    Path("/usr/share/fonts/truetype/dejavu"),
 )
 # Each character is printed in the first of these fonts that has it.
 FONTS = (
@@ -49,6 +47,7 @@ FONTS = (
     "Noto Sans Symbols",
     "Noto Sans Symbols 2",
     "Noto Color Emoji",
+    "DejaVu Sans",  # many more symbols (ticks, arrows, boxes)
 )
 MONO = "DejaVu Sans Mono"  # shipped inside Typst
 # What a card prints in its footer, in the page's bottom margin: it takes no room from
@@ -74,16 +73,24 @@ def font_dirs() -> list[Path]:
     return [d for d in FONT_DIRS if d.is_dir()]
 
 
-_lock = threading.Lock()
-
-
 @cache
-def _compiler() -> typst.Compiler:
-    """One compiler per process: Typst remembers layouts between compiles, so a rebuild
-    under `serve` lays out again only the cards an edit changed."""
+def signature() -> str:
+    """What every layout depends on besides its input: template, Typst, the card fonts
+    (by name and size), pypdf (which imposes four-up sheets). Nothing of the machine or
+    the folder, so caches made from it can be shared between CI runs."""
     import typst
 
-    return typst.Compiler(template_path(), font_paths=list(font_dirs()), ignore_system_fonts=True)
+    fonts = typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_dirs())
+    )
+    used = sorted(
+        f"{f.family}/{f.weight}/{f.style}/{Path(f.path).name if f.path else '-'}/"
+        f"{Path(f.path).stat().st_size if f.path else 0}"
+        for f in fonts.fonts()
+        if f.family in (*FONTS, MONO)
+    )
+    versions = [metadata.version("typst"), metadata.version("pypdf")]
+    return "\n".join([template_path().read_text("utf-8"), *versions, *used])
 
 
 def card_data(card: Card, size: Size, area_title: str) -> dict[str, Any]:
@@ -131,9 +138,10 @@ def _shortened(parts: list[str]) -> str | None:
     return f"Shortened card. The full standard has {listed}."
 
 
-def document(cards: Sequence[dict[str, Any]], size: Size) -> str:
+def document(cards: Sequence[dict[str, Any]], size: Size, footer: bool = True) -> str:
     """The JSON the template reads: the page's measures (mm, the title in pt), the fonts
-    and the cards."""
+    and the cards; without `footer`, the cards' footers are left out (and their data
+    need not hold FOOTER)."""
     return json.dumps(
         {
             "size": {
@@ -146,31 +154,28 @@ def document(cards: Sequence[dict[str, Any]], size: Size) -> str:
             "fonts": list(FONTS),
             "mono": MONO,
             "marks": {"say": mark_svg("say"), "dont": mark_svg("dont")},
+            "footer": footer,
             "cards": list(cards),
         },
         ensure_ascii=False,
     )
 
 
-def lay_out(text: str) -> tuple[dict[str, Span], int]:
-    """Lay the cards out: each card's span, by id, and the number of pages."""
-    with _lock:
-        compiler = _compiler()
-        compiler.compile(format="pdf", sys_inputs={"cards": text})
-        starts = json.loads(compiler.query("<card-start>", field="value"))
-        ends = json.loads(compiler.query("<card-end>", field="value"))
-    last = {e["id"]: (e["page"], e["y"]) for e in ends}
-    spans = {s["id"]: Span(s["page"] - 1, last[s["id"]][0] - 1, last[s["id"]][1]) for s in starts}
-    total = max((s.last for s in spans.values()), default=-1) + 1
-    return spans, total
+def lay_out(texts: list[str], cards: int) -> dict[str, Span]:
+    """Lay out documents of `cards` cards in all: where each card starts and ends, by id."""
+    found = compile.run_all("query", template_path(), font_dirs(), texts, cards)
+    spans = {}
+    for ends in found:
+        first = 0
+        for end in ends:  # each card starts on a new page, after the card before it
+            spans[end["id"]] = Span(first, end["page"] - 1, end["y"])
+            first = end["page"]
+    return spans
 
 
-def pdf(text: str) -> bytes:
-    """The PDF of a document made by `document`."""
-    with _lock:
-        data = _compiler().compile(format="pdf", sys_inputs={"cards": text})
-    assert isinstance(data, bytes)  # one file: a PDF, not a page per image
-    return data
+def pdfs(texts: list[str], cards: int) -> list[bytes]:
+    """The PDFs of documents made by `document`, with `cards` cards in all."""
+    return compile.run_all("pdf", template_path(), font_dirs(), texts, cards)
 
 
 class _Runs(HTMLParser):
