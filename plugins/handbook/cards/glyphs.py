@@ -97,10 +97,10 @@ def glyph_problems(card: Card, printed: str, severity: str = "error") -> list[Pr
                     column,
                     RULE,
                     f"the quick card of {standard.id} cannot print {_describe(chars)}: "
-                    "no card font has it, so the card is not printed",
+                    "no card font has them, so the card is not printed",
                     severity,
                     "write it with other characters, or install the card fonts "
-                    "(.ci/install-system-deps: fonts-noto-core, fonts-noto-color-emoji)",
+                    "(.ci/install-system-deps)",
                 )
             )
     if not problems:  # a character from elsewhere (e.g. the area's title in mkdocs.yml)
@@ -111,7 +111,7 @@ def glyph_problems(card: Card, printed: str, severity: str = "error") -> list[Pr
                 1,
                 RULE,
                 f"the quick card of {standard.id} cannot print {_describe(sorted(absent))}: "
-                "no card font has it, so the card is not printed",
+                "no card font has them, so the card is not printed",
                 severity,
             )
         )
