@@ -1,0 +1,145 @@
+"""The fit check agrees with the printed PDF, card for card, and does not depend on where
+the site is served.
+
+The check reads where each card ends from Typst's layout; the PDF is read back here with
+pypdf, independently: a card is on every page whose footer prints its id. Over every
+sample card at every size, a few hundred synthetic standards (`handbook synth`) and
+sample cards lengthened step by step across the limit, the two never disagree.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.cards import typeset
+from handbook.cards.feature import CardsFeature
+from handbook.cards.model import carded, make_cards
+from handbook.cards.pdf import prepare, render
+from handbook.cards.sizes import SIZES
+from handbook.handbook import Handbook
+from handbook.loader import load
+from handbook.settings import Settings
+from handbook.synth import write_project
+
+ROOT = Path(__file__).resolve().parents[2]
+FOOT = re.compile(r"([A-Z]+-\d+) · Rev\.")
+
+
+def sample(site_url: str | None = None) -> Handbook:
+    settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
+    settings.site_url = site_url
+    handbook = load(settings)
+    assert not handbook.errors
+    return handbook
+
+
+def page_texts(data: bytes) -> list[str]:
+    """The text of each page of a PDF: poppler's pdftotext (fast), or pypdf."""
+    if shutil.which("pdftotext"):
+        done = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+        return done.stdout.decode().split("\f")[:-1]
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def printed_pages(rendering) -> dict[str, int]:
+    """How many pages of a PDF of every card (none left out) carry each card's footer."""
+    text = rendering.document()
+    (data,) = typeset.pdfs([text], len(rendering.cards))
+    pages: dict[str, int] = {}
+    for page in page_texts(data):
+        found = FOOT.findall(page)
+        assert len(found) == 1, found  # one card's footer on each page
+        pages[found[0]] = pages.get(found[0], 0) + 1
+    return pages
+
+
+def lengthened(handbook: Handbook) -> list:
+    """Sample standards with 0 to 3 more steps on their cards: across the limit."""
+    extra = "Check the account, write down what was agreed and tell the customer the next step."
+    made = []
+    for n, s in enumerate(carded(handbook)):
+        for k in range(4):
+            card, steps = dict(s.card), list(s.steps)
+            if "steps" in card:
+                card["steps"] = [*card["steps"], *[extra] * k]
+            else:
+                steps += [extra] * k
+            made.append(
+                replace(s, id=f"{s.id.split('-')[0]}-{700 + 10 * n + k}", steps=steps, card=card)
+            )
+    return made
+
+
+def agree(handbook: Handbook, standards, size: str) -> tuple[int, int]:
+    cards = make_cards(handbook, standards)
+    rendering = render(cards, SIZES[size], handbook.settings.areas)
+    pages = printed_pages(rendering)
+    for card in cards:
+        assert rendering.measure(card.id).pages == pages[card.id], card.id
+        assert rendering.measure(card.id).fits == (pages[card.id] == 1), card.id
+    fits = sum(1 for c in cards if pages[c.id] == 1)
+    return fits, len(cards) - fits
+
+
+@pytest.mark.parametrize("size", ["a6", "a7", "index-4x6"])
+def test_the_check_agrees_with_the_pdf_for_every_sample_card(size):
+    handbook = sample()
+    fits, too_long = agree(handbook, carded(handbook), size)
+    if size == "a6":
+        assert too_long == 0  # the sample's cards all fit the size it is set to
+    assert fits + too_long == len(carded(handbook))
+
+
+def test_the_check_agrees_with_the_pdf_across_the_limit_and_for_synthetic_cards(tmp_path):
+    handbook = sample()
+    write_project(tmp_path / "synth", 220, seed=3)
+    synthetic = load(Settings.from_mkdocs_yml(tmp_path / "synth" / "mkdocs.yml"))
+    standards = [*lengthened(handbook), *carded(synthetic)]
+    assert len(standards) >= 270
+    fits, too_long = agree(handbook, standards, "a6")
+    # Both sides of the limit are well represented.
+    assert fits >= 40 and too_long >= 40
+
+
+def test_the_site_pdf_holds_exactly_the_cards_that_fit(tmp_path):
+    handbook = sample()
+    cards = make_cards(handbook, lengthened(handbook)[:24])  # 6 standards, 0 to 3 steps more
+    rendering = render(cards, SIZES["a6"], handbook.settings.areas)
+    assert rendering.fitting and rendering.overflowing
+    on_pages = []
+    for page in page_texts(rendering.pdf()):
+        on_pages += FOOT.findall(page)
+    assert on_pages == [c.id for c in rendering.fitting]
+
+
+def test_the_same_cards_fit_with_a_site_url_and_without():
+    without, public = sample(None), sample("https://handbook.example.org/")
+    a, b = CardsFeature().problems(without), CardsFeature().problems(public)
+    assert a == b == []
+    size = SIZES["a6"]
+    plain = prepare(make_cards(without, carded(without)), size, without.settings.areas)
+    linked = prepare(make_cards(public, carded(public)), size, public.settings.areas)
+    assert all(d["qr"] is None for d in plain.data.values())
+    assert all(d["qr"] for d in linked.data.values())
+    # The QR code prints in the footer, in room every card keeps: the content is the same.
+    assert [plain.key(c) for c in plain.cards] == [linked.key(c) for c in linked.cards]
+    plain.lay_out()
+    linked.lay_out()
+    assert plain.measures == linked.measures
+
+
+def test_under_serve_cards_link_to_the_public_address_or_nowhere():
+    local = "http://127.0.0.1:8000/"
+    served = Settings.from_options(ROOT, {}, local, public_url="https://hb.example.org/")
+    assert served.published_at == "https://hb.example.org/"
+    assert Settings.from_options(ROOT, {}, local, public_url="").published_at is None
+    built = Settings.from_options(ROOT, {}, "https://hb.example.org/")
+    assert built.published_at == "https://hb.example.org/"
