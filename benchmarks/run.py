@@ -1,7 +1,9 @@
 """`make bench`: the handbook's build against plain MkDocs + Material, on this machine.
 
 Measures, in one run: build time, output size and peak memory for 100, 1,000 and 5,000
-synthetic standards (`handbook synth`); the same standards as hand-written Markdown built
+synthetic standards (`handbook synth`), each built as it comes (the sample's mkdocs.yml:
+quick cards checked, with a PDF per area) and cold (no `.cache/` kept between runs);
+at 1,000 also without the quick cards, labelled so; the same standards as hand-written Markdown built
 by plain MkDocs + Material, with default settings and with `navigation.prune`; lint,
 changelog and quick-card PDF times (the other benchmarks in this folder); and the time
 from saving a standard to the updated page under `mkdocs serve`; and the handbook's search
@@ -80,11 +82,8 @@ def machine() -> dict[str, Any]:
 
 
 def card_check_off(project: Path) -> None:
-    """Leave out the quick cards' fit check and PDFs, which lay every card out with WeasyPrint.
-
-    That costs about a tenth of a second per card, more than the rest of the build: the
-    main series measures the site without it, and one build at 1,000 keeps it, as shipped.
-    """
+    """Leave out the quick cards' fit check and PDFs, for the labelled figure beside the
+    main series (which builds each handbook as `handbook synth` writes it, as shipped)."""
     config = project / "mkdocs.yml"
     text = config.read_text("utf-8")
     found = re.search(r"^\s*- handbook:[ \t]*\n(\s*)", text, re.M)
@@ -117,7 +116,12 @@ OUTPUTS = "bench-outputs"
 
 
 def build_once(project: Path) -> dict[str, float]:
-    """One `mkdocs build` in a fresh process: wall time, peak memory, output size."""
+    """One cold `mkdocs build` in a fresh process: wall time, peak memory, output size.
+
+    Cold as CI and the publish workflow start: no `.cache/` (the quick cards' typeset
+    measures and PDFs) is kept from the previous run.
+    """
+    shutil.rmtree(project / ".cache", ignore_errors=True)
     site = project / OUTPUTS / f"site-{time.time_ns()}"
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
     report = project / ".time.txt"
@@ -211,11 +215,14 @@ def _fetch(url: str) -> str | None:
 
 
 def serve_reload(project: Path, runs: int) -> dict[str, Any]:
-    """Seconds from saving a changed standard to the changed page served by `mkdocs serve`."""
+    """Seconds from saving a changed standard to its changed page and quick card page
+    served by `mkdocs serve`."""
     standard = sorted((project / "standards").rglob("*.yml"))[0]
     page_id = re.search(r"^id: (\S+)", standard.read_text("utf-8"), re.M).group(1).lower()
     port = free_port()
     url = f"http://127.0.0.1:{port}/standards/{page_id}/"
+    # The standard's quick card page shows the summary too (its description).
+    card_url = f"http://127.0.0.1:{port}/cards/{page_id}.html"
     log = open(project / ".serve.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", *SERVE_ARGS, "--dev-addr", f"127.0.0.1:{port}"],
@@ -239,7 +246,7 @@ def serve_reload(project: Path, runs: int) -> dict[str, Any]:
             text = re.sub(r"^summary: .*$", f"summary: {token}.", original, count=1, flags=re.M)
             start = time.perf_counter()
             standard.write_text(text, "utf-8")
-            while token not in (_fetch(url) or ""):
+            while token not in (_fetch(url) or "") or token not in (_fetch(card_url) or ""):
                 if time.perf_counter() - start > 120:
                     raise RuntimeError("the edited page did not update within 120 s")
                 time.sleep(0.05)
@@ -275,7 +282,9 @@ def main() -> int:
     parser.add_argument("--sizes", default=None, help="standards counts, e.g. 100,1000,5000")
     parser.add_argument("--baseline-sizes", default=None, help="default: 100,1000")
     parser.add_argument(
-        "--skip", default="", help="comma list: baseline,lint,changelog,cards,serve,search"
+        "--skip",
+        default="",
+        help="comma list: baseline,lint,changelog,cards,cards_off,serve,search",
     )
     parser.add_argument("--reuse", type=Path, help="keep skipped parts from this results.json")
     parser.add_argument("--work", type=Path, default=None, help="keep the projects here")
@@ -293,7 +302,7 @@ def main() -> int:
     if args.reuse:
         # Figures of a previous run for the parts skipped now (e.g. the slow baselines).
         previous = json.loads(args.reuse.read_text("utf-8"))
-        for part in ("baseline", "lint", "changelog", "cards", "serve", "shipped", "search"):
+        for part in ("baseline", "lint", "changelog", "cards", "serve", "cards_off", "search"):
             if part in skip and part in previous:
                 results[part] = previous[part]
         results["reused"] = {"from": previous["machine"]["commit"], "parts": sorted(skip)}
@@ -303,29 +312,31 @@ def main() -> int:
         project = work / f"handbook-{count}"
         if not project.exists():
             write_project(project, count, seed=1)
-            card_check_off(project)
         projects = {f"handbook {count}": project}
+        if count == 1000 and "cards_off" not in skip:
+            # Beside the figure as shipped: the same handbook without the cards' fit check
+            # and PDFs, labelled so in the results.
+            off = work / "cards-off-1000"
+            if not off.exists():
+                write_project(off, count, seed=1)
+                card_check_off(off)
+            projects["handbook 1000, cards off"] = off
         if "baseline" not in skip and count in baseline_sizes:
             for mode in ("default", "prune"):
                 projects[f"plain {mode} {count}"] = plain_project(work, project, mode, count)
         figures = median_builds(projects, runs)
         results["builds"][str(count)] = figures[f"handbook {count}"]
+        if "handbook 1000, cards off" in figures:
+            results["cards_off"] = {"1000": figures["handbook 1000, cards off"]}
         for mode in ("default", "prune"):
             if f"plain {mode} {count}" in figures:
                 figure = figures[f"plain {mode} {count}"]
                 results["baseline"].setdefault(str(count), {})[mode] = figure
-    if "shipped" not in skip:
-        project = work / "shipped-1000"
-        if not project.exists():
-            write_project(project, 1000, seed=1)
-        results["shipped"] = {"1000": median_build(project, 1, "handbook 1000 as shipped")}
-
     if "baseline" not in skip:
         for count in sorted(set(baseline_sizes) - set(sizes)):
             source = work / f"handbook-{count}"
             if not source.exists():
                 write_project(source, count, seed=1)
-                card_check_off(source)
             for mode in ("default", "prune"):
                 project = plain_project(work, source, mode, count)
                 figure = median_build(project, runs, f"plain {mode} {count}")
