@@ -1,33 +1,9 @@
-"""Features that add to the handbook site beyond the standard pages (linter, changelog,
-cards, finding aids). Each is a plain class over the core; site engines run them all.
-
-A feature reports problems, adds parts to standard pages and adds files to the site.
-An instance lives as long as the engine's process (all `serve` rebuilds), so a feature
-may keep caches that do not depend on the handbook's current content.
-"""
+"""The features that add to the handbook site beyond the standard pages (linter, changelog,
+cards, finding aids…), in the order they run; site engines run them all (see feature.py)."""
 
 from __future__ import annotations
 
-from .handbook import Handbook
-from .problems import Problem
-from .render.output import OutputFile
-from .render.pages import PageExtras
-from .render.urls import Urls
-
-
-class Feature:
-    name = "feature"
-
-    def problems(self, handbook: Handbook) -> list[Problem]:
-        """Findings to report in the build (errors fail it; warnings fail --strict)."""
-        return []
-
-    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
-        """Add banners or sections to standard pages."""
-
-    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        """Files to add to the site."""
-        return []
+from .feature import Feature
 
 
 def all_features() -> list[Feature]:

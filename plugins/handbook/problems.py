@@ -27,13 +27,3 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
-
-
-class HandbookError(Exception):
-    """Raised when problems make a handbook unusable; carries every problem of the run."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        count = len(self.problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the standards:\n{lines}")

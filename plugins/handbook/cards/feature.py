@@ -14,7 +14,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..problems import Problem
@@ -49,8 +49,6 @@ def pdf_path(area: str) -> str:
 
 
 class CardsFeature(Feature):
-    name = "cards"
-
     def __init__(self) -> None:
         # Kept across `serve` rebuilds: measures by card key (so an edit lays out only the
         # cards it changed), read from and written to the cache folder.

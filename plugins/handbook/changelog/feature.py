@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..problems import Problem
 from ..render.output import OutputFile
@@ -79,8 +79,6 @@ class Outcome:
 
 
 class ChangelogFeature(Feature):
-    name = "changelog"
-
     def __init__(self) -> None:
         self.cache = BlobCache()
         self._history: tuple[tuple[Any, ...], list[Revision]] | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..render import labels
 from ..render.environment import render
@@ -22,8 +22,6 @@ SCRIPT = "assets/handbook/filters.js"
 
 
 class FiltersFeature(Feature):
-    name = "filters"
-
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         return [filters_page(handbook, urls), OutputFile(SCRIPT, script())]
 

@@ -13,7 +13,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.environment import render
@@ -69,8 +69,6 @@ def by_owner(reviews: list[Review]) -> list[tuple[str, list[Review]]]:
 
 
 class FreshnessFeature(Feature):
-    name = "freshness"
-
     def __init__(self, today: dt.date | None = None):
         self._today = today
 

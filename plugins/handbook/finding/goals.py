@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..features import Feature
+from ..feature import Feature
 from ..goals import declared_goals, serving
 from ..handbook import Handbook
 from ..render.environment import render
@@ -13,8 +13,6 @@ PAGE = "goals.md"
 
 
 class GoalsFeature(Feature):
-    name = "goals"
-
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         goals, _ = declared_goals(handbook.settings)
         if not goals:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..render.output import OutputFile
 from ..render.urls import Urls
@@ -19,8 +19,6 @@ SHIM = "assets/handbook/iframe-worker.js"
 
 
 class OfflineFeature(Feature):
-    name = "offline"
-
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         text = resources.files("handbook").joinpath("assets", "iframe-worker.js").read_text("utf-8")
         return [OutputFile(SHIM, text)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..problems import Problem
 from ..render.output import OutputFile
@@ -23,8 +23,6 @@ STEMMER = "stemmer-2.0.1.js"
 
 
 class SearchFeature(Feature):
-    name = "search"
-
     def problems(self, handbook: Handbook) -> list[Problem]:
         return search_options(handbook)[1]
 

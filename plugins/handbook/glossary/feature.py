@@ -7,7 +7,7 @@ import re
 
 from markupsafe import Markup
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..lint.fields import text_fields
 from ..model import Standard
@@ -38,7 +38,6 @@ def anchors(glossary: Glossary) -> dict[str, str]:
 
 
 class GlossaryFeature(Feature):
-    name = "glossary"
     glossary = Glossary()
 
     def problems(self, handbook: Handbook) -> list[Problem]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..problems import Problem
 from ..render.output import OutputFile
@@ -14,8 +14,6 @@ from .runner import lint
 
 
 class LintFeature(Feature):
-    name = "lint"
-
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Lint errors and warnings as build warnings, so `serve` keeps working and
         `build --strict` fails; the original severity stays in the message."""

@@ -15,7 +15,8 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..boundary import inside
-from ..features import Feature, all_features
+from ..feature import Feature
+from ..features import all_features
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..finding.searchbox import search_options

@@ -26,7 +26,7 @@ from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
 from markupsafe import Markup
 
 from ..cards.revision import revision as site_revision
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..problems import Problem
@@ -151,8 +151,6 @@ def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
 
 
 class FeedbackFeature(Feature):
-    name = "feedback"
-
     def problems(self, handbook: Handbook) -> list[Problem]:
         return feedback_options(handbook.settings)[1]
 

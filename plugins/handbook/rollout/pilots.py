@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Pilot, PilotGroup, Standard
 from ..render import labels
@@ -93,8 +93,6 @@ def feedback_href(feedback: str) -> str | None:
 
 
 class PilotsFeature(Feature):
-    name = "pilots"
-
     def __init__(self, today: dt.date | None = None):
         self._today = today
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard, Upcoming
 from ..render.pages import PageExtras
@@ -26,8 +26,6 @@ def pending(standard: Standard, today: dt.date) -> list[Upcoming]:
 
 
 class UpcomingFeature(Feature):
-    name = "upcoming"
-
     def __init__(self, today: dt.date | None = None):
         self._today = today
 
