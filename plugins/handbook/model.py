@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import targets
+from .schema import allowed
 from .yamlsource import SourceMap
 
-STATUSES = ("draft", "pilot", "active", "retired")
+STATUSES = allowed("status")
 
 
 @dataclass(frozen=True)

@@ -256,4 +256,4 @@ def _template() -> jinja2.Template:
     return env.get_template("new-standard.yml.j2")
 
 
-_CHANNELS = ("phone", "email", "chat", "in-person", "video", "social-media", "letter")
+_CHANNELS = schema.allowed("channels")

@@ -32,6 +32,13 @@ def schema() -> dict[str, Any]:
     return data
 
 
+def allowed(field: str) -> tuple[str, ...]:
+    """The codes the format allows in a standard's field (`status`, `stage`, `channels`),
+    in the schema's order: the one list of them."""
+    spec = schema()["properties"][field]
+    return tuple(spec.get("items", spec)["enum"])
+
+
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(

@@ -9,6 +9,7 @@ import pytest
 from handbook import schema
 from handbook.cli import main
 from handbook.loader import load_one
+from handbook.render import labels
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -121,3 +122,21 @@ def test_fast_and_full_validators_agree():
             assert schema.is_valid(variant) == full.is_valid(variant), variant
             checked += 1
     assert checked > 500
+
+
+@pytest.mark.parametrize(
+    ("field", "words"),
+    [("status", labels.STATUS), ("channels", labels.CHANNELS), ("stage", labels.STAGES)],
+)
+def test_the_schema_lists_the_codes_and_every_code_has_words(field, words):
+    """Statuses, channels and stages come from the schema; staff see a word for each."""
+    codes = schema.allowed(field)
+    assert codes and list(words) == list(codes)
+
+
+def test_the_code_lists_are_the_schemas():
+    from handbook import scaffold
+    from handbook.model import STATUSES
+
+    assert STATUSES == schema.allowed("status")
+    assert scaffold._CHANNELS == schema.allowed("channels")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from ..handbook import Handbook
 from ..model import STATUSES, Standard
 from ..render import labels
+from ..schema import allowed
 
 FACETS = (
     ("area", "Area"),
@@ -65,7 +66,7 @@ def _order(facet: str, areas: dict[str, str]) -> list[str]:
     """Keys in the order staff know them; owners and tags sort by name instead."""
     known = {
         "area": list(areas),
-        "channel": list(labels.CHANNELS),
+        "channel": list(allowed("channels")),
         "stage": list(labels.STAGES),
         "status": list(STATUSES),
     }
