@@ -119,6 +119,10 @@ def test_pull_request_workflow_runs_in_the_new_repository(project: Path) -> None
         "Build the preview",
     ]
     assert (project / "preview" / "standards" / "desk-001.html").is_file()
+    # The preview carries the form editor, set up for the git host.
+    assert (project / "preview" / "admin" / "decap-cms.js").is_file()
+    admin = yaml.safe_load((project / "preview" / "admin" / "config.yml").read_text("utf-8"))
+    assert admin["publish_mode"] == "editorial_workflow" and "local_backend" not in admin
     page = (project / "site" / "standards" / "desk-001" / "index.html").read_text("utf-8")
     assert "Greeting a visitor" in page
 
