@@ -4,7 +4,6 @@ would refuse is not written, and the form says why. Nothing loads from another h
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build
+from conftest import build, copy_sample
 from handbook.editor.server import EditorServer
 from handbook.settings import Settings
 
@@ -28,15 +27,7 @@ NEW_SUMMARY = (
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("editor") / "handbook"
-    project.mkdir()
-    for name in ("mkdocs.yml", "glossary.yml", "docs", "standards", "illustrations", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        elif source.exists():
-            shutil.copy2(source, project / name)
-    return project
+    return copy_sample(tmp_path_factory.mktemp("editor"))
 
 
 @pytest.fixture(scope="module")
