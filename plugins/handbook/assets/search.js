@@ -21,6 +21,7 @@ var tune = {
   typo2: 0.4,       // two edits away (words of 7 letters or more)
   synonym: 0.7,     // a synonym (finding/synonyms.py, the site's own)
   coverage: 1,      // a result's score times (query words matched / query words) ^ this
+  together: 1,      // and times 1 + this * the most of the query one section holds
 };
 
 function load(name) {
@@ -220,17 +221,19 @@ function rank(query) {
   return loadTokens(list).then(function (loaded) {
     var score = new Map();
     var covered = new Map();
+    var placed = new Map();  // doc -> [[section bits, rarity] for each query word it has]
     var weights = 0;
     list.forEach(function (token, n) {
       var found = loaded[n];
       token.terms = found ? expand(token, found, typingLast && n === list.length - 1) : [];
       var best = new Map();
+      var bitsOf = new Map();
       // A rare word weighs more in how much of the query a result covers.
       var rarity = 0;
       token.terms.forEach(function (pair) {
         var postings = postingsOf(pair[0]);
         if (!postings) return;
-        var gaps = postings[0], values = postings[1];
+        var gaps = postings[0], values = postings[1], sections = postings[2];
         var df = gaps.length;
         rarity = Math.max(rarity, pair[1] * Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5)));
         var doc = 0;
@@ -238,6 +241,7 @@ function rank(query) {
           doc += gaps[i];
           var value = values[i] * pair[1];
           if (!(best.get(doc) >= value)) best.set(doc, value);
+          bitsOf.set(doc, (bitsOf.get(doc) || 0) | sections[i]);
         }
       });
       if (!token.terms.length) rarity = Math.log(1 + meta.documents);
@@ -245,6 +249,9 @@ function rank(query) {
       best.forEach(function (value, doc) {
         score.set(doc, (score.get(doc) || 0) + value);
         covered.set(doc, (covered.get(doc) || 0) + rarity);
+        var list = placed.get(doc);
+        if (!list) placed.set(doc, (list = []));
+        list.push([bitsOf.get(doc), rarity]);
       });
     });
     var ranked = [];
@@ -253,6 +260,20 @@ function rank(query) {
       ranked.push([doc, value * Math.pow(share, tune.coverage)]);
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // The best few again, by how much of the query one section holds (an alias, the
+    // situation, a wording), weighted like that section's field.
+    var head = ranked.slice(0, 200);
+    head.forEach(function (pair) {
+      var together = 0;
+      for (var bit = 0; bit < 30; bit++) {
+        var held = 0;
+        placed.get(pair[0]).forEach(function (p) { if (p[0] & (1 << bit)) held += p[1]; });
+        together = Math.max(together, held / weights * meta.slots[bit] / 10);
+      }
+      pair[1] *= 1 + tune.together * together;
+    });
+    head.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    ranked = head.concat(ranked.slice(200));
     return { tokens: list, ranked: ranked };
   });
 }

@@ -43,6 +43,17 @@ MAX_PREFIX = 6
 K1 = 3.0
 B = 0.3
 REPEATS = 0.3
+# Bits for the sections where words standing together mean most: field -> (first bit,
+# how many of its sections get one), 30 bits in all.
+SLOTS = {
+    "title": (0, 1),
+    "alias": (1, 8),
+    "situation": (9, 1),
+    "summary": (10, 1),
+    "say": (11, 6),
+    "step": (17, 8),
+    "rule": (25, 5),
+}
 
 # How much a word counts by where it stands (per section it appears in).
 WEIGHTS = {
@@ -121,25 +132,44 @@ def documents(handbook: Handbook, urls: Urls) -> list[Document]:
     return [standard_document(s, urls, areas.get(s.area, s.area)) for s in handbook.published()]
 
 
-def scores(docs: list[Document]) -> dict[str, dict[int, int]]:
-    """term -> {document number: score}, BM25 over field-weighted section counts."""
+def slot_weights() -> list[float]:
+    """The field weight of each section bit (see SLOTS)."""
+    weights = [0.0] * 30
+    for field_name, (start, count) in SLOTS.items():
+        for bit in range(start, start + count):
+            weights[bit] = WEIGHTS[field_name]
+    return weights
+
+
+def scores(docs: list[Document]) -> dict[str, dict[int, tuple[int, int]]]:
+    """term -> {document number: (score, sections)}: BM25 over field-weighted section
+    counts, and a bit for each of the document's main sections the term is in (SLOTS),
+    so the browser sees which words of a query stand together in one section."""
     weighted: list[dict[str, float]] = []
+    placed: list[dict[str, int]] = []
     lengths: list[int] = []
     for doc in docs:
         total: dict[str, float] = defaultdict(float)
         best: dict[str, float] = defaultdict(float)
+        bits: dict[str, int] = defaultdict(int)
+        nth: dict[str, int] = defaultdict(int)
         length = 0
         for section in doc.sections:
             found, count = distinct_terms(section.text)
             length += count
             weight = WEIGHTS[section.field]
+            start, slots = SLOTS.get(section.field, (0, 0))
+            bit = 1 << (start + nth[section.field]) if nth[section.field] < slots else 0
+            nth[section.field] += 1
             for term in found:
                 total[term] += weight
+                bits[term] |= bit
                 if weight > best[term]:
                     best[term] = weight
         # Where a word stands best counts whole; each other place it stands adds a little
         # (a word in the title beats the same word in five steps).
         weighted.append({t: best[t] + REPEATS * (total[t] - best[t]) for t in total})
+        placed.append(bits)
         lengths.append(length)
     n = len(docs)
     average = sum(lengths) / n if n else 1
@@ -147,24 +177,26 @@ def scores(docs: list[Document]) -> dict[str, dict[int, int]]:
     for counts in weighted:
         for term in counts:
             frequency[term] += 1
-    index: dict[str, dict[int, int]] = defaultdict(dict)
+    index: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
     for number, counts in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[number] / average)
+        bits = placed[number]
         for term, w in counts.items():
             idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            index[term][number] = max(1, round(10 * idf * w * (K1 + 1) / (w + norm)))
+            score = max(1, round(10 * idf * w * (K1 + 1) / (w + norm)))
+            index[term][number] = (score, bits[term])
     return index
 
 
-def _postings(entries: dict[int, int]) -> list[list[int]]:
-    """[document numbers as gaps, scores], documents in order."""
+def _postings(entries: dict[int, tuple[int, int]]) -> list[list[int]]:
+    """[document numbers as gaps, scores, section bits], documents in order."""
     numbers = sorted(entries)
     gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-    return [gaps, [entries[d] for d in numbers]]
+    return [gaps, [entries[d][0] for d in numbers], [entries[d][1] for d in numbers]]
 
 
 def shards(
-    index: dict[str, dict[int, int]], synonyms: dict[str, list[str]] | None = None
+    index: dict[str, dict[int, tuple[int, int]]], synonyms: dict[str, list[str]] | None = None
 ) -> dict[str, dict[str, Any]]:
     """Terms grouped by prefix; a prefix whose shard is big is split into longer ones.
 
@@ -227,6 +259,7 @@ def index_files(
         "chunk": CHUNK,
         "stop": sorted(STOP_WORDS),
         "weights": WEIGHTS,
+        "slots": slot_weights(),
         "shards": list(sharded),
     }
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
