@@ -1,0 +1,126 @@
+"""Staff search, build side: words, the index files, synonyms and the plugin option."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from test_finding import handbook, standard
+
+from handbook.finding.index import _script, documents, index_files, scores, shards
+from handbook.finding.searchbox import SearchFeature, script, search_options
+from handbook.finding.synonyms import synonyms
+from handbook.finding.words import STOP_WORDS, fold, stem, terms
+from handbook.handbook import Handbook
+from handbook.loader import load_texts
+from handbook.render.urls import Urls
+from handbook.settings import Settings
+
+
+def test_words_are_folded_stop_words_left_out_and_stemmed():
+    assert fold("Can’t RÉSUMÉ") == "cant resume"
+    assert terms("The customers were transferring my calls") == ["custom", "transfer", "call"]
+    assert terms("how can I do it") == []
+    assert stem("complaints") == stem("complaint") == "complaint"
+    assert stem("is") == "is"  # under three letters: left as typed, as in the browser
+    assert {"a", "the", "my", "can", "to", "is", "how"} <= STOP_WORDS
+    assert "down" not in STOP_WORDS  # "website down"
+
+
+def _register(text: str) -> tuple[str, object]:
+    match = re.fullmatch(r'handbookSearch\._register\(("[^"]+"),(.*)\);\n', text, re.S)
+    assert match, text[:80]
+    return json.loads(match.group(1)), json.loads(match.group(2).replace("<\\/", "</"))
+
+
+def test_index_files_register_themselves():
+    book = handbook(
+        standard("PHONE-001", title="Answering the phone", situation="The phone rings."),
+        standard("PHONE-002", title="Hold and transfer", situation="A caller must wait."),
+    )
+    files = {f.path: f.content for f in index_files(documents(book, Urls()))}
+    name, meta = _register(files["search/handbook/meta.js"])
+    assert name == "meta"
+    assert meta["documents"] == 2 and "the" in meta["stop"]
+    for prefix in meta["shards"]:
+        shard_name, entries = _register(files[f"search/handbook/t/{prefix}.js"])
+        assert shard_name == f"t/{prefix}"
+        assert all(term.startswith(prefix) for term in entries if not term.startswith("~"))
+    _, rows = _register(files["search/handbook/d/0.js"])
+    assert [r[:4] for r in rows] == [
+        ["PHONE-001", "Answering the phone", "standards/phone-001/", "standard"],
+        ["PHONE-002", "Hold and transfer", "standards/phone-002/", "standard"],
+    ]
+    assert ["situation", "When this applies", "A caller must wait.", ""] in rows[1][4]
+
+
+def test_a_word_in_the_title_outweighs_the_same_word_in_a_rule():
+    book = handbook(
+        standard("PHONE-001", title="Refunds at the desk"),
+        standard("PHONE-002"),
+        standard("PHONE-003"),
+    )
+    text = {s.id: s for s in book.published()}["PHONE-002"]
+    text.rules = ["Give the refund at once."]
+    index = scores(documents(book, Urls()))
+    title_score, title_bits = index["refund"][0]
+    rule_score, rule_bits = index["refund"][1]
+    assert title_score > rule_score
+    assert title_bits == 1  # the title's section bit
+    assert rule_bits == 1 << 25  # the first rule's
+
+
+def test_hostile_text_cannot_end_the_script_early():
+    # The schema keeps HTML out of standards; the index files do not count on it.
+    text = _script("d/0", ["</script><script>alert(1)</script>", "line\u2028break"])
+    assert "</script" not in text.lower() and "\u2028" not in text
+    assert _register(text) == ("d/0", ["</script><script>alert(1)</script>", "line\u2028break"])
+
+
+def test_big_shards_are_split_by_a_longer_prefix():
+    index = {f"ca{n:03d}x": {d: (1, 0) for d in range(400)} for n in range(20)}
+    index["ca"] = {0: (1, 0)}
+    index["do"] = {0: (1, 0)}
+    out = shards(index)
+    assert "do" in out and "ca" in out and "ca" in out["ca"]
+    assert any(len(prefix) > 2 and prefix.startswith("ca0") for prefix in out)
+    placed = {term for entries in out.values() for term in entries}
+    assert placed == set(index)
+
+
+def test_synonyms_stand_for_each_other_and_a_site_adds_its_own():
+    found = synonyms([["parcel", "package"]])
+    assert "manag" in found[stem("supervisor")]
+    assert stem("supervisor") in found["manag"]
+    assert found[stem("swore")] == ["swear"]
+    assert found[stem("parcel")] == [stem("package")]
+    # Only synonyms the handbook has reach the index, in the shard of their word.
+    out = shards({"manag": {0: (5, 1)}}, {"supervisor": ["manag"], "boss": ["nobody"]})
+    assert out["su"] == {"~supervisor": ["manag"]}
+    assert not any("~boss" in entries for entries in out.values())
+
+
+def _with_option(value: object) -> Handbook:
+    book = load_texts(dict([standard("PHONE-001")]), Settings(extra={"search": value}))
+    return book
+
+
+def test_search_option():
+    assert search_options(_with_option({}))[0].enabled
+    assert not search_options(_with_option(False))[0].enabled
+    assert SearchFeature().files(_with_option(False), Urls()) == []
+    options, problems = search_options(_with_option({"synonyms": [["till", "checkout"]]}))
+    assert options.synonyms == (("till", "checkout"),) and problems == []
+    _, problems = search_options(_with_option({"synonym": [["a", "b"]], "synonyms": "till"}))
+    messages = [str(p) for p in problems]
+    assert len(messages) == 2
+    assert "unknown option 'synonym'" in messages[0]
+    assert "synonyms should be lists of words" in messages[1]
+    assert all(m.startswith("mkdocs.yml:1:1: error search-option search:") for m in messages)
+
+
+def test_script_is_one_closure_with_the_stemmer():
+    text = script()
+    assert text.count("function stemmer(") == 1 and "export " not in text
+    assert "window.handbookSearch" in text
+    assert text.rstrip().endswith("})();")
