@@ -62,7 +62,15 @@ def copy_sample(destination: Path) -> Path:
     """A copy of the repository's own sample handbook."""
     project = destination / "handbook"
     project.mkdir()
-    for name in ("mkdocs.yml", "glossary.yml", "docs", "standards", "illustrations", "overrides"):
+    for name in (
+        "mkdocs.yml",
+        "glossary.yml",
+        "docs",
+        "standards",
+        "results",
+        "illustrations",
+        "overrides",
+    ):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, project / name)

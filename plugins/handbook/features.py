@@ -18,6 +18,7 @@ def all_features() -> list[Feature]:
     from .finding.searchbox import SearchFeature
     from .glossary.feature import GlossaryFeature
     from .lint.feature import LintFeature
+    from .results.feature import ResultsFeature
     from .rollout.feedback import FeedbackFeature
     from .rollout.pilots import PilotsFeature
     from .rollout.upcoming import UpcomingFeature
@@ -32,6 +33,7 @@ def all_features() -> list[Feature]:
         PilotsFeature,
         UpcomingFeature,
         FeedbackFeature,
+        ResultsFeature,
         OfflineFeature,
         SearchFeature,
         GlossaryFeature,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .model import Standard
 from .problems import Problem
+from .results.model import Results
 from .settings import Settings
 
 
@@ -14,6 +15,8 @@ class Handbook:
     standards: list[Standard]
     problems: list[Problem] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
+    # Results of the targets, from the results folder (none for a past revision's files).
+    results: Results = field(default_factory=Results)
 
     @property
     def errors(self) -> list[Problem]:

@@ -20,6 +20,7 @@ from .goals import declared_goals
 from .handbook import Handbook
 from .model import Standard, standard_from_data
 from .problems import Problem
+from .results import source as results_source
 from .settings import Settings
 from .yamlsource import SourceMap, YamlProblem, parse
 
@@ -72,6 +73,8 @@ def load(settings: Settings) -> Handbook:
             texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)
     handbook.problems[:0] = problems
+    handbook.results, found = results_source.load(settings, handbook.standards)
+    handbook.problems.extend(found)
     return handbook
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from . import targets
 from .loader import load
 from .settings import Settings
 
@@ -253,9 +254,18 @@ def default_sample() -> Path:
 
 
 def write_project(
-    out: Path, count: int, seed: int = 1, revisions: int = 0, sample: Path | None = None
+    out: Path,
+    count: int,
+    seed: int = 1,
+    revisions: int = 0,
+    sample: Path | None = None,
+    results: int = 0,
 ) -> list[Path]:
-    """Write a buildable handbook project with `count` standards; return their files."""
+    """Write a buildable handbook project with `count` standards; return their files.
+
+    With `results`, also that many months of results of every target, up to October 2026,
+    in `results/synthetic.csv`.
+    """
     sample = sample or default_sample()
     if not (sample / "mkdocs.yml").is_file():
         raise SynthError(f"{sample}: no mkdocs.yml of a sample handbook to model on")
@@ -278,9 +288,50 @@ def write_project(
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(data), "utf-8")
+    if results:
+        write_results(out / "results" / "synthetic.csv", list(files.values()), results, seed)
     if revisions:
         _history(out, files, revisions, random.Random(seed + 1), pools)
     return sorted(files)
+
+
+def months_up_to(last: tuple[int, int], count: int) -> list[str]:
+    """`count` months ending with (year, month), oldest first, as 2026-10."""
+    year, month = last
+    found = []
+    for _ in range(count):
+        found.append(f"{year}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return found[::-1]
+
+
+def write_results(path: Path, standards: list[dict[str, Any]], months: int, seed: int) -> int:
+    """A results file: each target's monthly result, near its goal, met about 3 times in 4."""
+    rng = random.Random(seed + 2)
+    periods = months_up_to((2026, 10), months)
+    lines = [
+        "# sample data: synthetic results for benchmarks",
+        "period,standard,target,value,unit,goal,note",
+    ]
+    for data in standards:
+        for target in data.get("targets") or []:
+            goal = targets.current_goal(target)
+            if not target.get("id") or goal is None:
+                continue
+            unit = targets.result_unit(target)
+            better = 1 if targets.higher_is_better(target) else -1
+            centre = sum(goal) / len(goal)
+            spread = max(abs(centre) * 0.05, 0.5)
+            goal_text = "-".join(targets.number(g) for g in goal)
+            for period in periods:
+                value = centre + better * rng.gauss(spread * 0.7, spread)
+                value = round(max(0.0, min(value, 100.0) if unit == "%" else value), 1)
+                lines.append(
+                    f"{period},{data['id']},{target['id']},{targets.number(value)},{unit},{goal_text},"
+                )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return len(lines) - 2
 
 
 def _copy_site(sample: Path, out: Path) -> None:

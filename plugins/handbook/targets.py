@@ -37,7 +37,8 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else number(value) if value is not None else ""
 
 
-def _amount(value: Any, unit: str) -> str:
+def amount(value: Any, unit: str) -> str:
+    """A number with its unit: '4 working hours', '87%', '90% of calls'."""
     spaced = "" if unit.startswith("%") else " "
     return f"{number(value)}{spaced}{unit}".strip()
 
@@ -59,22 +60,22 @@ def goal_text(target: Any) -> str:
         share, threshold = target.get("share"), target.get("threshold")
         if share is None or threshold is None:
             return ""
-        return f"{number(share)}% within {_amount(threshold, unit)}"
+        return f"{number(share)}% within {amount(threshold, unit)}"
     if kind == "range":
         low, high = target.get("min"), target.get("max")
         if low is None or high is None:
             return ""
-        return f"between {number(low)} and {_amount(high, unit)}"
+        return f"between {number(low)} and {amount(high, unit)}"
     value = target.get("value")
     if value is None:
         return ""
     if kind == "maximum":
-        return f"all within {_amount(value, unit)}"
+        return f"all within {amount(value, unit)}"
     if kind == "average":
-        return f"average {comparison} {_amount(value, unit)}"
+        return f"average {comparison} {amount(value, unit)}"
     if kind == "count":
-        return f"{comparison} {_amount(value, unit)}"
-    return f"{_text(target.get('comparison')) or 'within'} {_amount(value, unit)}"
+        return f"{comparison} {amount(value, unit)}"
+    return f"{_text(target.get('comparison')) or 'within'} {amount(value, unit)}"
 
 
 def result_unit(target: Any) -> str:

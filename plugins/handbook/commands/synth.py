@@ -21,6 +21,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--revisions", type=int, default=0, help="make a git repository with R commits of edits"
     )
+    parser.add_argument(
+        "--results", type=int, default=0, metavar="MONTHS", help="also MONTHS months of results"
+    )
     parser.add_argument("--seed", type=int, default=1, help="same seed, same files (default 1)")
     parser.add_argument(
         "--sample", type=Path, default=None, help="handbook to model on (default: this repository)"
@@ -29,14 +32,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.count < 1 or args.revisions < 0:
+    if args.count < 1 or args.revisions < 0 or args.results < 0:
         print("--count must be at least 1 and --revisions at least 0", file=sys.stderr)
         return 2
     try:
-        files = write_project(args.out_dir, args.count, args.seed, args.revisions, args.sample)
+        files = write_project(
+            args.out_dir, args.count, args.seed, args.revisions, args.sample, args.results
+        )
     except SynthError as e:
         print(f"handbook synth: {e}", file=sys.stderr)
         return 1
     history = f" and {args.revisions} revisions" if args.revisions else ""
+    if args.results:
+        history += f", with {args.results} months of results"
     print(f"wrote {len(files)} standards{history} to {args.out_dir}")
     return 0

@@ -2,7 +2,8 @@
 
 A standard past its `review_by` date gets a banner on its page, and the "Due for review"
 page lists, by owner, the standards that are overdue or due within `review_soon_days`
-(default 60). "Today" is the build date unless given, so tests can fix it.
+(default 60), and those with a target missed `results.missed_periods` periods running
+(default 2). "Today" is the build date unless given, so tests can fix it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..render.environment import render
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
+from ..results.feature import missed_periods, missing
 
 PAGE = "review.md"
 SOON_DAYS = 60
@@ -95,8 +97,11 @@ def soon_days(handbook: Handbook) -> int:
 def review_page(handbook: Handbook, urls: Urls, today: dt.date) -> OutputFile:
     days = soon_days(handbook)
     upcoming = reviews(handbook, today)
+    periods = missed_periods(handbook)
     text = render(
         "review.md.j2",
+        missed=missing(handbook, periods),
+        missed_periods=periods,
         groups=by_owner(due(handbook, today, days)),
         upcoming=upcoming[0] if upcoming else None,
         today=today,

@@ -34,6 +34,9 @@ class HandbookConfig(base.Config):
     cards = c.Type(dict, default={})
     # Changelog from the git history: enabled, tag_pattern (release mode), unreleased.
     changelog = c.Type(dict, default={})
+    # Results of targets: dir (default "results"), missed_periods (default 2: a target
+    # missed that many periods running lists its standard on "Due for review").
+    results = c.Type(dict, default={})
     # "Due for review" page: also list standards due within this many days.
     review_soon_days = c.Type(int, default=60)
     # Staff search: false for Material's own search instead; {synonyms: [[word, ...], ...]}

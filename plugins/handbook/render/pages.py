@@ -25,6 +25,8 @@ class PageExtras:
 
     banners: dict[str, list[str]] = field(default_factory=dict)
     sections: dict[str, list[str]] = field(default_factory=dict)
+    # HTML shown right under the standard's targets (their results).
+    after_targets: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class PageRenderer:
         banners = self.extras.banners.get(s.id, [])
         sections = self.extras.sections.get(s.id, [])
         goals = [(g, self.goals[g].title) for g in s.goals if g in self.goals]
+        after_targets = self.extras.after_targets.get(s.id, [])
         # The loader hands back the same Standard while its file is unchanged, so a
         # `serve` rebuild renders again only the pages whose inputs changed.
         key = (
@@ -78,6 +81,7 @@ class PageRenderer:
             tuple(banners),
             tuple(sections),
             tuple(goals),
+            tuple(after_targets),
         )
         remembered = _RENDERED.get(key)
         if remembered is not None and remembered[0] is s:
@@ -93,6 +97,7 @@ class PageRenderer:
                 goals=goals,
                 banners=banners,
                 sections=sections,
+                after_targets=after_targets,
                 **self._context(page),
             )
         )

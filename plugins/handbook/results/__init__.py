@@ -1,0 +1,1 @@
+"""Results of targets: the results folder, its checks, charts, pages and import."""
