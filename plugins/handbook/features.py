@@ -22,6 +22,7 @@ def all_features() -> list[Feature]:
     from .rollout.feedback import FeedbackFeature
     from .rollout.pilots import PilotsFeature
     from .rollout.upcoming import UpcomingFeature
+    from .scorecards.feature import ScorecardsFeature
 
     factories: list[type[Feature]] = [
         LintFeature,
@@ -34,6 +35,7 @@ def all_features() -> list[Feature]:
         UpcomingFeature,
         FeedbackFeature,
         ResultsFeature,
+        ScorecardsFeature,
         OfflineFeature,
         SearchFeature,
         GlossaryFeature,

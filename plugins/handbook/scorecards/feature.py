@@ -1,0 +1,55 @@
+"""Scorecards in the site: a printable page per standard, linked from the standard."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..cards.revision import revision
+from ..features import Feature
+from ..handbook import Handbook
+from ..model import Standard
+from ..render.output import OutputFile
+from ..render.pages import PageExtras
+from ..render.urls import Urls, standard_path
+from .model import scorecard
+from .render import document_html, stylesheet
+
+CSS = "scorecards/scorecard.css"
+
+
+def scorecard_path(standard: Standard) -> str:
+    return f"scorecards/{standard.slug}.html"
+
+
+def scored(handbook: Handbook) -> list[Standard]:
+    """Standards a supervisor checks work against: published and not retired."""
+    return [s for s in handbook.published() if s.status != "retired"]
+
+
+class ScorecardsFeature(Feature):
+    name = "scorecards"
+
+    def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
+        for standard in scored(handbook):
+            link = urls.relative(standard_path(standard), scorecard_path(standard))
+            extras.sections.setdefault(standard.id, []).append(
+                Markup(
+                    '<p class="hb-card-link"><a class="md-button" href="{}">QA scorecard</a></p>'
+                ).format(link)
+            )
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        name = revision(handbook.settings.root)
+        files = []
+        for standard in scored(handbook):
+            page = scorecard_path(standard)
+            links = {
+                "standard": urls.relative(page, standard_path(standard)),
+                "results": urls.relative(page, "results.md"),
+            }
+            html = document_html(
+                [scorecard(standard, name)], css=urls.relative(page, CSS), links=links
+            )
+            files.append(OutputFile(page, html))
+        files.append(OutputFile(CSS, stylesheet()))
+        return files
