@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.environment import render

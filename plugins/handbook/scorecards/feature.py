@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..cards.revision import revision
-from ..features import Feature
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.output import OutputFile
