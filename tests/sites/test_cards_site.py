@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, Build, build
+from conftest import FIXTURES, Build, build, copy_sample
 
 A6 = (297.64, 419.53)
 CARDED = ("PHONE-001", "DESK-001", "EMAIL-001")
@@ -153,7 +153,7 @@ def test_card_pages_with_html_file_urls(tmp_path):
         assert resolve(page, full.group(1)) == target.resolve()
     picker = result.site / "cards" / "index.html"
     hrefs = re.findall(r'<a href="([^"]+)"><span class="hb-id">', picker.read_text("utf-8"))
-    assert sorted(resolve(picker, h).name for h in hrefs) == sorted(
+    assert sorted({resolve(picker, h).name for h in hrefs}) == sorted(
         f"{c.lower()}.html" for c in CARDED
     )
 
@@ -318,3 +318,32 @@ def test_a_card_too_long_for_its_sheet_is_not_printed_from_its_page(tmp_path, ch
     assert len(sheets) == 1
     assert "too long for one A6" in text
     assert "Step 39" not in text and "Step 0" not in text
+
+
+def test_the_sample_with_site_url_builds_strict_with_the_same_cards(tmp_path, sample_site):
+    """Setting site_url, as mkdocs.yml suggests, adds QR codes and changes no card's fit."""
+    project = copy_sample(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "# site_url: https://handbook.example.org/" in text
+    config.write_text(
+        text.replace(
+            "# site_url: https://handbook.example.org/", "site_url: https://handbook.example.org/"
+        ),
+        "utf-8",
+    )
+    result = build(project)
+    assert result.returncode == 0, result.output
+    assert "card-overflow" not in result.output
+
+    def cards(site: Path) -> list[str]:
+        return sorted(p.name for p in (site / "cards").glob("*.html"))
+
+    def printable(site: Path) -> int:
+        return (site / "cards" / "index.html").read_text("utf-8").count('aria-label="Print ')
+
+    assert cards(result.site) == cards(sample_site.site)
+    assert printable(result.site) == printable(sample_site.site) == len(cards(result.site)) - 1
+    linked = (result.site / "cards" / "phone-001.html").read_text("utf-8")
+    assert "QR code: https://handbook.example.org/standards/phone-001/" in linked
+    assert "QR code" not in (sample_site.site / "cards" / "phone-001.html").read_text("utf-8")

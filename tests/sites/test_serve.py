@@ -63,3 +63,34 @@ def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "standards/broken.yml:1:5: error yaml-syntax this bracket" in output
+
+
+def test_serve_lists_every_card_and_links_them_to_the_public_address(tmp_path):
+    """Under `serve` the Quick cards page lists every card the build makes (the QR code's
+    room is on every card, so serving changes no card's fit), and printed cards link to
+    the site_url of mkdocs.yml, not to the local server."""
+    project = copy_fixture("cards", tmp_path)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        picker = f"http://127.0.0.1:{port}/cards/"
+        assert wait_for(picker, "Quick cards", 60)
+        page = fetch(picker) or ""
+        for card_id in ("PHONE-001", "DESK-001", "EMAIL-001"):
+            assert f'<span class="hb-id">{card_id}</span>' in page
+            assert f'aria-label="Print {card_id}"' in page  # printable, not "no card yet"
+        assert "no card yet" not in page
+        card = fetch(f"http://127.0.0.1:{port}/cards/phone-001.html") or ""
+        assert "QR code: https://handbook.example.org/standards/phone-001/" in card
+        assert "127.0.0.1" not in card
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0]
+    assert "card-overflow" not in output
