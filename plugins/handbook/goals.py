@@ -43,7 +43,7 @@ def declared_goals(settings: Settings) -> tuple[dict[str, Goal], list[Problem]]:
     problems: list[Problem] = []
 
     def wrong(message: str) -> None:
-        problems.append(Problem("mkdocs.yml", 1, 1, "goals", message))
+        problems.append(Problem(*settings.where("goals"), "goals", message))
 
     if not isinstance(settings.goals, dict):
         wrong("the handbook plugin's 'goals' should be a mapping of goal id to title")

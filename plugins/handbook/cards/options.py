@@ -40,7 +40,7 @@ def card_options(settings: Settings) -> tuple[CardOptions, list[Problem]]:
     problems: list[Problem] = []
 
     def problem(message: str) -> None:
-        problems.append(Problem("mkdocs.yml", 1, 1, RULE, f"cards: {message}"))
+        problems.append(Problem(*settings.where("cards"), RULE, f"cards: {message}"))
 
     if not isinstance(given, dict):
         problem("should be a mapping of options (size, pdf, overflow, picker_cards)")

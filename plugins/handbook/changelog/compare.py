@@ -184,7 +184,7 @@ def _default_linter() -> Linter | None:
         return None
 
     def run(handbook: Handbook, files: list[str]) -> list[Problem]:
-        config_file = handbook.settings.root / "mkdocs.yml"
+        config_file = handbook.settings.config_file or handbook.settings.root / "mkdocs.yml"
         config = config_file if config_file.is_file() else None
         return lint(handbook, dt.date.today(), config, files)
 

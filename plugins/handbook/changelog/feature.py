@@ -16,6 +16,7 @@ from ..problems import Problem
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls
+from ..settings import Settings
 from .changelog import Changelog, build
 from .git import GitError
 from .history import BlobCache, Revision
@@ -43,29 +44,34 @@ SHALLOW_HELP = (
 )
 
 
-def options(settings_extra: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+def options(settings: Settings) -> tuple[dict[str, Any], list[Problem]]:
     """The `changelog` options of mkdocs.yml, with defaults, and what is wrong in them."""
-    given = settings_extra.get("changelog") or {}
+    given = settings.extra.get("changelog") or {}
+    where = settings.where("changelog")
     problems: list[Problem] = []
     if not isinstance(given, dict):
-        return dict(DEFAULTS), [_config_problem("'changelog' must be a mapping of options")]
+        return dict(DEFAULTS), [_config_problem(where, "'changelog' must be a mapping of options")]
     result = dict(DEFAULTS)
     for key, value in given.items():
         if key not in DEFAULTS:
             problems.append(
-                _config_problem(f"unknown changelog option '{key}': use {', '.join(DEFAULTS)}")
+                _config_problem(
+                    where, f"unknown changelog option '{key}': use {', '.join(DEFAULTS)}"
+                )
             )
         elif not isinstance(value, _TYPES[key]):
             problems.append(
-                _config_problem(f"changelog option '{key}' must be {_TYPES[key][0].__name__}")
+                _config_problem(
+                    where, f"changelog option '{key}' must be {_TYPES[key][0].__name__}"
+                )
             )
         else:
             result[key] = value
     return result, problems
 
 
-def _config_problem(message: str) -> Problem:
-    return Problem("mkdocs.yml", 1, 1, "changelog-config", message)
+def _config_problem(where: tuple[str, int, int], message: str) -> Problem:
+    return Problem(*where, "changelog-config", message)
 
 
 @dataclass
@@ -94,7 +100,7 @@ class ChangelogFeature(Feature):
 
     def _compute(self, handbook: Handbook) -> Outcome:
         settings = handbook.settings
-        opts, problems = options(settings.extra)
+        opts, problems = options(settings)
         if not opts["enabled"]:
             return Outcome(None, problems, enabled=False)
         where = settings.standards_dir

@@ -51,22 +51,26 @@ def search_options(handbook: Handbook) -> tuple[SearchOptions, list[Problem]]:
     if value is True or value is None:
         return SearchOptions(), []
     usage = "use `search: false` or `search: {synonyms: [[word, word, ...], ...]}`"
+    where = handbook.settings.where("search")
     if not isinstance(value, dict):
-        return SearchOptions(), [_problem(f"should be false or a mapping: {usage}")]
+        return SearchOptions(), [_problem(where, f"should be false or a mapping: {usage}")]
     problems = [
-        _problem(f"unknown option '{key}': {usage}") for key in sorted(set(value) - {"synonyms"})
+        _problem(where, f"unknown option '{key}': {usage}")
+        for key in sorted(set(value) - {"synonyms"})
     ]
     groups = value.get("synonyms") or []
     if not isinstance(groups, list) or not all(
         isinstance(g, list) and all(isinstance(w, str) for w in g) for g in groups
     ):
-        problems.append(_problem(f"synonyms should be lists of words that mean the same: {usage}"))
+        problems.append(
+            _problem(where, f"synonyms should be lists of words that mean the same: {usage}")
+        )
         groups = []
     return SearchOptions(synonyms=tuple(tuple(g) for g in groups)), problems
 
 
-def _problem(message: str) -> Problem:
-    return Problem("mkdocs.yml", 1, 1, "search-option", f"search: {message}")
+def _problem(where: tuple[str, int, int], message: str) -> Problem:
+    return Problem(*where, "search-option", f"search: {message}")
 
 
 def _asset(*parts: str) -> str:

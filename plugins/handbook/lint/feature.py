@@ -17,7 +17,7 @@ class LintFeature(Feature):
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Lint errors and warnings as build warnings, so `serve` keeps working and
         `build --strict` fails; the original severity stays in the message."""
-        config_file = handbook.settings.root / "mkdocs.yml"
+        config_file = handbook.settings.config_file or handbook.settings.root / "mkdocs.yml"
         return [_for_build(p) for p in lint(handbook, config_file=config_file)]
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:

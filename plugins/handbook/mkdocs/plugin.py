@@ -84,6 +84,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             theme_dir=config.theme.custom_dir,
             public_url=public,
             repo_url=config.repo_url,
+            config_file=Path(config.config_file_path),
         )
         self.handbook = load(settings)
         self.urls = Urls(config.use_directory_urls)

@@ -52,7 +52,7 @@ def feedback_options(settings: Settings) -> tuple[FeedbackOptions, list[Problem]
     problems: list[Problem] = []
 
     def wrong(message: str) -> None:
-        problems.append(Problem("mkdocs.yml", 1, 1, "feedback", f"feedback: {message}"))
+        problems.append(Problem(*settings.where("feedback"), "feedback", f"feedback: {message}"))
 
     if not isinstance(given, dict):
         wrong("should be a mapping with email, template or host")
