@@ -131,7 +131,8 @@ class FragmentCache:
     def translate(self, language: str, key: str) -> Any:
         """What Material's `t` macro gives for the key (the theme's own files, overrides
         included), worked out once per key."""
-        found = None if self.alone else self.translations.get((language, key))
+        # Also when rendering alone, to compare: a key's text does not depend on the page.
+        found = self.translations.get((language, key))
         if found is None:
             module = self.env.get_template(ORIGINAL + TRANSLATIONS).make_module(
                 {"config": self.config}
