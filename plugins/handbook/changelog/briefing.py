@@ -26,8 +26,8 @@ from ..model import Pilot
 from ..render import labels
 from ..rollout.pilots import group_text
 from .changelog import Changelog, RevisionChanges
-from .diff import StandardChange
 from .history import Entry
+from .standard_changes import StandardChange
 
 if TYPE_CHECKING:
     import typst

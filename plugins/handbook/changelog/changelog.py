@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .diff import StandardChange, broken_in, diff_states, flag_reused
 from .history import Entry, Revision, State
+from .standard_changes import StandardChange, broken_in, diff_states, flag_reused
 
 UNRELEASED_KEY = "unreleased"
 

@@ -24,9 +24,9 @@ from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from . import briefing
+from .change_review import Comparison
 from .changelog import Changelog, RevisionChanges
-from .compare import Comparison
-from .diff import KIND_LABELS, KINDS, StandardChange
+from .standard_changes import KIND_LABELS, KINDS, StandardChange
 
 FOLDER = "changelog"
 INDEX = f"{FOLDER}/index.md"

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 
-from ..changelog.compare import compare
+from ..changelog.change_review import compare
 from ..changelog.git import GitError
 from ..changelog.render import diff_markdown
 from .common import add_config_argument, settings_from_args

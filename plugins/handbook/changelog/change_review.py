@@ -19,7 +19,6 @@ from ..loader import load_texts
 from ..problems import Problem
 from ..settings import Settings
 from .changelog import removed_ids
-from .diff import KINDS, StandardChange, broken_in, diff_states, flag_reused
 from .git import GitError
 from .history import BlobCache, State
 from .repository import (
@@ -30,6 +29,7 @@ from .repository import (
     working_state,
     working_tree,
 )
+from .standard_changes import KINDS, StandardChange, broken_in, diff_states, flag_reused
 
 Linter = Callable[[Handbook, list[str]], list[Problem]]
 
