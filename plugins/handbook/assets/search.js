@@ -292,7 +292,8 @@ function why(row, list) {
       if (n === undefined) n = wanted.get(word);
       if (n !== undefined) hit.add(n);
     });
-    var value = hit.size * 10 + (meta.weights[section[0]] || 0);
+    // The most of the query's words, then the weightiest field (an alias before an example).
+    var value = hit.size * 10 + 2 * (meta.weights[section[0]] || 0);
     if (hit.size && (!best || value > best.value)) best = { value: value, section: section };
   });
   var section = best ? best.section : row[4][0];
@@ -419,7 +420,7 @@ function setUp() {
       item.className = "md-search-result__item";
       var link = document.createElement("a");
       link.className = "md-search-result__link";
-      link.href = r.url;
+      link.href = r.why.anchor ? r.url + "#" + r.why.anchor : r.url;  // at the part that matched
       var article = document.createElement("article");
       article.className = "md-search-result__article md-typeset";
       var title = document.createElement("h3");
