@@ -222,6 +222,9 @@ def markup_in(html: str) -> list[str]:
     return parser.found
 
 
+FRONT_MATTER_KEYS = {"title", "description", "tags", "handbook_id", "handbook_pilot_of", "search"}
+
+
 def front_matter(page: str) -> dict:
     assert page.startswith("---\n")
     return yaml.safe_load(page[4 : page.index("\n---\n", 4)])
@@ -251,7 +254,9 @@ def test_any_mutation_loads_or_gives_located_problems(case):
     event("rendered a page" + (" holding a probe" if "probe" in page else ""))
     # The front matter reads back as written: nothing in a value adds keys or lines
     # (the title is kept HTML-escaped there, as Material prints it unescaped).
-    assert html.unescape(front_matter(page)["title"]) == loaded.title
+    meta = front_matter(page)
+    assert set(meta) <= FRONT_MATTER_KEYS, meta
+    assert html.unescape(meta["title"]).startswith(loaded.title)  # a pilot's says so after
     if loaded in carded(handbook):
         card = card_html(make_card(loaded, "r"), SIZES["a6"], loaded.area)
         assert markup_in(card) == [], card
