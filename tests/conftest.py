@@ -34,6 +34,13 @@ class Build:
         return path.read_text("utf-8")
 
 
+def use_variant(project: Path, name: str) -> None:
+    """Configure a copied fixture by a variant, tests/fixtures/variants/<name>.yml, which
+    inherits the fixture's own mkdocs.yml (moved to base.yml)."""
+    (project / "mkdocs.yml").rename(project / "base.yml")
+    shutil.copy(FIXTURES / "variants" / f"{name}.yml", project / "mkdocs.yml")
+
+
 def copy_fixture(name: str, destination: Path) -> Path:
     project = destination / name
     shutil.copytree(FIXTURES / name, project)

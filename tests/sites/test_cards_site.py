@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import FIXTURES, Build, build, copy_sample
+from conftest import FIXTURES, Build, build, copy_sample, use_variant
 
 A6 = (297.64, 419.53)
 CARDED = ("PHONE-001", "DESK-001", "EMAIL-001")
@@ -213,11 +213,7 @@ def gathering_site(tmp_path_factory):
     """The fixture handbook as a large one: its picker carries fewer cards than it has."""
     project = tmp_path_factory.mktemp("gather") / "cards"
     shutil.copytree(FIXTURES / "cards", project)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text("utf-8").replace("        pdf: true\n", "        picker_cards: 2\n"),
-        "utf-8",
-    )
+    use_variant(project, "picker-cards")
     result = build(project)
     assert result.returncode == 0, result.output
     return result

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import build, copy_fixture
+from conftest import build, copy_fixture, use_variant
 
 
 @pytest.fixture(scope="module")
@@ -16,9 +16,7 @@ def overdue(tmp_path_factory):
     standard = project / "standards" / "phone-001.yml"
     text = standard.read_text("utf-8")
     standard.write_text(text.replace("review_by: 2099-01-05", "review_by: 2020-01-05"), "utf-8")
-    config = project / "mkdocs.yml"
-    text = config.read_text("utf-8")
-    config.write_text(text.replace("  - handbook\n", "  - handbook:\n      lint: {stale: 'off'}\n"))
+    use_variant(project, "stale-off")
     result = build(project)
     assert result.returncode == 0, result.output
     return result

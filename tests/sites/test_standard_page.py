@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import build, copy_fixture
+from conftest import build, copy_fixture, use_variant
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +127,7 @@ def test_drafts_are_left_out(basic):
 
 def test_drafts_can_be_included(tmp_path):
     project = copy_fixture("basic", tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace("  - handbook\n", "  - handbook:\n      include_drafts: true\n")
-    )
+    use_variant(project, "include-drafts")
     result = build(project)
     assert result.returncode == 0, result.output
     assert "Draft: not yet in force" in result.page("standards/email-001/")
@@ -181,13 +178,7 @@ def test_schema_and_format_reference_are_published(basic):
 
 def test_edit_link_opens_the_yaml_file(tmp_path):
     project = copy_fixture("basic", tmp_path)
-    config = project / "mkdocs.yml"
-    config.write_text(
-        "repo_url: https://example.org/org/handbook\nedit_uri: edit/main/docs/\n"
-        + config.read_text().replace(
-            "  font: false\n", "  font: false\n  features: [content.action.edit]\n"
-        )
-    )
+    use_variant(project, "edit-link")
     result = build(project)
     assert result.returncode == 0, result.output
     assert (

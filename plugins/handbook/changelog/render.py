@@ -23,6 +23,7 @@ from ..render.escape import safe_url, xml_text
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
+from ..settings import read_mkdocs_yml
 from . import briefing
 from .change_review import Comparison
 from .changelog import Changelog, RevisionChanges
@@ -354,9 +355,8 @@ class ChangelogRenderer:
 def site_name(root: Path) -> str:
     """The site's name from mkdocs.yml, for the feed's title; 'Handbook' when not found."""
     config = root / "mkdocs.yml"
-    text = config.read_text("utf-8") if config.is_file() else ""
-    found = re.search(r"^site_name:[ \t]*(.+?)[ \t]*$", text, re.MULTILINE)
-    return found.group(1).strip("'\"") if found else "Handbook"
+    name = read_mkdocs_yml(config)[0].get("site_name") if config.is_file() else None
+    return str(name) if name else "Handbook"
 
 
 def _by_id(change: StandardChange) -> str:
