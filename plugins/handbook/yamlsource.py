@@ -10,6 +10,8 @@ Whatever the text, the outcome is a value or a located YamlProblem, never anothe
 exception: dates that do not exist, numbers too large to be a measure, control
 characters (raw or escaped), lone surrogates and nesting deeper than any standard needs
 are problems at the place they are written.
+
+Over 300 lines: the node-by-node reading and every problem it can meet belong in one place.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ upcoming. A briefing can be narrowed to one area or channel.
 
 The same `Briefing` is printed as plain text (`text`, for an e-mail or a notice board
 post), as one A4 sheet (`pdf`, typeset by Typst) and as a page of the site.
+
+Over 300 lines: one Briefing, from collecting and narrowing to its three printed forms.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""The changelog's pages, its Atom feed and the "Updates to this standard" sections."""
+"""The changelog's pages, its Atom feed and the "Updates to this standard" sections.
+
+Over 300 lines: the pages, the feed and the sections share one renderer's templates and links.
+"""
 
 from __future__ import annotations
 

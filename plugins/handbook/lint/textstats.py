@@ -41,6 +41,9 @@ Empty text
 With no words both ratios (words per sentence, syllables per word) are taken as 0, as textstat
 does, so reading ease is 206.835 and grade is -15.59: the "easiest" end of both scales, which
 never trips a "too hard" rule. Callers wanting no score at all should check ``words == 0``.
+
+Over 300 lines: one reading of the text (markup blanked, offsets kept) serves every count;
+splitting it would part the counts from the tokenizer whose offsets they rely on.
 """
 
 from __future__ import annotations
