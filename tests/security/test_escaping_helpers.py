@@ -134,6 +134,7 @@ OTHER_URLS = {
     "self_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "index_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "e.href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
+    "glossary_link": "Urls.relative to the Glossary page (glossary/feature.py)",
 }
 
 
