@@ -22,13 +22,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..handbook import Handbook
 from ..markup import plain
-from ..model import Pilot
+from ..model import Pilot, Upcoming
 from ..render import labels
 from ..rollout.pilots import group_text
 from .changelog import Changelog, RevisionChanges
-from .history import Entry
+from .history import Entry, State
 from .standard_changes import StandardChange
 
 if TYPE_CHECKING:
@@ -119,29 +118,32 @@ def select(changelog: Changelog, since: str | None, today: dt.date) -> list[Revi
 
 def build(
     changelog: Changelog,
-    handbook: Handbook,
+    areas: dict[str, str],
     since: str | None = None,
     today: dt.date | None = None,
     area: str | None = None,
     channel: str | None = None,
     title: str | None = None,
 ) -> Briefing:
+    """The briefing of the revisions after `since`, with what the newest standards (the
+    working folder's, when the changelog has unreleased changes) announce for later."""
     today = today or dt.date.today()
     revisions = select(changelog, since, today)
-    return from_revisions(revisions, handbook, today, area, channel, title)
+    newest = changelog.revisions[0].revision.state if changelog.revisions else None
+    return from_revisions(revisions, areas, today, area, channel, title, newest)
 
 
 def from_revisions(
     revisions: list[RevisionChanges],
-    handbook: Handbook,
+    areas: dict[str, str],
     today: dt.date,
     area: str | None = None,
     channel: str | None = None,
     title: str | None = None,
-    announced: bool = True,
+    newest: State | None = None,
 ) -> Briefing:
-    """The briefing of these revisions (newest first, as in the changelog); `announced`
-    adds the current standards' changes announced for later."""
+    """The briefing of these revisions (newest first, as in the changelog), and the
+    changes announced for later in `newest`, when given."""
     items: dict[str, Item] = {}
     for revision in reversed(revisions):  # oldest first, so the latest wording wins
         for change in revision.changes:
@@ -166,12 +168,10 @@ def from_revisions(
         if item.effective is not None and item.effective > today:
             upcoming.append(item)
             del items[item.id]
-    if announced:
-        upcoming.extend(_announced(handbook, today, set(items)))
+    upcoming.extend(_announced(newest, today))
     chosen = [i for i in items.values() if _matches(i, area, channel)]
     later = [i for i in upcoming if _matches(i, area, channel)]
     dates = sorted(r.revision.date.date() for r in revisions)
-    areas = handbook.settings.areas
     name = title or "Team briefing"
     if area:
         name += f": {areas.get(area, area)}"
@@ -245,29 +245,37 @@ def _pilot_group(entry: Entry | None) -> str | None:
     return group_text(pilot.group)
 
 
-def _announced(handbook: Handbook, today: dt.date, skip: set[str]) -> list[Item]:
-    """The current standards' changes announced for later (`upcoming`)."""
-    found = []
-    for standard in handbook.published():
-        if standard.status == "retired":
+def _announced(state: State | None, today: dt.date) -> list[Item]:
+    """Changes announced for later (`upcoming`) in the newest standards: the working
+    folder's when the changelog holds unreleased changes, else the last revision's."""
+    found: list[Item] = []
+    for entry in state.entries.values() if state is not None else []:
+        data = entry.data
+        if data.get("status") in ("draft", "retired") or not isinstance(data.get("upcoming"), list):
             continue
-        for change in standard.upcoming:
-            if change.start > today:
-                line = Line(plain(change.change))
-                if change.was is not None:
-                    when = f"From {change.start.day} {change.start:%B}"
-                    line = Line("Changing", plain(change.was), plain(change.change), "Now", when)
-                found.append(
-                    Item(
-                        standard.id,
-                        standard.title,
-                        "upcoming",
-                        standard.area,
-                        list(standard.channels),
-                        change.start,
-                        [line],
-                    )
+        for raw in data["upcoming"]:
+            try:
+                change = Upcoming.from_data(raw)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                continue  # written wrong: the build reports it
+            if change.start <= today:
+                continue
+            line = Line(plain(change.change))
+            if change.was is not None:
+                when = f"From {change.start.day} {change.start:%B}"
+                line = Line("Changing", plain(change.was), plain(change.change), "Now", when)
+            channels = data.get("channels")
+            found.append(
+                Item(
+                    entry.id,
+                    entry.title,
+                    "upcoming",
+                    entry.area,
+                    [str(c) for c in channels] if isinstance(channels, list) else [],
+                    change.start,
+                    [line],
                 )
+            )
     return found
 
 

@@ -31,12 +31,15 @@ DEFAULTS: dict[str, Any] = {
     "unreleased": True,
     # Build from a shallow clone with an info message instead of a warning.
     "allow_shallow": False,
+    # A page for each superseded version of a standard ("View as it was on …").
+    "as_of": True,
 }
 _TYPES: dict[str, tuple[type, ...]] = {
     "enabled": (bool,),
     "tag_pattern": (str, type(None)),
     "unreleased": (bool,),
     "allow_shallow": (bool,),
+    "as_of": (bool,),
 }
 SHALLOW_HELP = (
     "the git history is incomplete (shallow clone), so the changelog misses older "
@@ -177,15 +180,17 @@ class ChangelogFeature(Feature):
     ) -> tuple[list[OutputFile], dict[str, list[str]]]:
         """Pages and sections, rendered again only when the changelog or links change."""
         settings = handbook.settings
+        as_of = bool(options(settings.extra)[0]["as_of"])
         key = (
             id(changelog),
             tuple(s.id for s in handbook.published()),
             tuple(settings.areas.items()),
             urls.use_directory_urls,
             settings.site_url,
+            as_of,
         )
         if self._rendered is None or self._rendered[0] != key:
-            renderer = ChangelogRenderer(changelog, handbook, urls)
+            renderer = ChangelogRenderer(changelog, handbook, urls, as_of=as_of)
             sections = PageExtras()
             renderer.sections(sections)
             self._rendered = (key, (renderer.files(), sections.sections))

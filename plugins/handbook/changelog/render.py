@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 from ..handbook import Handbook
 from ..markup import plain
+from ..model import Standard
 from ..render import labels
 from ..render.environment import environment
 from ..render.escape import safe_url, xml_text
@@ -27,7 +28,7 @@ from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from ..settings import read_mkdocs_yml
-from . import briefing
+from . import asof, briefing
 from .change_review import Comparison
 from .changelog import Changelog, RevisionChanges
 from .standard_changes import KIND_LABELS, KINDS, StandardChange
@@ -179,9 +180,11 @@ class ChangelogRenderer:
     urls: Urls
 
     today: dt.date = field(default_factory=dt.date.today)
+    as_of: bool = True  # pages of superseded versions (asof.py)
 
     def __post_init__(self) -> None:
         self.paths = {s.id: standard_path(s) for s in self.handbook.published()}
+        self._versions: dict[str, list[tuple[asof.Version, Standard]]] | None = None
 
     def _link(self, page: str) -> Any:
         return lambda target: self.urls.relative(page, target)
@@ -232,10 +235,9 @@ class ChangelogRenderer:
         page = briefing_path(r)
         sheet = briefing.from_revisions(
             [r],
-            self.handbook,
+            self.handbook.settings.areas,
             self.today,
             title=f"Team briefing: {r.revision.title}",
-            announced=False,
         )
         text = (
             _environment()
@@ -325,16 +327,46 @@ class ChangelogRenderer:
     def files(self) -> list[OutputFile]:
         pages = [self.revision_page(i) for i in range(len(self.changelog.revisions))]
         pages += [self.briefing_page(r) for r in self.changelog.revisions if self._briefs(r)]
+        pages += self.asof_pages()
         script = OutputFile(FILTER_SCRIPT, filter_script())
         return [self.index_page(), *pages, self.feed(), script]
+
+    def _superseded(self) -> dict[str, list[tuple[asof.Version, Standard]]]:
+        """Each published standard's versions that are no longer current, as Standards."""
+        if self._versions is None:
+            self._versions = {}
+            if not self.as_of:
+                return self._versions
+            for sid, chain in asof.versions(self.changelog).items():
+                if sid not in self.paths:
+                    continue
+                found = [
+                    (v, standard)
+                    for v in chain
+                    if v.replaced is not None and (standard := asof.standard_of(v)) is not None
+                ]
+                if found:
+                    self._versions[sid] = found
+        return self._versions
+
+    def asof_pages(self) -> list[OutputFile]:
+        areas = self.handbook.settings.areas
+        return [
+            asof.page(version, standard, self.urls, areas, self.paths, self.paths[sid])
+            for sid, found in self._superseded().items()
+            for version, standard in found
+        ]
 
     def sections(self, extras: PageExtras) -> None:
         """Add "Updates to this standard" to the page of each standard that changed."""
         template = _environment().get_template("updates.html.j2")
+        superseded = self._superseded()
         for sid, updates in self.changelog.updates().items():
             if sid not in self.paths:
                 continue
             page = self.paths[sid]
+            slug = sid.lower()
+            kept = {v.made.key for v, _ in superseded.get(sid, [])}
             items = [
                 {
                     "r": r,
@@ -343,6 +375,7 @@ class ChangelogRenderer:
                     "anchor": sid.lower(),
                     "work": change.work_changes,
                     "editorial": len(change.editorial_changes),
+                    "asof": asof.asof_path(slug, r) if r.key in kept else None,
                 }
                 for r, change in updates[:UPDATES_SHOWN]
             ]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..changelog import briefing
 from ..changelog.feature import ChangelogFeature
-from ..loader import load
+from ..handbook import Handbook
 from ..render import labels
 from .common import add_config_argument, settings_from_args
 
@@ -59,14 +59,15 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"no area '{args.area}': use one of {', '.join(settings.areas)}")
     if args.out is not None and args.out.suffix.lower() not in SUFFIXES:
         return _fail(f"--out {args.out}: write a .pdf, .md or .txt file")
-    handbook = load(settings)
-    outcome = ChangelogFeature().outcome(handbook)
+    # The changelog reads the standards from git and the folder itself: no validated
+    # handbook is needed, so a briefing does not wait for every file to be checked.
+    outcome = ChangelogFeature().outcome(Handbook([], [], settings))
     if outcome.changelog is None:
         return _fail(outcome.unavailable or "the changelog is turned off in mkdocs.yml")
     try:
         sheet = briefing.build(
             outcome.changelog,
-            handbook,
+            settings.areas,
             since=args.since,
             today=args.today,
             area=args.area,
