@@ -42,8 +42,8 @@ def declared_goals(settings: Settings) -> tuple[dict[str, Goal], list[Problem]]:
     goals: dict[str, Goal] = {}
     problems: list[Problem] = []
 
-    def wrong(message: str) -> None:
-        problems.append(Problem(*settings.where("goals"), "goals", message))
+    def wrong(message: str, *key: str) -> None:
+        problems.append(Problem(*settings.where("goals", *key), "goals", message))
 
     if not isinstance(settings.goals, dict):
         wrong("the handbook plugin's 'goals' should be a mapping of goal id to title")
@@ -65,7 +65,7 @@ def declared_goals(settings: Settings) -> tuple[dict[str, Goal], list[Problem]]:
         ):
             goals[key] = Goal(key, value["title"].strip(), value.get("description") or None)
         else:
-            wrong(f"goal '{key}' should have a title, or 'title' and 'description'")
+            wrong(f"goal '{key}' should have a title, or 'title' and 'description'", key)
     return goals, problems
 
 

@@ -125,6 +125,7 @@ def page(
             goals=[],
             banners=[Markup(banner)],
             sections=[],
+            after_targets=[],
             link=link,
             paths=paths,
             status_labels=labels.STATUS,

@@ -180,7 +180,7 @@ class ChangelogFeature(Feature):
     ) -> tuple[list[OutputFile], dict[str, list[str]]]:
         """Pages and sections, rendered again only when the changelog or links change."""
         settings = handbook.settings
-        as_of = bool(options(settings.extra)[0]["as_of"])
+        as_of = bool(options(settings)[0]["as_of"])
         key = (
             id(changelog),
             tuple(s.id for s in handbook.published()),

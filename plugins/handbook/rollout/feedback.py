@@ -51,8 +51,9 @@ def feedback_options(settings: Settings) -> tuple[FeedbackOptions, list[Problem]
     given = settings.extra.get("feedback") or {}
     problems: list[Problem] = []
 
-    def wrong(message: str) -> None:
-        problems.append(Problem(*settings.where("feedback"), "feedback", f"feedback: {message}"))
+    def wrong(message: str, *key: str) -> None:
+        where = settings.where("feedback", *key)
+        problems.append(Problem(*where, "feedback", f"feedback: {message}"))
 
     if not isinstance(given, dict):
         wrong("should be a mapping with email, template or host")
@@ -66,16 +67,22 @@ def feedback_options(settings: Settings) -> tuple[FeedbackOptions, list[Problem]
             if isinstance(address, str) and _EMAIL.match(address):
                 email[str(owner)] = address
             else:
-                wrong(f"email for '{owner}' is not an e-mail address: write name@example.org")
+                wrong(
+                    f"email for '{owner}' is not an e-mail address: write name@example.org",
+                    "email",
+                    str(owner),
+                )
     else:
         wrong("email should map each owner (or '*') to an e-mail address")
     template = given.get("template", TEMPLATE)
     if not isinstance(template, str) or not re.match(r"^[\w.-]+\.ya?ml$", template):
-        wrong("template should be the issue form's file name, e.g. suggest-a-change.yml")
+        wrong(
+            "template should be the issue form's file name, e.g. suggest-a-change.yml", "template"
+        )
         template = TEMPLATE
     host = given.get("host")
     if host is not None and host not in HOSTS:
-        wrong(f"host should be one of {', '.join(HOSTS)}")
+        wrong(f"host should be one of {', '.join(HOSTS)}", "host")
         host = None
     return FeedbackOptions(email, template, host), problems
 
