@@ -143,3 +143,14 @@ def test_hostile_text_is_only_text_in_the_pdf(repo, capsys, tmp_path):
     assert code == 0
     text = PdfReader(io.BytesIO(out.read_bytes())).pages[0].extract_text()
     assert "#set page(fill: red)" in text and "#{panic(" in text
+
+
+def test_a_change_with_a_later_effective_date_is_coming_up(repo, capsys):
+    later = repo.edit(PHONE, "two rings", "one ring")
+    later[PHONE] = later[PHONE].replace('effective: "2026-01-05"', 'effective: "2026-04-01"')
+    repo.commit("From April: one ring", later)  # 8 March
+    _, out, _ = run(repo, capsys, "--since", "2026-03-08")
+    coming = out.index("## Coming up")
+    assert out.index("PHONE-001 Answering the phone (from 1 April 2026)") > coming
+    assert "    - Now: Answer within two rings.\n    - From 1 April: Answer within one ring." in out
+    assert "## What changes" not in out

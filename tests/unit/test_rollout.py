@@ -361,3 +361,15 @@ def test_pilot_rule_severities():
     (overdue,) = lint_fragment(late, "pilot")
     assert overdue.severity == "warning" and "no decision is recorded" in overdue.message
     assert (overdue.line, overdue.column) == where(late, "2026-05-29")
+
+
+def test_a_standard_not_yet_in_force_says_from_when():
+    handbook = load({"s.yml": standard_text("effective: 2026-09-01\n")})
+    extras = PageExtras()
+    UpcomingFeature(TODAY).extras(handbook, Urls(), extras)
+    (banner,) = extras.banners["TEST-001"]
+    assert 'Applies from <time datetime="2026-09-01">1 September 2026</time>' in banner
+    assert "Changing soon" not in banner
+    extras = PageExtras()
+    UpcomingFeature(dt.date(2026, 9, 1)).extras(handbook, Urls(), extras)
+    assert extras.banners == {}

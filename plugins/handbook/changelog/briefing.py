@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -166,6 +166,10 @@ def from_revisions(
     upcoming: list[Item] = []
     for item in list(items.values()):
         if item.effective is not None and item.effective > today:
+            when = f"From {item.effective.day} {item.effective:%B}"
+            item.lines = [
+                replace(line, before_label="Now", after_label=when) for line in item.lines
+            ]
             upcoming.append(item)
             del items[item.id]
     upcoming.extend(_announced(newest, today))

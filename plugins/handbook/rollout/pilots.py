@@ -19,6 +19,7 @@ from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Pilot, PilotGroup, Standard
 from ..render import labels
+from ..render.escape import safe_url
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
@@ -88,7 +89,7 @@ def feedback_href(feedback: str) -> str | None:
     if _EMAIL.match(value):
         return f"mailto:{value}"
     if re.match(r"^https?://[^\s<>\"]+$", value, re.IGNORECASE):
-        return value
+        return safe_url(value)
     return None
 
 

@@ -2,6 +2,7 @@
 
 Until its date (`upcoming[].from`), the standard's page keeps its current text and shows
 "From 4 January 2027: …" with the wording it replaces; team briefings list it as upcoming.
+A standard whose own `effective` date is still to come says from when it applies.
 Once the date has passed, the `stale` lint rule asks the editor to write the change into
 the standard's text.
 """
@@ -35,7 +36,12 @@ class UpcomingFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         today = self.today()
         for standard in handbook.published():
+            if standard.status == "retired":
+                continue
             changes = pending(standard, today)
-            if changes and standard.status != "retired":
-                banner = Markup(render("upcoming_banner.html.j2", changes=changes))
+            later = standard.effective > today
+            if changes or later:
+                banner = Markup(
+                    render("upcoming_banner.html.j2", changes=changes, s=standard, later=later)
+                )
                 extras.banners.setdefault(standard.id, []).append(banner)
