@@ -14,6 +14,8 @@ from .output import OutputFile
 from .urls import Urls, area_path, index_path, standard_path
 
 HOME_MARKER = "<!-- handbook:areas -->"
+# Reporting periods, short to long, as the schema lists them.
+PERIODS = ("daily", "weekly", "monthly", "quarterly", "yearly")
 
 # Standard pages already rendered in this process: key -> (the Standard, its page text).
 _RENDERED: dict[tuple[object, ...], tuple[Standard, str]] = {}
@@ -125,15 +127,32 @@ class PageRenderer:
         return OutputFile(page, text)
 
     def targets(self) -> OutputFile:
+        """The measuring protocol: every target by how often it is reported (short periods
+        first, then long), with what is measured, from which system and by whom."""
         page = "targets.md"
-        groups = [
-            (area, title, [(s, t) for s in group for t in s.targets])
-            for area, title, group in self._groups()
+        rows = [(s, t) for _, _, group in self._groups() for s in group for t in s.targets]
+        by_period = [
+            (period, [(s, t) for s, t in rows if (t.period or "") == period])
+            for period in (*PERIODS, "")
         ]
+        systems: dict[str, int] = {}
+        checkers: dict[str, int] = {}
+        for s, t in rows:
+            systems[t.measured_by or "not stated"] = (
+                systems.get(t.measured_by or "not stated", 0) + 1
+            )
+            who = t.checked_by or s.owner
+            checkers[who] = checkers.get(who, 0) + 1
         text = (
             environment()
             .get_template("targets.md.j2")
-            .render(groups=[g for g in groups if g[2]], **self._context(page))
+            .render(
+                groups=[g for g in by_period if g[1]],
+                total=len(rows),
+                systems=sorted(systems.items(), key=lambda item: (-item[1], item[0].lower())),
+                checkers=sorted(checkers.items(), key=lambda item: (-item[1], item[0].lower())),
+                **self._context(page),
+            )
         )
         return OutputFile(page, text)
 
