@@ -50,8 +50,10 @@ def test_chart_is_an_svg_with_a_mark_per_period_and_the_goal_line(built):
     block = _results_block(built.page("standards/phone-001/"))
     (svg,) = re.findall(r"<svg class=\"hb-chart\".*?</svg>", block, re.S)
     assert 'role="img"' in svg and "aria-label=" in svg
-    assert svg.count("hb-chart__mark--met") == 2
-    assert svg.count("hb-chart__mark--missed") == 3
+    (met,) = re.findall(r'<g class="hb-chart__met"[^>]*>(.*?)</g>', svg)
+    (missed,) = re.findall(r'<g class="hb-chart__missed"[^>]*>(.*?)</g>', svg)
+    assert met.count("<circle") == 2
+    assert missed.count("<rect") == 3
     (goal,) = re.findall(r'class="hb-chart__goal" d="([^"]+)"', svg)
     # The goal rose from 90 to 92 in the last month: the dashed line steps up once.
     levels = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)H", goal)}
