@@ -129,6 +129,7 @@ OTHER_URLS = {
     "css": "Urls.relative to the cards' stylesheet",
     "script": "Urls.relative to a script of the site",
     "standard_link": "Urls.relative to the standard's page",
+    "results_link": "Urls.relative to the Results page (scorecard pages)",
     "index_link": "Urls.relative to the cards' index",
     "pdf_link": "Urls.relative to an area's PDF",
     "self_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",

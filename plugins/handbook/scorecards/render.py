@@ -47,7 +47,8 @@ def document_html(
             cards=cards,
             css=css,
             inline_css=None if css else Markup(stylesheet()),
-            links=links or {},
+            standard_link=(links or {}).get("standard"),
+            results_link=(links or {}).get("results"),
         )
     )
 
