@@ -154,3 +154,10 @@ def test_a_change_with_a_later_effective_date_is_coming_up(repo, capsys):
     assert out.index("PHONE-001 Answering the phone (from 1 April 2026)") > coming
     assert "    - Now: Answer within two rings.\n    - From 1 April: Answer within one ring." in out
     assert "## What changes" not in out
+
+
+def test_a_text_edited_twice_reads_as_one_edit(repo, capsys):
+    repo.commit("Again", repo.edit(PHONE, "two rings", "one ring"))  # 8 March
+    _, out, _ = run(repo, capsys, "--since", "2026-03-04")
+    assert "    - Before: Answer within three rings.\n    - Now: Answer within one ring." in out
+    assert "two rings" not in out

@@ -162,7 +162,8 @@ def from_revisions(
                 item.kind = change.kind if change.kind != "changed" else item.kind
                 item.title = change.title
                 item.effective = _effective(entry, revision) or item.effective
-            item.lines.extend(_lines(change, entry))
+            for line in _lines(change, entry):
+                _add_line(item.lines, line)
     upcoming: list[Item] = []
     for item in list(items.values()):
         if item.effective is not None and item.effective > today:
@@ -236,6 +237,18 @@ def _lines(change: StandardChange, entry: Entry | None, added: bool = False) -> 
         else:
             found.append(Line(plain(f.sentence)))
     return found
+
+
+def _add_line(lines: list[Line], line: Line) -> None:
+    """Add a line; a text edited again (its new "before" is the last "after") becomes one
+    edit from the first wording to the last."""
+    for index, earlier in enumerate(lines):
+        if line.before is not None and earlier.text == line.text and earlier.after == line.before:
+            lines[index] = replace(earlier, after=line.after)
+            if earlier.before == line.after:
+                del lines[index]  # edited back to where it was: no change left
+            return
+    lines.append(line)
 
 
 def _pilot_group(entry: Entry | None) -> str | None:
