@@ -135,3 +135,25 @@ def test_duplicate_id_outside_git_names_both_files(tmp_path: Path) -> None:
         "standards/phone-000.yml: give the newer of these files the next free id (git "
         "cannot tell which is newer)",
     ]
+
+
+def test_a_misspelt_plugin_option_is_reported_by_the_commands_as_by_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from handbook import cli
+
+    project = _project(tmp_path)
+    (project / "mkdocs.yml").write_text(
+        "site_name: Test\ntheme:\n  name: material\nplugins:\n  - handbook:\n"
+        "      area:\n        telephone: Telephone\n",
+        "utf-8",
+    )
+    monkeypatch.chdir(project)
+    expected = (
+        "mkdocs.yml:6:7: warning config handbook option 'area': Unrecognised configuration "
+        "name: area: did you mean 'areas'?"
+    )
+    assert cli.main(["lint", "--strict"]) == 1
+    assert expected in capsys.readouterr().out
+    cli.main(["check"])
+    assert expected in capsys.readouterr().err

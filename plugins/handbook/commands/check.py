@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..loader import load
-from .common import add_config_argument, settings_from_args
+from .common import add_config_argument, option_problems, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -18,12 +18,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    handbook = load(settings_from_args(args))
-    for problem in sorted(handbook.problems):
+    settings = settings_from_args(args)
+    handbook = load(settings)
+    options = option_problems(settings)
+    for problem in options + sorted(handbook.problems):
         print(problem, file=sys.stderr)
     count = len(handbook.standards)
-    if handbook.errors:
-        print(f"{len(handbook.errors)} problem(s) in {count} standard file(s)", file=sys.stderr)
+    errors = len(handbook.errors) + sum(p.severity == "error" for p in options)
+    if errors:
+        print(f"{errors} problem(s) in {count} standard file(s)", file=sys.stderr)
         return 1
     print(f"{count} standards are valid")
     return 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..lint.runner import lint_paths
 from ..problems import Problem
 from ..settings import Settings
+from .common import option_problems
 
 FORMATS = ("text", "json", "github")
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
         settings, config_file = Settings(root=Path.cwd()), None
     paths = [Path(p) for p in args.paths] or None
     problems, count = lint_paths(paths, settings, config_file)
+    problems = option_problems(settings) + problems
     print(render(problems, args.format), end="")
     counts = Counter(p.severity for p in problems)
     print(_summary(counts, count), file=sys.stderr)
