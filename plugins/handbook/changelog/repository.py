@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..render.escape import xml_text
 from ..settings import Settings
 from .git import Git, GitError, Tag
 from .history import BlobCache, Revision, State, is_standard_file
@@ -83,7 +84,7 @@ def commit_revisions(
     for index, (entry, files) in enumerate(zip(log, snapshots, strict=True)):
         commit = entry.commit
         date = dt.datetime.fromisoformat(commit.date)
-        title, notes = titled(commit.subject, commit.body)
+        title, notes = titled(shown(commit.subject), shown(commit.body))
         previous = State.build(files, cache, previous, include_drafts)
         revisions.append(
             Revision(
@@ -92,7 +93,7 @@ def commit_revisions(
                 title=title or commit.sha[:7],
                 notes=notes,
                 date=date,
-                author=commit.author,
+                author=shown(commit.author),
                 commit=commit.sha,
                 state=previous,
                 starts_history=location.shallow and index == 0,
@@ -118,8 +119,8 @@ def tag_revisions(
             Revision(
                 key=tag_key(tag.name),
                 name=tag.name,
-                title=tag.subject if tag.annotated and tag.subject else tag.name,
-                notes=tag.body if tag.annotated else "",
+                title=shown(tag.subject) if tag.annotated and tag.subject else tag.name,
+                notes=shown(tag.body) if tag.annotated else "",
                 date=dt.datetime.fromisoformat(tag.date),
                 author="",
                 commit=tag.commit,
@@ -128,6 +129,12 @@ def tag_revisions(
             )
         )
     return revisions
+
+
+def shown(text: str) -> str:
+    """A git message or name without the control characters a page cannot show (a pasted
+    one came out as a box on the page, and XML forbids it)."""
+    return str(xml_text(text))
 
 
 def titled(subject: str, body: str) -> tuple[str, str]:
