@@ -30,6 +30,7 @@ from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..problems import Problem
+from ..render.escape import safe_url
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from ..settings import Settings
@@ -152,6 +153,7 @@ def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
         page = urls.url(standard_path(standard))
         address = f"{base}/{page}" if base else page
         link = suggest_link(standard, settings, options, address, revision)
+        link = safe_url(link) if link is not None else None  # as every link of the site
         if link is not None:
             links[standard.id] = link
     return links
