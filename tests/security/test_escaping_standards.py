@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import escapekit as kit
 import pytest
 from markupsafe import escape
+from pypdf import PdfReader
 
 from conftest import FIXTURES, build
 from gitrepo import standard
@@ -148,3 +149,18 @@ def test_lint_strict_reads_the_hostile_handbook(site):
     assert "Traceback" not in result.stderr
     # Escaping makes the text harmless, so it is no lint problem of itself.
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_quick_card_pdf_prints_the_hostile_text_as_text(site, tmp_path):
+    pdf = tmp_path / "evil.pdf"
+    result = subprocess.run(
+        [sys.executable, "-m", "handbook.cli", "cards", "--out", str(pdf), "--id", "EVIL-001"],
+        cwd=site.project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert " ".join(TITLE.split()) in text  # the title as written: no markup was read
+    assert " ".join(AREAS["complaints"].upper().split()) in text  # the card's area, in capitals
