@@ -126,13 +126,14 @@ def test_cards_link_to_the_site_only_with_an_allowed_scheme(tmp_path):
 # Where each href/src a template writes comes from, when it is not `link(...)`
 # (Urls.relative: encoded paths inside the site). Add a new one here with its source.
 OTHER_URLS = {
-    "css": "Urls.relative to the cards' stylesheet",
-    "script": "Urls.relative to a script of the site",
+    "css": "Urls.relative to the cards' or scorecards' stylesheet",
+    "script": "Urls.relative to a script of the site (cards, changelog filter form)",
     "standard_link": "Urls.relative to the standard's page",
     "results_link": "Urls.relative to the Results page (scorecard pages)",
     "index_link": "Urls.relative to the cards' index",
     "pdf_link": "Urls.relative to an area's PDF",
-    "glossary_link": "Urls.relative to the glossary page",
+    "links.standard": "scorecards: Urls.relative to the standard's page",
+    "links.results": "scorecards: Urls.relative to the results page",
     "current_link": "Urls.relative to the standard a pilot revises",
     "pilots_link": "Urls.relative to the pilots page",
     "pilot_link": "Urls.relative to a pilot's page",
