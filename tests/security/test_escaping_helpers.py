@@ -126,7 +126,7 @@ def test_cards_link_to_the_site_only_with_an_allowed_scheme(tmp_path):
 # Where each href/src a template writes comes from, when it is not `link(...)`
 # (Urls.relative: encoded paths inside the site). Add a new one here with its source.
 OTHER_URLS = {
-    "css": "Urls.relative to the cards' or scorecards' stylesheet",
+    "css": "Urls.relative to a stylesheet (cards, scorecards, as-of pages)",
     "script": "Urls.relative to a script of the site (cards, changelog filter form)",
     "standard_link": "Urls.relative to the standard's page",
     "results_link": "Urls.relative to the Results page (scorecard pages)",
@@ -137,6 +137,7 @@ OTHER_URLS = {
     "current_link": "Urls.relative to the standard a pilot revises",
     "pilots_link": "Urls.relative to the pilots page",
     "pilot_link": "Urls.relative to a pilot's page",
+    "current": "changelog/asof.py: Urls.relative to the standard's current page",
     "href": "rollout.pilots.feedback_href: mailto for an address, else safe_url of http(s)",
     "feedback_href": "rollout.pilots.feedback_href: mailto for an address, else safe_url",
     "link": "rollout.feedback.suggest_links: each link passed through safe_url",
