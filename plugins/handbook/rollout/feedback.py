@@ -165,5 +165,5 @@ class FeedbackFeature(Feature):
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard_id, link in suggest_links(handbook, urls).items():
-            section = Markup(render("suggest.html.j2", link=link))
+            section = Markup(render("suggest.html.j2", suggest_link=link))
             extras.sections.setdefault(standard_id, []).append(section)
