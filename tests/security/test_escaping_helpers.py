@@ -138,21 +138,13 @@ OTHER_URLS = {
     "pilots_link": "Urls.relative to the pilots page",
     "pilot_link": "Urls.relative to a pilot's page",
     "current": "changelog/asof.py: Urls.relative to the standard's current page",
-    "href": "rollout.pilots.feedback_href: mailto for an address, else safe_url of http(s)",
     "feedback_href": "rollout.pilots.feedback_href: mailto for an address, else safe_url",
-    "link": "rollout.feedback.suggest_links: each link passed through safe_url",
     "suggest_link": "rollout.feedback.suggest_links: each link passed through safe_url",
     "self_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "index_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "e.href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "glossary_link": "Urls.relative to the Glossary page (glossary/feature.py)",
-    "current": "Urls.relative to the standard's current page (changelog/asof.py)",
-    "current_link": "Urls.relative to the standard a pilot revises (rollout/pilots.py)",
-    "pilot_link": "Urls.relative to the pilot version's page (rollout/pilots.py)",
-    "pilots_link": "Urls.relative to the Pilots page (rollout/pilots.py)",
-    "feedback_href": "rollout/pilots.feedback_href: mailto: of a checked address, or safe_url(http(s))",
-    "feedback_url": "rollout/pilots.feedback_href: mailto: of a checked address, or safe_url(http(s))",
-    "suggest_link": "rollout/feedback.suggest_link: mailto: or the http(s) repo_url, every part encoded",
+    "feedback_url": "rollout.pilots.feedback_href: mailto for an address, else safe_url",
 }
 
 
