@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import http.server
 import json
@@ -42,7 +43,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -575,7 +576,9 @@ def measure(
     reuse: bool = False,
     no_cards: set[int] | frozenset[int] = frozenset(),
     build_only: bool = False,
+    save: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
+    """The figures of every part not skipped; `save` gets them after each part."""
     work.mkdir(parents=True, exist_ok=True)
     load_before = [round(x, 2) for x in os.getloadavg()]
     result: dict[str, Any] = {
@@ -594,6 +597,8 @@ def measure(
             sets = load_queries()
             sets["generated"] = generated_cases(built["handbook"])
             result["ranking"] = rank(browser, built, sets)
+            if save:
+                save(result)
         if "synth-ranking" not in skip:
             print(f"search ranking, {RANKING_SIZE:,} synthetic standards", flush=True)
             project = synth_project(work, RANKING_SIZE)
@@ -603,6 +608,8 @@ def measure(
                 "count": RANKING_SIZE,
                 **rank(browser, built, {"aliases and situations": cases}),
             }
+            if save:
+                save(result)
         if "perf" not in skip:
             result["sizes"] = {}
             for count in sizes:
@@ -626,6 +633,8 @@ def measure(
                         "load_average_after": [round(x, 2) for x in os.getloadavg()],
                     },
                 }
+                if save:
+                    save(result)
         browser.close()
     result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     return result
@@ -651,34 +660,49 @@ def main() -> int:
     skip = set(filter(None, args.skip.split(",")))
     work = args.work or Path(tempfile.mkdtemp(prefix="handbook-search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    no_cards = {int(n) for n in args.no_cards.split(",") if n}
     try:
-        no_cards = {int(n) for n in args.no_cards.split(",") if n}
-        found = measure(work, sizes, args.runs, skip, args.reuse_builds, no_cards, args.build_only)
-        if args.build_only:
-            return 0
+        found = measure(
+            work,
+            sizes,
+            args.runs,
+            skip,
+            args.reuse_builds,
+            no_cards,
+            args.build_only,
+            None if args.build_only else functools.partial(save, args.out),
+        )
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)
-    from report import search_markdown, write_reports
+    if not args.build_only:
+        from report import search_markdown
 
-    results_file = args.out / "results.json"
+        print(search_markdown(save(args.out, found), misses=args.misses))
+    return 0
+
+
+def save(out: Path, found: dict[str, Any]) -> dict[str, Any]:
+    """Write the search figures into results.json (and results.md, the docs page), keeping
+    the other benchmarks' figures and the search parts this run did not measure."""
+    from report import write_reports
+
+    results_file = out / "results.json"
     results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else {}
     previous = results.get("search", {})
-    for part in ("ranking", "synth_ranking"):  # keep what this run skipped
+    found = {**found, "load_average_after": [round(x, 2) for x in os.getloadavg()]}
+    for part in ("ranking", "synth_ranking"):
         if part not in found and part in previous:
             found[part] = previous[part]
-    # Sizes not measured now stay, with the date and load of their own run.
-    for count, figures in previous.get("sizes", {}).items():
-        if count not in found.setdefault("sizes", {}):
-            found["sizes"][count] = figures
+    # Sizes not measured now stay, each with the date, commit and load of its own run.
+    found["sizes"] = {**previous.get("sizes", {}), **found.get("sizes", {})}
     results["search"] = found
     if "builds" in results:
-        write_reports(results, args.out, ROOT / "docs" / "editors" / "benchmarks.md")
+        write_reports(results, out, ROOT / "docs" / "editors" / "benchmarks.md")
     else:
-        args.out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
         results_file.write_text(json.dumps(results, indent=1) + "\n", "utf-8")
-    print(search_markdown(found, misses=args.misses))
-    return 0
+    return found
 
 
 if __name__ == "__main__":
