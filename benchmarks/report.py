@@ -273,7 +273,10 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         lines += [
             "",
             f"{synth['count']:,} synthetic standards, each with its own aliases and "
-            "situation: the right standard first.",
+            "situation: the right standard first, for the aliases and situation of "
+            f"{synth.get('standards_asked', synth['count']):,} of them (every "
+            f"{synth['count'] // synth.get('standards_asked', synth['count'])}th by id; "
+            f"{synth.get('queries_of_all', '—')} such queries in all).",
             "",
             "| Queries | Kind | Asked | Handbook first | Material default first |",
             "| --- | --- | ---: | ---: | ---: |",
