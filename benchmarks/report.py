@@ -273,7 +273,8 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         lines += [
             "",
             f"{synth['count']:,} synthetic standards, each with its own aliases and "
-            "situation: the right standard first, for the aliases and situation of "
+            "situation (recombined from the sample's, so about fifty standards share each "
+            "alias): a standard with that alias or situation first, for those of "
             f"{synth.get('standards_asked', synth['count']):,} of them (every "
             f"{synth['count'] // synth.get('standards_asked', synth['count'])}th by id; "
             f"{synth.get('queries_of_all', '—')} such queries in all).",
