@@ -272,12 +272,12 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
     if synth:
         lines += [
             "",
-            f"{synth['count']:,} synthetic standards, each with its own aliases and "
-            "situation (recombined from the sample's, so about fifty standards share each "
-            "alias): a standard with that alias or situation first, for those of "
+            f"{synth['count']:,} synthetic standards, whose aliases and situations are "
+            "recombined from the sample's (about fifty standards share each alias): a "
+            "standard with the query's alias or situation first, for those of "
             f"{synth.get('standards_asked', synth['count']):,} of them (every "
             f"{synth['count'] // synth.get('standards_asked', synth['count'])}th by id; "
-            f"{synth.get('queries_of_all', '—')} such queries in all).",
+            f"{synth.get('queries_of_all', 0):,} such queries in all).",
             "",
             "| Queries | Kind | Asked | Handbook first | Material default first |",
             "| --- | --- | ---: | ---: | ---: |",

@@ -93,3 +93,18 @@ def test_shipped_side_can_leave_out_cards_alone():
     assert "boost: 1.5" in text
     assert "search: false" not in text
     assert "pdf: true" not in text
+
+
+def test_files_keep_no_held_out_misses_and_no_material_misses():
+    scored = {"all": {}, "kinds": {}, "misses": [{"query": "q"}]}
+    found = {
+        "ranking": {
+            engine: {"staff": dict(scored), "held-out": dict(scored)}
+            for engine in ("handbook", "material")
+        }
+    }
+    kept = search_bench._for_files(found)["ranking"]
+    assert "misses" in kept["handbook"]["staff"]
+    assert "misses" not in kept["handbook"]["held-out"]
+    assert "misses" not in kept["material"]["staff"]
+    assert "misses" in found["ranking"]["handbook"]["held-out"]  # printed by --misses
