@@ -124,3 +124,16 @@ def test_script_is_one_closure_with_the_stemmer():
     assert text.count("function stemmer(") == 1 and "export " not in text
     assert "window.handbookSearch" in text
     assert text.rstrip().endswith("})();")
+
+
+def test_a_pilot_version_is_named_as_such_in_search_results():
+    from conftest import ROOT
+    from handbook.loader import load
+
+    sample = load(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    titles = {d.id: d.title for d in documents(sample, Urls())}
+    pilots = [s for s in sample.published() if s.pilot_of]
+    assert pilots  # the sample pilots a revised version (PHONE-004 of PHONE-001)
+    for pilot in pilots:
+        assert titles[pilot.id] == f"{pilot.title} (pilot version of {pilot.pilot_of})"
+        assert "pilot version" not in titles[pilot.pilot_of]

@@ -124,7 +124,10 @@ def standard_document(standard: Standard, urls: Urls, area_title: str) -> Docume
         text = f"{plain(e.scenario)} {plain(e.response)}"
         sections.append(Section("example", "Example", text, "examples"))
     url = urls.url(standard_path(s))
-    return Document(s.id, s.title, url, "standard", sections)
+    # A revised version on pilot is only for its group: its result says so, as its page
+    # and Material's index do, so staff outside the group do not follow it by mistake.
+    title = f"{s.title} (pilot version of {s.pilot_of})" if s.pilot_of else s.title
+    return Document(s.id, title, url, "standard", sections)
 
 
 def documents(handbook: Handbook, urls: Urls) -> list[Document]:
