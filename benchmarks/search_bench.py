@@ -741,7 +741,9 @@ def save(out: Path, found: dict[str, Any]) -> dict[str, Any]:
     found["sizes"] = {**previous.get("sizes", {}), **found.get("sizes", {})}
     results["search"] = _for_files(found)
     if "builds" in results:
-        write_reports(results, out, ROOT / "docs" / "editors" / "benchmarks.md")
+        # The docs page shows the repository's own figures, not those of a run elsewhere.
+        docs = ROOT / "docs" / "editors" / "benchmarks.md" if out.resolve() == HERE else None
+        write_reports(results, out, docs)
     else:
         out.mkdir(parents=True, exist_ok=True)
         results_file.write_text(json.dumps(results, indent=1) + "\n", "utf-8")
