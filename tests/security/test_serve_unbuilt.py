@@ -4,51 +4,14 @@ file the loader cannot read (an impossible date) does not stop the preview answe
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 from conftest import copy_fixture
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode()
-    except OSError:
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float = 40) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if page is not None and text in page:
-            return True
-        time.sleep(0.3)
-    return False
+from servekit import fetch, free_port, start_serve, wait_for
 
 
 def test_a_page_that_cannot_be_rebuilt_says_so(tmp_path):
     project = copy_fixture("basic", tmp_path)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    server = start_serve(project, port, "--dirty")
     base = f"http://127.0.0.1:{port}"
     try:
         phone, other = f"{base}/standards/phone-001/", f"{base}/standards/phone-002/"

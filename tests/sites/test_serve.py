@@ -2,51 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-
 from conftest import copy_fixture
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=2) as response:
-            return response.read().decode()
-    except OSError:
-        return None
-
-
-def wait_for(url: str, text: str, seconds: float = 30) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        page = fetch(url)
-        if page is not None and text in page:
-            return True
-        time.sleep(0.3)
-    return False
+from servekit import fetch, free_port, start_serve, wait_for
 
 
 def test_serve_reloads_edits_and_survives_broken_files(tmp_path):
     project = copy_fixture("basic", tmp_path)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    server = start_serve(project, port)
     try:
         url = f"http://127.0.0.1:{port}/standards/phone-001/"
         assert wait_for(url, "Answering the phone")
@@ -71,14 +34,7 @@ def test_serve_lists_every_card_and_links_them_to_the_public_address(tmp_path):
     the site_url of mkdocs.yml, not to the local server."""
     project = copy_fixture("cards", tmp_path)
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    server = start_serve(project, port)
     try:
         picker = f"http://127.0.0.1:{port}/cards/"
         assert wait_for(picker, "Quick cards", 60)
