@@ -7,6 +7,8 @@ may keep caches that do not depend on the handbook's current content.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from .handbook import Handbook
 from .problems import Problem
 from .render.output import OutputFile
@@ -25,3 +27,15 @@ class Feature:
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         """Files to add to the site."""
         return []
+
+
+class DatedFeature(Feature):
+    """A feature whose output depends on today's date (reviews due, pilots, announced
+    changes). Tests fix the date; a build asks for it each time, since a `serve`
+    session may run past midnight."""
+
+    def __init__(self, today: dt.date | None = None):
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()

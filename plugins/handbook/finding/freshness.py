@@ -14,7 +14,7 @@ from itertools import groupby
 
 from markupsafe import Markup
 
-from ..feature import Feature
+from ..feature import DatedFeature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.environment import render
@@ -70,14 +70,7 @@ def by_owner(reviews: list[Review]) -> list[tuple[str, list[Review]]]:
     return [(owner, list(group)) for owner, group in groupby(ordered, lambda r: r.standard.owner)]
 
 
-class FreshnessFeature(Feature):
-    def __init__(self, today: dt.date | None = None):
-        self._today = today
-
-    def today(self) -> dt.date:
-        # Asked at each build: a `serve` session may run past midnight.
-        return self._today or dt.date.today()
-
+class FreshnessFeature(DatedFeature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for review in reviews(handbook, self.today()):
             if review.overdue:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..feature import Feature
+from ..feature import DatedFeature
 from ..handbook import Handbook
 from ..model import Pilot, PilotGroup, Standard
 from ..render import labels
@@ -93,13 +93,7 @@ def feedback_href(feedback: str) -> str | None:
     return None
 
 
-class PilotsFeature(Feature):
-    def __init__(self, today: dt.date | None = None):
-        self._today = today
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
+class PilotsFeature(DatedFeature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         today = self.today()
         published = {s.id: s for s in handbook.published()}

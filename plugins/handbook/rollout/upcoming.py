@@ -13,7 +13,7 @@ import datetime as dt
 
 from markupsafe import Markup
 
-from ..feature import Feature
+from ..feature import DatedFeature
 from ..handbook import Handbook
 from ..model import Standard, Upcoming
 from ..render.pages import PageExtras
@@ -26,13 +26,7 @@ def pending(standard: Standard, today: dt.date) -> list[Upcoming]:
     return sorted((u for u in standard.upcoming if u.start > today), key=lambda u: u.start)
 
 
-class UpcomingFeature(Feature):
-    def __init__(self, today: dt.date | None = None):
-        self._today = today
-
-    def today(self) -> dt.date:
-        return self._today or dt.date.today()
-
+class UpcomingFeature(DatedFeature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         today = self.today()
         for standard in handbook.published():
