@@ -189,17 +189,40 @@ class Generator:
         self.rng = random.Random(seed)
         self.pictures = pictures
         self.titles: set[str] = set()
+        self.heads: set[str] = set()  # the first words of each situation, lower case
+        self.aliases: set[str] = set()
 
-    def title(self, base: str) -> str:
+    def title(self, base: str, situation: str) -> tuple[str, str, str]:
+        """A title no other standard has, who the standard is for ("members, Leeds"), and
+        its situation said for them ("Leeds members: a customer asks ..."), whose first six
+        words no other standard's situation starts with (the situation query of
+        benchmarks/search_rank.py): each synthetic standard has its own, as in a real
+        handbook, so alias and situation queries have one right answer."""
         rng = self.rng
+        lower = situation[:1].lower() + situation[1:]
         for _ in range(50):
-            title = f"{base}: {rng.choice(_SEGMENTS)}, {rng.choice(_SITES)}"
-            if title not in self.titles and len(title) <= 80:
+            segment, site = rng.choice(_SEGMENTS), rng.choice(_SITES)
+            title = f"{base}: {segment}, {site}"
+            said = f"{site} {segment.removeprefix('the ')}: {lower}"
+            head = " ".join(said.lower().split()[:6])
+            if title not in self.titles and head not in self.heads and len(title) <= 80:
                 self.titles.add(title)
-                return title
-        title = f"{base} {len(self.titles) + 1}"
-        self.titles.add(title)
-        return title
+                self.heads.add(head)
+                return title, f"{segment}, {site}", said
+        number = len(self.titles) + 1
+        self.titles.add(f"{base} {number}")
+        return f"{base} {number}", f"team {number}", f"Team {number}: {lower}"
+
+    def own_aliases(self, drawn: list[str], whom: str) -> list[str]:
+        """The sample's aliases said for this standard's people and place ("refund request
+        (members, Leeds)"): no two synthetic standards share one."""
+        own = []
+        for alias in drawn:
+            text = f"{alias} ({whom})"
+            if len(text) <= 80 and text.lower() not in self.aliases:
+                self.aliases.add(text.lower())
+                own.append(text)
+        return own
 
     def standard(self, sid: str, area: str, ids_in_area: list[str]) -> dict[str, Any]:
         rng, pools = self.rng, self.pools
@@ -210,12 +233,13 @@ class Generator:
         reviewed = effective + dt.timedelta(days=rng.randrange(30, 300))
         # Far enough ahead that the handbook stays current for a few years of benchmarks.
         review_by = dt.date(2029, 1, 1) + dt.timedelta(days=rng.randrange(700))
+        title, whom, situation = self.title(model["title"], model["situation"])
         data: dict[str, Any] = {
             "id": sid,
-            "title": self.title(model["title"]),
+            "title": title,
             "summary": model["summary"] if rng.random() < 0.5 else pools.pick(rng, "summary"),
             "area": area,
-            "situation": model["situation"],
+            "situation": situation,
             "channels": list(rng.choice(pools.samples).get("channels") or ["phone"]),
             "stage": pools.pick(rng, "stage"),
             "status": rng.choice(_STATUSES),
@@ -229,6 +253,8 @@ class Generator:
             count = len(model.get(key) or [])
             if count or key == "rules":
                 data[key] = _texts(rng, pools, key, max(count, 1 if key == "rules" else 0))
+        if data.get("aliases"):
+            data["aliases"] = self.own_aliases(data["aliases"], whom)
         for key in _RECORD_LISTS:
             count = len(model.get(key) or [])
             if count:

@@ -105,3 +105,17 @@ def test_revisions_are_git_commits_of_edits(tmp_path):
     handbook = load(Settings.from_mkdocs_yml(out / "mkdocs.yml"))
     assert handbook.problems == []
     assert len(handbook.standards) == 15
+
+
+def test_each_standard_has_its_own_aliases_and_situation(project):
+    # benchmarks/search_rank.py asks for each alias and the situation's first six words:
+    # each query has one right answer, as in a real handbook.
+    handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    aliases = [a.lower() for s in handbook.standards for a in s.aliases]
+    heads = [" ".join(s.situation.lower().split()[:6]) for s in handbook.standards]
+    assert len(aliases) > 64
+    assert len(set(aliases)) == len(aliases)
+    assert len(set(heads)) == len(heads) == 64
+    for s in handbook.standards:
+        whom = s.title.split(": ", 1)[1]
+        assert all(a.endswith(f"({whom})") for a in s.aliases), s.id
