@@ -109,12 +109,13 @@ function distance(a, b, max) {
   return prev[b.length];
 }
 
-// The index terms a query word stands for, each with how much a match counts.
+// The index terms a query word stands for, each with how much a match counts and
+// whether it is only a word beginning or a near spelling (not the word itself).
 function expand(token, shard, typing) {
   var found = [];
   var seen = {};
-  function add(term, weight) {
-    if (!(term in seen) || seen[term] < weight) seen[term] = weight;
+  function add(term, weight, loose) {
+    if (!(term in seen) || seen[term][0] < weight) seen[term] = [weight, !!loose];
   }
   var entries = shard.entries;
   if (entries[token.stem]) add(token.stem, 1);
@@ -135,8 +136,8 @@ function expand(token, shard, typing) {
     var prefixWeight = typing ? tune.typing : tune.prefix;
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
-      if (t.length > token.stem.length && t.indexOf(token.stem) === 0) add(t, prefixWeight);
-      else if (t.length > token.word.length && t.indexOf(token.word) === 0) add(t, prefixWeight);
+      if (t.length > token.stem.length && t.indexOf(token.stem) === 0) add(t, prefixWeight, true);
+      else if (t.length > token.word.length && t.indexOf(token.word) === 0) add(t, prefixWeight, true);
     }
   }
   if (!exact && token.word.length >= 5) {
@@ -149,10 +150,10 @@ function expand(token, shard, typing) {
       if (d < best) { best = d; near = [t]; }
       else if (d === best && d <= max) near.push(t);
     }
-    if (best <= max) near.forEach(function (t) { add(t, best === 1 ? tune.typo1 : tune.typo2); });
+    if (best <= max) near.forEach(function (t) { add(t, best === 1 ? tune.typo1 : tune.typo2, true); });
   }
   (token.synonyms || []).forEach(function (t) { add(t, tune.synonym); });
-  for (var term in seen) found.push([term, seen[term]]);
+  for (var term in seen) found.push([term, seen[term][0], seen[term][1]]);
   return found;
 }
 
@@ -214,6 +215,11 @@ function termsOf(text) {
   });
 }
 
+// The build's inverse document frequency (index.py), of a word in `df` standards.
+function idf(df) {
+  return Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5));
+}
+
 function rank(query) {
   var list = tokens(query);
   if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
@@ -228,23 +234,38 @@ function rank(query) {
       token.terms = found ? expand(token, found, typingLast && n === list.length - 1) : [];
       var best = new Map();
       var bitsOf = new Map();
-      // A rare word weighs more in how much of the query a result covers.
-      var rarity = 0;
+      // A query word weighs by how many standards it finds with all it stands for (its
+      // synonyms, other forms, near spellings), not by its rarest stand-in: "caller",
+      // which also stands for "customer", decides little; a synonym found in one
+      // standard weighs no more than the word itself.
+      // Word beginnings and near spellings count only when nothing else is found.
+      var found = [];
+      var reach = new Set();
+      var loose = new Set();
+      var most = 0;
       token.terms.forEach(function (pair) {
         var postings = postingsOf(pair[0]);
         if (!postings) return;
-        var gaps = postings[0], values = postings[1], sections = postings[2];
-        var df = gaps.length;
-        rarity = Math.max(rarity, pair[1] * Math.log(1 + (meta.documents - df + 0.5) / (df + 0.5)));
+        found.push([postings, pair[1]]);
+        most = Math.max(most, pair[1]);
+        var doc = 0;
+        var into = pair[2] ? loose : reach;
+        for (var i = 0; i < postings[0].length; i++) into.add(doc += postings[0][i]);
+      });
+      var word = idf(reach.size || loose.size);
+      // A rare word weighs more in how much of the query a result covers.
+      var rarity = found.length ? most * word : Math.log(1 + meta.documents);
+      found.forEach(function (entry) {
+        var gaps = entry[0][0], values = entry[0][1], sections = entry[0][2];
+        var factor = entry[1] * word / idf(gaps.length);
         var doc = 0;
         for (var i = 0; i < gaps.length; i++) {
           doc += gaps[i];
-          var value = values[i] * pair[1];
+          var value = values[i] * factor;
           if (!(best.get(doc) >= value)) best.set(doc, value);
           bitsOf.set(doc, (bitsOf.get(doc) || 0) | sections[i]);
         }
       });
-      if (!token.terms.length) rarity = Math.log(1 + meta.documents);
       weights += rarity;
       best.forEach(function (value, doc) {
         score.set(doc, (score.get(doc) || 0) + value);
