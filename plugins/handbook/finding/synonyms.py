@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from .words import STOP_WORDS, stem, words
 
 GROUPS: tuple[tuple[str, ...], ...] = (
+    ("customer", "caller", "client"),
     ("manager", "supervisor", "boss", "superior", "management"),
     ("refund", "reimburse", "repay", "reimbursement", "repayment"),
     ("compensation", "goodwill", "voucher", "discount", "credit", "gesture"),
