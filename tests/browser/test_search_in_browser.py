@@ -3,7 +3,11 @@ from disk, by keyboard, with nothing of the index loaded before the first search
 
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,6 +20,7 @@ from test_site_in_browser import (  # noqa: F401 - fixtures shared with the site
     site,
 )
 
+from conftest import build, copy_fixture
 from handbook.finding.index import documents, vocabulary
 from handbook.finding.words import STOP_WORDS, stem
 from handbook.loader import load
@@ -108,8 +113,9 @@ def test_nothing_of_the_index_loads_before_a_search(page, site):  # noqa: F811
     assert [u for u in asked if "search/" in u] == []
     type_query(page, "refund")
     loaded = [u.removeprefix(site.base) for u in asked if "search/" in u]
-    assert "search/handbook/meta.js" in loaded
-    assert any(re.fullmatch(r"search/handbook/t/re\w*\.js", u) for u in loaded), loaded
+    index = r"search/handbook/[0-9a-f]{12}/"  # the folder named for the index's content
+    assert any(re.fullmatch(index + r"meta\.js", u) for u in loaded), loaded
+    assert any(re.fullmatch(index + r"t/re\w*\.js", u) for u in loaded), loaded
     assert not any("search_index" in u for u in loaded), "Material's index was fetched"
 
 
@@ -190,3 +196,64 @@ def test_every_word_of_the_handbook_finds_its_index_word(page, site, sample_site
     )
     missed = [(w, stem(w), found[w]) for w in words if found[w].get(stem(w)) != 1]
     assert missed == []
+
+
+class _CachingHandler(http.server.SimpleHTTPRequestHandler):
+    """A web server that lets browsers keep every file but pages for a day, as many do."""
+
+    def end_headers(self) -> None:
+        page = self.path.split("?")[0].endswith(("/", ".html"))
+        self.send_header("Cache-Control", "no-cache" if page else "max-age=86400")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_a_new_publish_is_never_mixed_with_a_cached_index(playwright_browser, tmp_path):  # noqa: F811
+    """After a publish that renumbers the standards, a browser that kept the earlier index
+    files (the server let it keep them a day) searches the new index only."""
+    project = copy_fixture("basic", tmp_path)
+    first = build(project)
+    assert first.returncode == 0, first.output
+    served = tmp_path / "served"
+    shutil.copytree(first.site, served)
+    handler = functools.partial(_CachingHandler, directory=str(served))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    # No request routing: Playwright turns the browser's cache off for routed contexts.
+    context = playwright_browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(base)
+        assert type_query(page, "answering")[0] == base + "standards/phone-001/"
+        # The publish: a standard now comes first, so every standard's number moves on.
+        email = project / "standards" / "email-001.yml"
+        text = email.read_text("utf-8").replace("status: draft", "status: active")
+        email.write_text(text.replace("area: email-and-chat", "area: telephone"), "utf-8")
+        second = build(project, "--no-strict")
+        assert second.returncode == 0, second.output
+        shutil.rmtree(served)
+        shutil.copytree(second.site, served)
+        fetched: list[str] = []
+        page.on("requestfinished", lambda r: fetched.append(r.url))
+        page.goto(base)
+        # A word of another shard than the first search's, listed by the documents the
+        # first search cached under the same names before the publish.
+        results = type_query(page, "hold")
+        titles = page.locator(RESULTS + " .hb-search__title").all_inner_texts()
+        assert results[0] == base + "standards/phone-002/", results
+        assert titles[0] == "PHONE-002 Putting a caller on hold", titles
+        assert "EMAIL-001 Draft email reply" in type_query_titles(page, "email reply")
+        now = {m.group(0) for u in fetched for m in [re.search(r"search/handbook/\w+/", u)] if m}
+        assert len(now) == 1 and (served / next(iter(now))).is_dir(), fetched
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def type_query_titles(page, query: str) -> list[str]:
+    type_query(page, query)
+    return page.locator(RESULTS + " .hb-search__title").all_inner_texts()

@@ -7,8 +7,8 @@ import re
 
 from test_finding import handbook, standard
 
-from handbook.finding.index import _script, documents, index_files, scores, shards
-from handbook.finding.searchbox import SearchFeature, script, search_options
+from handbook.finding.index import _script, documents, index_files, published, scores, shards
+from handbook.finding.searchbox import SearchFeature, script, search_options, versioned_url
 from handbook.finding.synonyms import synonyms
 from handbook.finding.words import STOP_WORDS, fold, stem, terms
 from handbook.handbook import Handbook
@@ -137,3 +137,29 @@ def test_a_pilot_version_is_named_as_such_in_search_results():
     for pilot in pilots:
         assert titles[pilot.id] == f"{pilot.title} (pilot version of {pilot.pilot_of})"
         assert "pilot version" not in titles[pilot.pilot_of]
+
+
+def test_a_changed_index_is_published_at_new_addresses():
+    book = handbook(standard("PHONE-001", title="Answering the phone"), standard("PHONE-002"))
+    files = index_files(documents(book, Urls()))
+    folder, moved = published(files)
+    assert re.fullmatch(r"search/handbook/[0-9a-f]{12}/", folder)
+    assert [f.path for f in moved] == [
+        folder + f.path.removeprefix("search/handbook/") for f in files
+    ]
+    assert [f.content for f in moved] == [f.content for f in files]
+    assert published(index_files(documents(book, Urls())))[0] == folder  # same index, same
+    book.published()[0].title = "Answering the telephone"
+    assert published(index_files(documents(book, Urls())))[0] != folder
+
+
+def test_pages_load_the_search_script_by_its_version():
+    book = handbook(standard("PHONE-001", title="Answering the phone"), standard("PHONE-002"))
+    files = SearchFeature().files(book, Urls())
+    url = versioned_url(files)
+    assert re.fullmatch(r"assets/handbook/search\.js\?v=[0-9a-f]{12}", url)
+    code = next(f.content for f in files if f.path == "assets/handbook/search.js")
+    folder = next(f.path for f in files if f.path.endswith("/meta.js")).removesuffix("meta.js")
+    assert f"var INDEX = {json.dumps(folder)};" in code
+    book.published()[1].title = "Putting a caller on hold"
+    assert versioned_url(SearchFeature().files(book, Urls())) != url

@@ -1,13 +1,14 @@
 // Staff search: finds standards from what staff type, in their own words.
 // The build (plugins/handbook/finding/index.py) writes the index as small script files
-// under search/handbook/; nothing of it loads until the first search. The build puts
+// under search/handbook/<version>/ (INDEX, which the build puts before this code);
+// nothing of it loads until the first search. The build puts
 // the vendored npm `stemmer` (Porter) before this code, in one closure.
 
 var root = (function () {
   var src = document.currentScript ? document.currentScript.src : "";
   return src.replace(/assets\/handbook\/search\.js(\?.*)?$/, "");
 })();
-var folder = root + "search/handbook/";
+var folder = root + INDEX;
 var pending = {};
 var SPLIT = /[^a-z0-9]+/;
 var APOSTROPHES = /['\u2019\u2018`]/g;

@@ -17,10 +17,16 @@ fetches nothing until someone searches:
 
 Every file is a script that hands its data to `handbookSearch._register`, so the index
 loads with <script> elements, from a server or from disk (file://) alike.
+
+The files are published in a folder named for their content (`search/handbook/<version>/`,
+see `published`), which search.js is built to read: a browser that cached the index of
+an earlier publish can never mix its shards with a newer meta.js or documents, whatever
+the web server tells it about caching, since a changed index is at other addresses.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import defaultdict
@@ -273,6 +279,22 @@ def index_files(
         name = f"d/{start // CHUNK}"
         files.append(OutputFile(f"{FOLDER}/{name}.js", _script(name, chunk)))
     return files
+
+
+def published(files: list[OutputFile]) -> tuple[str, list[OutputFile]]:
+    """The index files moved into a folder named for what they hold, and that folder
+    (`search/handbook/<version>/`): the same index, the same names; any change, new ones."""
+    digest = hashlib.sha256()
+    for file in sorted(files, key=lambda f: f.path):
+        content = file.content if isinstance(file.content, bytes) else str(file.content)
+        digest.update(f"{file.path}\0{len(content)}\0".encode())
+        digest.update(content if isinstance(content, bytes) else content.encode("utf-8"))
+    folder = f"{FOLDER}/{digest.hexdigest()[:12]}"
+    moved = [
+        OutputFile(folder + f.path.removeprefix(FOLDER), f.content, f.source, f.edit_path)
+        for f in files
+    ]
+    return folder + "/", moved
 
 
 def _row(doc: Document) -> list[object]:

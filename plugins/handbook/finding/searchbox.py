@@ -7,6 +7,8 @@ and `overrides/partials/search.html` for the dialog it drives.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass
 from importlib import resources
 
@@ -15,7 +17,7 @@ from ..handbook import Handbook
 from ..problems import Problem
 from ..render.output import OutputFile
 from ..render.urls import Urls
-from .index import documents, index_files
+from .index import documents, index_files, published
 from .synonyms import synonyms
 
 SCRIPT = "assets/handbook/search.js"
@@ -31,7 +33,8 @@ class SearchFeature(Feature):
         if not options.enabled:
             return []
         words = synonyms(options.synonyms)
-        return [OutputFile(SCRIPT, script()), *index_files(documents(handbook, urls), words)]
+        folder, index = published(index_files(documents(handbook, urls), words))
+        return [OutputFile(SCRIPT, script(folder)), *index]
 
 
 @dataclass(frozen=True)
@@ -77,9 +80,10 @@ def _asset(*parts: str) -> str:
     return resources.files("handbook").joinpath("assets", *parts).read_text("utf-8")
 
 
-def script() -> str:
+def script(folder: str = "search/handbook/") -> str:
     """search.js with the stemmer before it, in one closure (a plain script, not a module:
-    browsers load no modules from file://)."""
+    browsers load no modules from file://), reading the index in `folder` (relative to
+    the site's root, see `index.published`)."""
     stemmer = _asset("vendor", STEMMER)
     exported = "export function stemmer("
     if stemmer.count(exported) != 1:
@@ -88,5 +92,16 @@ def script() -> str:
     return (
         f"/* {STEMMER.removesuffix('.js')} (npm, MIT, Titus Wormer), unchanged but for its"
         ' `export` */\n(function () {\n"use strict";\n'
-        f"{stemmer}\n{_asset('search.js')}}})();\n"
+        f"var INDEX = {json.dumps(folder)};\n{stemmer}\n{_asset('search.js')}}})();\n"
     )
+
+
+def versioned_url(files: list[OutputFile]) -> str:
+    """search.js's address with a version of its content (`?v=...`) for the pages to load
+    it by: a page of a new publish never runs a cached search.js that reads an older
+    index (file:// ignores the query)."""
+    content = next((f.content for f in files if f.path == SCRIPT), None)
+    if content is None:
+        return SCRIPT
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    return f"{SCRIPT}?v={hashlib.sha256(data).hexdigest()[:12]}"

@@ -19,7 +19,7 @@ from ..feature import Feature
 from ..features import all_features
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
-from ..finding.searchbox import search_options
+from ..finding.searchbox import search_options, versioned_url
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
@@ -127,6 +127,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
         standard_pages = {standard_path(s) for s in self.handbook.published()}
         outputs = site_files(self.handbook, self.urls, self.features or [])
+        if search_options(self.handbook)[0].enabled:
+            _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
             for notice, warning in self.unbuilt.notices(self.handbook):
                 log.warning(warning)
@@ -221,6 +223,15 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+def _load_script_by_version(config: MkDocsConfig, url: str) -> None:
+    """Pages load search.js by its address with the version of this build's (see
+    `versioned_url`)."""
+    scripts = config.extra_javascript
+    for n, script in enumerate(scripts):
+        if str(script).split("?")[0] == SEARCH_SCRIPT:
+            scripts[n] = url  # MkDocs takes a str as well as its ExtraScriptValue
 
 
 def _add_theme_dir(config: MkDocsConfig) -> None:
