@@ -61,6 +61,7 @@ function words(text) {
 }
 
 function stem(word) {
+  if (meta && meta.stems.hasOwnProperty(word)) return meta.stems[word];
   return word.length < 3 ? word : stemmer(word);
 }
 

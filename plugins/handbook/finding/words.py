@@ -39,6 +39,10 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+# Words Porter's stemmer would make one with an unrelated word ("busy" and "business"
+# are both "busi"): their own stem. The browser gets this table with the stop words.
+OWN_STEMS = {"business": "business", "businesses": "business"}
+
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _STEMMER = snowballstemmer.stemmer("porter")
@@ -60,6 +64,8 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    if word in OWN_STEMS:
+        return OWN_STEMS[word]
     return word if len(word) < 3 else _STEMMER.stemWord(word)
 
 
