@@ -158,3 +158,17 @@ def test_the_build_fails_and_publishes_nothing_from_outside(project, outside):
         assert run.returncode == 1, run.stdout + run.stderr
         assert "standards/passwd.yml:1:1: error outside-project" in run.stdout + run.stderr
         assert "Traceback" not in run.stderr
+
+
+def test_results_linked_or_set_outside_the_project_are_not_read(project, outside):
+    (outside / "stolen.csv").write_text(
+        "period,standard,target,value,unit\n2026-10,PHONE-001,SECRET-VALUE,1,%\n"
+    )
+    (project / "results").mkdir()
+    (project / "results" / "linked.csv").symlink_to(outside / "stolen.csv")
+    problems = found(project)
+    one(problems, "results/linked.csv:1:1", "outside-project", "leads outside the project")
+    assert not any("SECRET-VALUE" in p for p in problems)
+    problems = found(project, extra={"results": {"dir": str(outside)}})
+    one(problems, "mkdocs.yml:1:1", "outside-project", f"results dir '{outside}'")
+    assert not any("SECRET-VALUE" in p for p in problems)

@@ -13,6 +13,7 @@ from handbook.lint.rules import RULES
 from handbook.lint.runner import lint
 from handbook.loader import load_texts
 from handbook.problems import Problem
+from handbook.results.source import check_texts
 from handbook.settings import Settings
 
 TODAY = dt.date(2026, 6, 1)
@@ -77,8 +78,10 @@ def lint_fragment(
     options: dict[str, Any] | None = None,
     today: dt.date = TODAY,
     others: dict[str, str] | None = None,
+    results: str | None = None,
 ) -> list[Problem]:
-    """Lint the base standard with `fragment`'s keys; only `rule`'s problems if given."""
+    """Lint the base standard with `fragment`'s keys; only `rule`'s problems if given.
+    `results` is the text of a results file (results/results.csv) to lint against."""
     lint_options = {rule: options} if rule and options else {}
     # Goals declared for `no-goal` (as in the sample handbook): it asks for none without.
     # A folder with no glossary.yml: the sample handbook's glossary stays out of the tables.
@@ -89,6 +92,9 @@ def lint_fragment(
     )
     texts = {"standards/test.yml": standard_text(fragment), **(others or {})}
     handbook = load_texts(texts, settings)
+    if results is not None:
+        handbook.results, found = check_texts({"results/results.csv": results}, handbook.standards)
+        handbook.problems.extend(found)
     assert not handbook.problems, handbook.problems
     problems = lint(handbook, today)
     return [p for p in problems if rule is None or p.rule == rule]
@@ -98,12 +104,17 @@ def positions(problems: list[Problem]) -> list[tuple[int, int]]:
     return [(p.line, p.column) for p in problems]
 
 
-_EXAMPLE = re.compile(r"^(Passes|Fails):\s*\n+```yaml\n(.*?)```", re.MULTILINE | re.DOTALL)
+# An example is a YAML fragment, and a results file (```csv) after it when the rule reads them.
+_EXAMPLE = re.compile(
+    r"^(Passes|Fails):\s*\n+```yaml\n(.*?)```(?:\s*\n```csv\n(.*?)```)?", re.MULTILINE | re.DOTALL
+)
 
 
-def documented_examples(rule_id: str) -> list[tuple[str, str]]:
-    """(Passes|Fails, YAML fragment) for each example in the rule's documentation."""
-    return _EXAMPLE.findall(RULES[rule_id].__doc__ or "")
+def documented_examples(rule_id: str) -> list[tuple[str, str, str | None]]:
+    """(Passes|Fails, YAML fragment, results CSV or None) for each example in the rule's
+    documentation."""
+    found = _EXAMPLE.findall(RULES[rule_id].__doc__ or "")
+    return [(verdict, fragment, results or None) for verdict, fragment, results in found]
 
 
 def where(fragment: str, needle: str, occurrence: int = 0) -> tuple[int, int]:

@@ -11,15 +11,15 @@ from handbook.lint.rules import RULES
 from handbook.problems import SEVERITIES
 
 EXAMPLES = [
-    pytest.param(rule_id, verdict, fragment, id=f"{rule_id}-{verdict}-{index}")
+    pytest.param(rule_id, verdict, fragment, results, id=f"{rule_id}-{verdict}-{index}")
     for rule_id in RULES
-    for index, (verdict, fragment) in enumerate(documented_examples(rule_id))
+    for index, (verdict, fragment, results) in enumerate(documented_examples(rule_id))
 ]
 
 
 @pytest.mark.parametrize("rule_id", list(RULES))
 def test_rule_documents_passing_and_failing_examples(rule_id):
-    verdicts = {verdict for verdict, _ in documented_examples(rule_id)}
+    verdicts = {verdict for verdict, _, _ in documented_examples(rule_id)}
     assert verdicts == {"Passes", "Fails"}, f"{rule_id} needs a 'Passes:' and a 'Fails:' example"
 
 
@@ -33,9 +33,9 @@ def test_rule_module_has_id_default_options_and_check(rule_id):
     assert f"Default severity: **{module.DEFAULT}**" in module.__doc__
 
 
-@pytest.mark.parametrize(("rule_id", "verdict", "fragment"), EXAMPLES)
-def test_documented_example_is_true(rule_id, verdict, fragment):
-    problems = lint_fragment(fragment, rule_id)
+@pytest.mark.parametrize(("rule_id", "verdict", "fragment", "results"), EXAMPLES)
+def test_documented_example_is_true(rule_id, verdict, fragment, results):
+    problems = lint_fragment(fragment, rule_id, results=results)
     if verdict == "Passes":
         assert problems == []
     else:

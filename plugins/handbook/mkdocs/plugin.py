@@ -29,7 +29,7 @@ from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path, standard_path
-from ..results.source import results_dir
+from ..results.options import results_options
 from ..settings import Settings
 from .compact import compact
 from .config import HandbookConfig
@@ -94,7 +94,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             problems.extend(feature.problems(self.handbook))
         _report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
-        results = settings.root / results_dir(settings)
+        results = settings.root / results_options(settings)[0].dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))

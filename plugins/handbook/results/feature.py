@@ -16,16 +16,14 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .chart import chart
 from .model import TargetResults
+from .options import results_options
 
 PAGE = "results.md"
-MISSED_PERIODS = 2
 
 
 def missed_periods(handbook: Handbook) -> int:
     """How many periods missed in a row put a standard on *Due for review* (option)."""
-    options = handbook.settings.extra.get("results") or {}
-    value = options.get("missed_periods")
-    return MISSED_PERIODS if value is None else int(value)
+    return results_options(handbook.settings)[0].missed_periods
 
 
 @dataclass(frozen=True)

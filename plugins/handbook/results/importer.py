@@ -20,7 +20,8 @@ from typing import Any
 from .. import targets
 from ..problems import Problem
 from .model import Period
-from .source import COLUMNS, _field_columns, parse_number, results_dir
+from .options import results_options
+from .source import COLUMNS, _field_columns, parse_number
 
 FIELDS = ("period", "standard", "target", "value", "unit", "note")
 
@@ -185,4 +186,4 @@ def write(rows: list[list[str]], target: Path) -> None:
 
 def default_out(settings: Any, period: Period | None, rows: list[list[str]]) -> Path:
     name = str(period) if period else (rows[0][0] if rows else "imported")
-    return Path(settings.root) / results_dir(settings) / f"{name}.csv"
+    return Path(settings.root) / results_options(settings)[0].dir / f"{name}.csv"

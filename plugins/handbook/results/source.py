@@ -28,30 +28,43 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import targets
+from ..boundary import inside, walk
 from ..problems import Problem
 from .model import Period, Result, Results
+from .options import results_options
 
 COLUMNS = ("period", "standard", "target", "value", "unit", "goal", "note")
 REQUIRED = COLUMNS[:5]
 SAMPLE_MARK = "# sample"
 
 
-def results_dir(settings: Any) -> str:
-    options = settings.extra.get("results") or {}
-    return str(options.get("dir") or "results")
-
-
 def load(settings: Any, standards: Iterable[Any]) -> tuple[Results, list[Problem]]:
-    """Every CSV file under the results folder, checked against `standards`."""
-    folder = settings.root / results_dir(settings)
+    """Every CSV file under the results folder, checked against `standards`.
+
+    The folder is read as the standards folder is: nothing outside the project (a folder
+    set outside it, a link leading out) is read, each such link is a located problem."""
+    options, problems = results_options(settings)
+    folder = settings.root / options.dir
     if not folder.is_dir():
-        return Results(), []
+        return Results(), problems
+    if not inside(folder, settings.root):
+        file, line, column = settings.where("results", "dir")
+        problems.append(
+            Problem(
+                file,
+                line,
+                column,
+                "outside-project",
+                f"results dir '{options.dir}' is outside the project folder, and nothing "
+                "outside it is read: use a folder inside the project",
+            )
+        )
+        return Results(), problems
     texts: dict[str, str] = {}
-    problems: list[Problem] = []
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    files, found = walk(folder, settings.root)
+    problems.extend(found)
+    for path in files:
         relative = path.relative_to(settings.root).as_posix()
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
         if path.suffix.lower() != ".csv":
             problems.append(
                 Problem(relative, 1, 1, "results-file", "only results files (.csv) belong here")

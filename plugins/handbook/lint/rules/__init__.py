@@ -11,6 +11,7 @@ from types import ModuleType
 
 from . import (
     incomplete,
+    missed_target,
     no_goal,
     passive_voice,
     pilot,
@@ -31,6 +32,7 @@ RULES: dict[str, ModuleType] = {
         vague_wording,
         unmeasurable_target,
         target_form,
+        missed_target,
         readability,
         sentence_length,
         plain_words,
