@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from test_site_in_browser import (  # noqa: F401 - fixtures shared with the site's tests
     PHONE,
     _guarded,
@@ -22,7 +23,7 @@ from test_site_in_browser import (  # noqa: F401 - fixtures shared with the site
 
 from conftest import build, copy_fixture
 from handbook.finding.index import documents, vocabulary
-from handbook.finding.words import STOP_WORDS, stem
+from handbook.finding.words import STOP_WORDS, query_terms, stem
 from handbook.loader import load
 from handbook.render.urls import Urls
 from handbook.settings import Settings
@@ -175,6 +176,51 @@ def test_offline_copy_searches_from_disk(playwright_browser, offline_copy):  # n
     finally:
         page.context.close()
     assert guarded.elsewhere == []
+
+
+RANKED = """async queries => {
+  const out = [];
+  for (const q of queries) out.push((await handbookSearch.search(q)).map(r => r.id));
+  return out;
+}"""
+
+
+def test_offline_copy_ranks_as_the_served_site(page, site, playwright_browser, offline_copy):  # noqa: F811
+    """Every staff query of the benchmark, served and from disk: the same standards in the
+    same order."""
+    queries = [q["query"] for q in staff_queries()]
+    page.goto(site.url())
+    served = page.evaluate(RANKED, queries)
+    guarded = _guarded(playwright_browser, "file://")
+    try:
+        guarded.page.goto((offline_copy / "index.html").as_uri())
+        from_disk = guarded.page.evaluate(RANKED, queries)
+    finally:
+        guarded.page.context.close()
+    assert sum(1 for found in served if found) > len(queries) * 0.9
+    assert from_disk == served
+
+
+def staff_queries() -> list[dict]:
+    root = Path(__file__).resolve().parents[2] / "benchmarks"
+    return [
+        q
+        for name in ("staff_queries.yml", "staff_queries_heldout.yml")
+        for q in yaml.safe_load((root / name).read_text("utf-8"))["queries"]
+    ]
+
+
+def test_the_browser_reads_a_query_as_the_build_does(page, site):  # noqa: F811
+    """words.py `query_terms` and search.js read each query to the same index words: stop
+    words left out, stems, compounds ("sign in", "walk-ins")."""
+    queries = [q["query"] for q in staff_queries()] + [q for q, _ in NATURAL]
+    queries += ["sign in", "Walk-ins", "she logged in", "handed over", "how can I do it"]
+    page.goto(site.url())
+    found = page.evaluate(
+        "async qs => { const o = []; for (const q of qs) o.push(await handbookSearch._queryTerms(q)); return o; }",
+        queries,
+    )
+    assert dict(zip(queries, found, strict=True)) == {q: query_terms(q) for q in queries}
 
 
 def test_every_word_of_the_handbook_finds_its_index_word(page, site, sample_site):  # noqa: F811

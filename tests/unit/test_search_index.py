@@ -10,7 +10,7 @@ from test_finding import handbook, standard
 from handbook.finding.index import _script, documents, index_files, published, scores, shards
 from handbook.finding.searchbox import SearchFeature, script, search_options, versioned_url
 from handbook.finding.synonyms import synonyms
-from handbook.finding.words import STOP_WORDS, fold, stem, terms
+from handbook.finding.words import STOP_WORDS, fold, query_terms, stem, terms
 from handbook.handbook import Handbook
 from handbook.loader import load_texts
 from handbook.render.urls import Urls
@@ -27,6 +27,19 @@ def test_words_are_folded_stop_words_left_out_and_stemmed():
     assert "down" not in STOP_WORDS  # "website down"
     # Porter makes "busy" and "business" one stem; the handbook keeps them apart.
     assert stem("busy") != stem("business") == stem("businesses")
+
+
+def test_two_words_that_make_one_are_read_as_one():
+    # Written apart, hyphenated or joined: the same index word.
+    assert query_terms("can't sign in") == query_terms("sign-in") == query_terms("signin")
+    assert query_terms("walk-ins") == query_terms("a walk-in") == ["walkin"]
+    assert query_terms("she logged in to the app") == ["login", "app"]
+    assert query_terms("handed over") == query_terms("handover") == [stem("handover")]
+    # The build keeps the words too: "walk" still finds "a customer walks in".
+    assert terms("a customer walks in") == ["custom", "walk", "walkin"]
+    # Only the listed compounds: "the phone in the office" is two words.
+    assert query_terms("the phone in the office") == ["phone", "offic"]
+    assert query_terms("customer customers") == ["custom"]  # each once
 
 
 def _register(text: str) -> tuple[str, object]:

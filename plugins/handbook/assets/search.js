@@ -73,6 +73,7 @@ function loadMeta() {
     if (!meta) {
       meta = data;
       meta.stopSet = new Set(data.stop);
+      meta.compoundSet = new Set(data.compounds);
       meta.shardSet = new Set(data.shards);
     }
     return meta;
@@ -155,20 +156,38 @@ function expand(token, shard, typing) {
     if (best <= max) near.forEach(function (t) { add(t, best === 1 ? tune.typo1 : tune.typo2, true); });
   }
   (token.synonyms || []).forEach(function (t) { add(t, tune.synonym); });
+  // A compound ("sign in") also finds its first word alone, as little as a word beginning.
+  if (token.base && postingsOf(token.base)) add(token.base, tune.prefix, true);
   for (var term in seen) found.push([term, seen[term][0], seen[term][1]]);
   return found;
 }
 
+// The compound two words make ("walks", "ins" -> "walkin"), as words.py `joined`.
+function joined(first, second) {
+  var base = stem(first);
+  var particles = [second, second.slice(-1) === "s" ? second.slice(0, -1) : ""];
+  for (var i = 0; i < particles.length; i++) {
+    var word = base + particles[i];
+    if (particles[i] && meta.compoundSet.has(word)) return { word: word, stem: stem(word), base: base };
+  }
+  return null;
+}
+
+// A query's words as search reads them (words.py `query_terms`): no stop words, each
+// stem once, two words that make a compound as that one word.
 function tokens(query) {
+  var list = words(query);
   var out = [];
   var stems = {};
-  words(query).forEach(function (word) {
-    if (meta.stopSet.has(word)) return;
-    var s = stem(word);
-    if (stems[s]) return;
-    stems[s] = true;
-    out.push({ word: word, stem: s });
-  });
+  for (var i = 0; i < list.length; i++) {
+    var token = i + 1 < list.length ? joined(list[i], list[i + 1]) : null;
+    if (token) i++;
+    else if (meta.stopSet.has(list[i])) continue;
+    else token = { word: list[i], stem: stem(list[i]) };
+    if (stems[token.stem]) continue;
+    stems[token.stem] = true;
+    out.push(token);
+  }
   return out;
 }
 
@@ -188,7 +207,7 @@ function shardOf(term) {
 // Each token's shard, and the shards of its synonyms, which it then stands for too.
 function loadTokens(list) {
   return Promise.all(list.map(function (t) { return shardOf(t.stem); })).then(function (loaded) {
-    var wanted = [];
+    var wanted = list.filter(function (t) { return t.base; }).map(function (t) { return t.base; });
     list.forEach(function (token, n) {
       var entries = loaded[n] ? loaded[n].entries : {};
       token.synonyms = (entries["~" + token.stem] || []).concat(
@@ -370,6 +389,11 @@ window.handbookSearch = {
   _words: words,
   _stem: stem,
   _termsOf: termsOf,
+  _queryTerms: function (text) {
+    return loadMeta().then(function () {
+      return tokens(String(text)).map(function (t) { return t.stem; });
+    });
+  },
 };
 
 // The dialog: Material's search box in the header (overrides in templates/theme/).

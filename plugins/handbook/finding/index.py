@@ -40,7 +40,7 @@ from ..markup import plain as _plain
 from ..model import Standard
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
-from .words import OWN_STEMS, STOP_WORDS, distinct_terms
+from .words import COMPOUNDS, OWN_STEMS, STOP_WORDS, distinct_terms
 
 FOLDER = "search/handbook"
 CHUNK = 8  # documents per chunk file: a result list of 10 fetches at most 10 small files
@@ -268,6 +268,7 @@ def index_files(
         "chunk": CHUNK,
         "stop": sorted(STOP_WORDS),
         "stems": OWN_STEMS,
+        "compounds": sorted(COMPOUNDS),
         "weights": WEIGHTS,
         "slots": slot_weights(),
         "shards": list(sharded),

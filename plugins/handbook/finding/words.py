@@ -43,6 +43,17 @@ STOP_WORDS = frozenset(
 # are both "busi"): their own stem. The browser gets this table with the stop words.
 OWN_STEMS = {"business": "business", "businesses": "business"}
 
+# Two words that are one thing, written apart, hyphenated or joined ("sign in", "sign-in",
+# "signin"; "walk-ins"): a word and the particle after it also read as the joined word,
+# here and in the browser, which gets this list with the stop words. A query reads them
+# as the joined word only, so "sign in" does not find "sign" alone as readily.
+COMPOUNDS = frozenset(
+    """
+    breakdown callback checkin checkout dropoff followup handover hangup login logon logout
+    passaway pickup ringback setup signin signon signout signup topup walkin
+    """.split()
+)
+
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
 _STEMMER = snowballstemmer.stemmer("porter")
@@ -69,9 +80,48 @@ def stem(word: str) -> str:
     return word if len(word) < 3 else _STEMMER.stemWord(word)
 
 
+def joined(first: str, second: str) -> str | None:
+    """The stem of the compound two words make, if they make one ("walks", "ins" ->
+    "walkin"; "handed", "over" -> "handov", as "handover" typed joined)."""
+    base = stem(first)
+    for particle in (second, second[:-1] if second.endswith("s") else ""):
+        if particle and base + particle in COMPOUNDS:
+            return stem(base + particle)
+    return None
+
+
 def terms(text: str) -> list[str]:
-    """The stems of a text's words that are not stop words, in order."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    """The stems of a text's words that are not stop words, in order; a compound after
+    the words that make it."""
+    found: list[str] = []
+    before = ""
+    for word in words(text):
+        if word not in STOP_WORDS:
+            found.append(stem(word))
+        compound = joined(before, word) if before else None
+        if compound:
+            found.append(compound)
+        before = word
+    return found
+
+
+def query_terms(text: str) -> list[str]:
+    """A query's words as the browser reads them (search.js `tokens`): the stems of its
+    words that are not stop words, each once, two words that make a compound as that
+    one word only."""
+    found: list[str] = []
+    listed = words(text)
+    at = 0
+    while at < len(listed):
+        compound = joined(listed[at], listed[at + 1]) if at + 1 < len(listed) else None
+        word = listed[at]
+        at += 2 if compound else 1
+        if compound is None and word in STOP_WORDS:
+            continue
+        term = compound or stem(word)
+        if term not in found:
+            found.append(term)
+    return found
 
 
 @lru_cache(maxsize=50_000)
