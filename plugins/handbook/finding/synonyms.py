@@ -28,7 +28,7 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("vulnerable", "distressed", "confused", "elderly", "frail"),
     ("outage", "down", "offline", "crashed", "crash", "broken", "unavailable"),
     ("website", "site", "app", "online", "system", "server", "portal"),
-    ("login", "signin", "password", "locked"),
+    ("login", "signin", "logon", "signon"),
     ("queue", "line", "waiting", "wait", "backlog"),
     ("desk", "counter", "reception", "till"),
     ("eat", "eating", "food", "snack", "snacks", "lunch", "drink", "drinking"),
