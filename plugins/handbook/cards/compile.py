@@ -1,25 +1,35 @@
-"""Typst runs in worker processes: each compile in a process of its own.
+"""Typst runs in worker processes, two at a time, each for a few documents.
 
 Typst keeps every layout it made for the life of its process (half a megabyte a card),
 which a 5,000-card handbook would keep in the build's memory. A worker process gives it
 all back when it ends, and two of them use both cores. A worker is this module run as
-`python -m handbook.cards.compile TASK TEMPLATE FONT_DIR...`, the document's JSON on its
-standard input, the result on its output; it imports only Typst, so it starts quickly.
+`python -m handbook.cards.compile TEMPLATE FONT_DIR...`; it imports only Typst, so it
+starts quickly. It reads requests on its standard input, each a line `TASK LENGTH`
+followed by the document's JSON, and answers each with a line `ok LENGTH` (or `error
+LENGTH`) followed by the result. A worker compiles documents until it has been given
+about WORKER_CARDS cards, then ends and a new one starts, so its memory stays bounded;
+starting one for every document cost more than the compiles of a small area's cards.
 """
 
 from __future__ import annotations
 
 import json
+import queue
 import subprocess
 import sys
+import tempfile
+import threading
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 # Below this many cards in all, Typst runs in the build's own process: starting a worker
 # costs more than it saves.
 IN_PROCESS = 40
+WORKERS = 2
+# Input a worker takes before it ends: about 700 cards (a card is about 2.8 kB of JSON),
+# some 350 MB of layouts kept by Typst, no more than the build's own process at 1,000.
+WORKER_BYTES = 2_000_000
 
 
 def _compiler(template: str, fonts: list[str], text: str) -> Any:
@@ -47,7 +57,6 @@ def pdf(template: str, fonts: list[str], text: str) -> bytes:
 
 
 TASKS = {"query": query, "pdf": pdf}
-WORKERS = 2
 
 
 def run_all(
@@ -57,29 +66,104 @@ def run_all(
     args = [str(template), *(str(f) for f in fonts)]
     if cards < IN_PROCESS:
         return [TASKS[task](args[0], args[1:], text) for text in texts]
+    todo: queue.Queue[tuple[int, bytes]] = queue.Queue()
+    for index, text in enumerate(texts):
+        todo.put((index, text.encode()))
+    results: list[Any] = [None] * len(texts)
+    failures: list[str] = []
 
-    def work(text: str) -> Any:
-        done = subprocess.run(
-            [sys.executable, "-m", __name__, task, *args],
-            input=text.encode(),
-            capture_output=True,
-            check=False,
+    def work() -> None:
+        worker: _Worker | None = None
+        try:
+            while not failures:
+                try:
+                    index, text = todo.get_nowait()
+                except queue.Empty:
+                    break
+                if worker is not None and worker.given >= WORKER_BYTES:
+                    worker.close()
+                    worker = None
+                worker = worker or _Worker(args)
+                answer = worker.ask(task, text)
+                results[index] = json.loads(answer) if task == "query" else answer
+        except RuntimeError as e:
+            failures.append(str(e))
+        finally:
+            if worker is not None:
+                try:
+                    worker.close()
+                except RuntimeError as e:
+                    failures.append(str(e))
+
+    threads = [threading.Thread(target=work) for _ in range(min(WORKERS, len(texts)))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise RuntimeError(failures[0])
+    return results
+
+
+class _Worker:
+    """One worker process, asked for one document at a time."""
+
+    def __init__(self, args: list[str]):
+        self.errors: IO[bytes] = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", __name__, *args],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
         )
-        if done.returncode != 0:
-            raise RuntimeError(f"Typst worker failed: {done.stderr.decode(errors='replace')}")
-        return json.loads(done.stdout) if task == "query" else done.stdout
+        self.given = 0
 
-    with ThreadPoolExecutor(WORKERS) as pool:
-        return list(pool.map(work, texts))
+    def ask(self, task: str, text: bytes) -> bytes:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.given += len(text)
+        try:
+            self.process.stdin.write(f"{task} {len(text)}\n".encode() + text)
+            self.process.stdin.flush()
+            status, size = self.process.stdout.readline().split()
+            answer = self.process.stdout.read(int(size))
+        except (OSError, ValueError):
+            raise RuntimeError(f"Typst worker failed: {self._stderr()}") from None
+        if status != b"ok" or len(answer) != int(size):
+            raise RuntimeError(f"Typst worker failed: {answer.decode(errors='replace')}")
+        return answer
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            try:
+                self.process.stdin.close()
+            except OSError:
+                pass
+        if self.process.wait() != 0:
+            self.errors.close()
+            raise RuntimeError(f"Typst worker failed: exit status {self.process.returncode}")
+        self.errors.close()
+
+    def _stderr(self) -> str:
+        self.process.kill()
+        self.process.wait()
+        self.errors.seek(0)
+        return self.errors.read().decode(errors="replace")
 
 
 def main() -> None:
-    task, template, *fonts = sys.argv[1:]
-    result = TASKS[task](template, fonts, sys.stdin.buffer.read().decode())
-    if isinstance(result, bytes):
-        sys.stdout.buffer.write(result)
-    else:
-        sys.stdout.write(json.dumps(result))
+    template, *fonts = sys.argv[1:]
+    requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    while header := requests.readline():
+        task, size = header.decode().split()
+        text = requests.read(int(size)).decode()
+        try:
+            result = TASKS[task](template, fonts, text)
+            answer = result if isinstance(result, bytes) else json.dumps(result).encode()
+            status = "ok"
+        except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
+            answer, status = f"{type(e).__name__}: {e}".encode(), "error"
+        answers.write(f"{status} {len(answer)}\n".encode() + answer)
+        answers.flush()
 
 
 if __name__ == "__main__":

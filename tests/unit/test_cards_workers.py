@@ -1,0 +1,67 @@
+"""Typst's worker processes (cards/compile.py): each compiles several documents in turn
+and ends after its share, with the same results, in order, as compiling each document
+in the build's own process; a document Typst refuses stops the build with its message."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+from handbook.cards import compile, typeset
+from handbook.cards.model import carded, make_cards
+from handbook.cards.pdf import prepare
+from handbook.cards.sizes import SIZES
+from handbook.loader import load
+from handbook.settings import Settings
+from handbook.synth import write_project
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    """Six documents of a few synthetic cards each, body only (as the fit check makes)."""
+    project = tmp_path_factory.mktemp("synth") / "synth"
+    write_project(project, 24, seed=5)
+    handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    cards = make_cards(handbook, carded(handbook))
+    rendering = prepare(cards, SIZES["a6"], handbook.settings.areas)
+    chunks = [cards[i : i + 4] for i in range(0, 24, 4)]
+    return [rendering.document(chunk, body_only=True) for chunk in chunks]
+
+
+def test_workers_answer_each_document_in_order_as_the_build_process_would(documents, monkeypatch):
+    args = (typeset.template_path(), typeset.font_dirs())
+    alone = compile.run_all("query", *args, documents, cards=1)  # in this process
+    # A worker ends after every second document: four workers in all, two at a time.
+    monkeypatch.setattr(compile, "WORKER_BYTES", len(documents[0]) * 3 // 2)
+    started = []
+    real = compile._Worker.__init__
+
+    def count(self, worker_args):
+        started.append(1)
+        real(self, worker_args)
+
+    monkeypatch.setattr(compile._Worker, "__init__", count)
+    pooled = compile.run_all("query", *args, documents, cards=compile.IN_PROCESS)
+    assert pooled == alone
+    assert [e["id"] for ends in pooled for e in ends] == [
+        c["id"] for text in documents for c in json.loads(text)["cards"]
+    ]
+    assert 3 <= len(started) <= 4
+
+
+def test_pdfs_from_workers_have_a_page_for_each_card(documents):
+    args = (typeset.template_path(), typeset.font_dirs())
+    made = compile.run_all("pdf", *args, documents, cards=compile.IN_PROCESS)
+    assert len(made) == len(documents)
+    for data, text in zip(made, documents, strict=True):
+        ends = compile.query(str(args[0]), [str(f) for f in args[1]], text)
+        assert len(PdfReader(io.BytesIO(data)).pages) == ends[-1]["page"]
+
+
+def test_a_document_typst_refuses_stops_the_run_with_its_message(documents):
+    args = (typeset.template_path(), typeset.font_dirs())
+    with pytest.raises(RuntimeError, match="Typst worker failed"):
+        compile.run_all("query", *args, [documents[0], "{not json"], cards=compile.IN_PROCESS)
