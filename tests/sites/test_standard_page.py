@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+import markdown
 import pytest
+from markupsafe import escape
 
 from conftest import build, copy_fixture, use_variant
 
@@ -185,3 +187,40 @@ def test_edit_link_opens_the_yaml_file(tmp_path):
         'href="https://example.org/org/handbook/edit/main/standards/phone-001.yml"'
         in result.page("standards/phone-001/")
     )
+
+
+def test_table_of_contents_lists_the_pages_headings(page):
+    toc = page[page.index('aria-label="Table of contents"') :]
+    toc = toc[: toc.index("</nav>")]
+    entries = re.findall(
+        r'<a href="#([^"]+)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+        toc,
+    )
+    assert entries == [
+        ("steps", "Steps"),
+        ("what-to-say", "What to say"),
+        ("rules", "Rules"),
+        ("targets", "Targets"),
+        ("escalation", "Escalation"),
+        ("examples", "Examples"),
+        ("illustrations", "Illustrations"),
+        ("related-standards", "Related standards"),
+    ]
+    for anchor, _ in entries:
+        assert f'<h2 id="{anchor}">' in page
+
+
+def test_headings_with_a_digit_or_apostrophe_get_the_toc_extensions_id(tmp_path):
+    project = copy_fixture("basic", tmp_path)
+    use_variant(project, "heading-titles")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    index = result.page("standards/")
+    title = "Café 24/7: the customer's line"
+    md = markdown.Markdown(extensions=["toc"], extension_configs={"toc": {"permalink": True}})
+    expected = md.convert(f"## {escape(title)}")  # escaped as the templates did
+    assert expected in index
+    assert md.toc_tokens[0]["id"] == "cafe-247-the-customers-line"
+    assert '<a href="#cafe-247-the-customers-line" class="md-nav__link">' in index
+    area = result.page("standards/telephone/")
+    assert '<h1 id="cafe-247-the-customers-line">' in area

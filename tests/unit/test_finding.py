@@ -200,7 +200,9 @@ def test_review_page_by_owner_with_days():
         standard("PHONE-002", review_by="2027-06-01"),
     )
     page = review_page(book, Urls(), TODAY).content
-    assert page.index("## Complaints manager") < page.index("## Contact centre manager")
+    assert page.index('<h2 id="complaints-manager">') < page.index(
+        '<h2 id="contact-centre-manager">'
+    )
     assert "Overdue by 1 day<" in page
     assert "In 2 weeks<" in page  # 20 days
     assert 'class="hb-due hb-due--overdue"' in page

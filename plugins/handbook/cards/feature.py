@@ -19,8 +19,8 @@ from ..handbook import Handbook
 from ..model import Standard
 from ..problems import Problem
 from ..render import labels
-from ..render.output import OutputFile
-from ..render.pages import PageExtras
+from ..render.output import OutputFile, html_page
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
 from . import cache
@@ -98,12 +98,10 @@ class CardsFeature(Feature):
         for standard in carded(handbook):
             page = standard_path(standard)
             link = urls.relative(page, card_path(standard))
-            extras.sections.setdefault(standard.id, []).append(
-                Markup(
-                    '<p class="hb-card-link"><a class="md-button" href="{}">'
-                    "Print the quick card</a></p>"
-                ).format(link)
-            )
+            html = Markup(
+                '<p class="hb-card-link"><a class="md-button" href="{}">Print the quick card</a></p>'
+            ).format(link)
+            extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options, _ = card_options(handbook.settings)
@@ -173,29 +171,27 @@ class CardsFeature(Feature):
             {ch for c in cards for ch in c.standard.channels}, key=list(labels.CHANNELS).index
         )
         tags = sorted({t for c in cards for t in c.standard.tags})
-        text = (
-            environment()
-            .get_template("picker.md.j2")
-            .render(
-                groups=[g for g in groups if g[2]],
-                cards=cards,
-                html=html,
-                channels=channels,
-                tags=tags,
-                by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
-                by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
-                unprinted=unprinted,
-                size=options.size,
-                carried=len(cards) - len(unprinted) <= options.picker_cards,
-                css=urls.relative(INDEX, CSS),
-                script=urls.relative(INDEX, PICKER_SCRIPT),
-                link=lambda target: urls.relative(INDEX, target),
-                card_path=card_path,
-                pdfs=pdfs,
-                area_titles=areas,
-            )
+        return html_page(
+            INDEX,
+            environment().get_template("picker.html.j2"),
+            urls.headings,
+            groups=[g for g in groups if g[2]],
+            cards=cards,
+            html=html,
+            channels=channels,
+            tags=tags,
+            by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
+            by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
+            unprinted=unprinted,
+            size=options.size,
+            carried=len(cards) - len(unprinted) <= options.picker_cards,
+            css=urls.relative(INDEX, CSS),
+            script=urls.relative(INDEX, PICKER_SCRIPT),
+            link=lambda target: urls.relative(INDEX, target),
+            card_path=card_path,
+            pdfs=pdfs,
+            area_titles=areas,
         )
-        return OutputFile(INDEX, text)
 
 
 def _script(name: str) -> str:

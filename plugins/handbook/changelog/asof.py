@@ -24,13 +24,13 @@ from ..markup import plain
 from ..model import Standard, standard_from_data
 from ..render import labels
 from ..render.environment import environment
-from ..render.output import OutputFile
+from ..render.headings import HeadingStyle
+from ..render.output import OutputFile, html_page
 from ..render.site import CSS_PATH
 from ..render.urls import Urls, area_path
 from .changelog import Changelog, RevisionChanges
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-_HEADING = re.compile(r"^## (.+)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -114,26 +114,25 @@ def page(
         .get_template("asof_banner.html.j2")
         .render(v=version, current=link(current_path), long_date=_long_date)
     )
-    body = (
-        environment()
-        .get_template("standard.md.j2")
-        .render(
-            s=standard,
-            area_path=area_path(standard.area),
-            area_title=areas.get(standard.area, standard.area),
-            related=[],
-            goals=[],
-            banners=[Markup(banner)],
-            sections=[],
-            after_targets=[],
-            link=link,
-            paths=paths,
-            status_labels=labels.STATUS,
-            channel_labels=labels.CHANNELS,
-            stage_labels=labels.STAGES,
-        )
+    body = html_page(
+        path,
+        environment().get_template("standard.html.j2"),
+        HeadingStyle(),  # ids, no permalinks: the page is not the site's
+        s=standard,
+        area_path=area_path(standard.area),
+        area_title=areas.get(standard.area, standard.area),
+        related=[],
+        goals=[],
+        banners=[Markup(banner)],
+        sections=[],
+        after_targets=[],
+        link=link,
+        paths=paths,
+        status_labels=labels.STATUS,
+        channel_labels=labels.CHANNELS,
+        stage_labels=labels.STAGES,
     )
-    html = _HEADING.sub(r"<h2>\1</h2>", _FRONT_MATTER.sub("", body, count=1))
+    html = _FRONT_MATTER.sub("", str(body.content), count=1)
     text = (
         environment()
         .get_template("asof_page.html.j2")

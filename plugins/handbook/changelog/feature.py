@@ -14,7 +14,7 @@ from ..feature import Feature
 from ..handbook import Handbook
 from ..problems import Problem
 from ..render.output import OutputFile
-from ..render.pages import PageExtras
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls
 from ..settings import Settings
 from .changelog import Changelog, build
@@ -177,7 +177,7 @@ class ChangelogFeature(Feature):
 
     def _render(
         self, changelog: Changelog, handbook: Handbook, urls: Urls
-    ) -> tuple[list[OutputFile], dict[str, list[str]]]:
+    ) -> tuple[list[OutputFile], dict[str, list[Section]]]:
         """Pages and sections, rendered again only when the changelog or links change."""
         settings = handbook.settings
         as_of = bool(options(settings)[0]["as_of"])
@@ -186,6 +186,7 @@ class ChangelogFeature(Feature):
             tuple(s.id for s in handbook.published()),
             tuple(settings.areas.items()),
             urls.use_directory_urls,
+            urls.headings,
             settings.site_url,
             as_of,
         )

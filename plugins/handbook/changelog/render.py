@@ -24,8 +24,8 @@ from ..model import Standard
 from ..render import labels
 from ..render.environment import environment
 from ..render.escape import safe_url, xml_text
-from ..render.output import OutputFile
-from ..render.pages import PageExtras
+from ..render.output import OutputFile, html_page
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..settings import read_mkdocs_yml
 from . import asof, briefing
@@ -206,26 +206,24 @@ class ChangelogRenderer:
         page = revision_path(r)
         newer = revisions[index - 1] if index > 0 else None
         older = revisions[index + 1] if index + 1 < len(revisions) else None
-        text = (
-            _environment()
-            .get_template("revision.md.j2")
-            .render(
-                r=r,
-                page_title=title(r),
-                counts=counts(r),
-                notes=notes(r.revision.notes),
-                groups=self._groups(r.changes),
-                headings=True,
-                paths=self.paths,
-                link=self._link(page),
-                index_path=INDEX,
-                newer=newer and {"path": revision_path(newer), "title": title(newer)},
-                older=older and {"path": revision_path(older), "title": title(older)},
-                briefing_path=briefing_path(r) if self._briefs(r) else None,
-                **self._filter(page),
-            )
+        return html_page(
+            page,
+            _environment().get_template("revision.html.j2"),
+            self.urls.headings,
+            r=r,
+            page_title=title(r),
+            counts=counts(r),
+            notes=notes(r.revision.notes),
+            groups=self._groups(r.changes),
+            headings=True,
+            paths=self.paths,
+            link=self._link(page),
+            index_path=INDEX,
+            newer=newer and {"path": revision_path(newer), "title": title(newer)},
+            older=older and {"path": revision_path(older), "title": title(older)},
+            briefing_path=briefing_path(r) if self._briefs(r) else None,
+            **self._filter(page),
         )
-        return OutputFile(page, text)
 
     def _briefs(self, r: RevisionChanges) -> bool:
         return not r.unreleased and r.work_count > 0
@@ -239,19 +237,17 @@ class ChangelogRenderer:
             self.today,
             title=f"Team briefing: {r.revision.title}",
         )
-        text = (
-            _environment()
-            .get_template("briefing.md.j2")
-            .render(
-                b=sheet,
-                r=r,
-                revision_path=revision_path(r),
-                paths=self.paths,
-                link=self._link(page),
-                long_date=briefing.long_date,
-            )
+        return html_page(
+            page,
+            _environment().get_template("briefing.html.j2"),
+            self.urls.headings,
+            b=sheet,
+            r=r,
+            revision_path=revision_path(r),
+            paths=self.paths,
+            link=self._link(page),
+            long_date=briefing.long_date,
         )
-        return OutputFile(page, text)
 
     def index_page(self, unavailable: str | None = None) -> OutputFile:
         items = [
@@ -267,20 +263,18 @@ class ChangelogRenderer:
             }
             for r in self.changelog.revisions
         ]
-        text = (
-            _environment()
-            .get_template("index.md.j2")
-            .render(
-                items=items,
-                unavailable=unavailable,
-                shallow=self.changelog.shallow,
-                paths=self.paths,
-                link=self._link(INDEX),
-                feed_path=FEED,
-                **self._filter(INDEX),
-            )
+        return html_page(
+            INDEX,
+            _environment().get_template("index.html.j2"),
+            self.urls.headings,
+            items=items,
+            unavailable=unavailable,
+            shallow=self.changelog.shallow,
+            paths=self.paths,
+            link=self._link(INDEX),
+            feed_path=FEED,
+            **self._filter(INDEX),
         )
-        return OutputFile(INDEX, text)
 
     def feed(self) -> OutputFile:
         site_url = safe_url((self.handbook.settings.site_url or "").rstrip("/")) or ""
@@ -385,7 +379,8 @@ class ChangelogRenderer:
                 link=self._link(page),
                 index_path=INDEX,
             )
-            extras.sections.setdefault(sid, []).append(Markup(html))
+            section = Section(Markup(html), title="Updates to this standard")
+            extras.sections.setdefault(sid, []).append(section)
 
 
 def site_name(root: Path) -> str:

@@ -12,7 +12,7 @@ from importlib import resources
 from ..feature import Feature
 from ..handbook import Handbook
 from ..render import labels
-from ..render.environment import render
+from ..render.environment import render_page
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
 from .facets import attributes, facets
@@ -33,8 +33,10 @@ def script() -> str:
 def filters_page(handbook: Handbook, urls: Urls) -> OutputFile:
     published = handbook.published()
     areas = handbook.settings.areas
-    text = render(
-        "filters.md.j2",
+    page = render_page(
+        PAGE,
+        "filters.html.j2",
+        urls,
         standards=published,
         facets=facets(handbook),
         data={s.id: attributes(s, areas) for s in published},
@@ -43,4 +45,4 @@ def filters_page(handbook: Handbook, urls: Urls) -> OutputFile:
         script=SCRIPT,
         status_labels=labels.STATUS,
     )
-    return OutputFile(PAGE, text)
+    return page

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ..feature import DatedFeature
 from ..handbook import Handbook
 from ..model import Standard
-from ..render.environment import render
+from ..render.environment import render, render_page
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
@@ -91,8 +91,10 @@ def review_page(handbook: Handbook, urls: Urls, today: dt.date) -> OutputFile:
     days = soon_days(handbook)
     upcoming = reviews(handbook, today)
     periods = missed_periods(handbook)
-    text = render(
-        "review.md.j2",
+    page = render_page(
+        PAGE,
+        "review.html.j2",
+        urls,
         missed=missing(handbook, periods),
         missed_periods=periods,
         groups=by_owner(due(handbook, today, days)),
@@ -102,4 +104,4 @@ def review_page(handbook: Handbook, urls: Urls, today: dt.date) -> OutputFile:
         paths={s.id: standard_path(s) for s in handbook.published()},
         link=lambda target: urls.relative(PAGE, target),
     )
-    return OutputFile(PAGE, text)
+    return page

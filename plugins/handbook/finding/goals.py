@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..feature import Feature
 from ..goals import declared_goals, serving
 from ..handbook import Handbook
-from ..render.environment import render
+from ..render.environment import render_page
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
 
@@ -18,12 +18,14 @@ class GoalsFeature(Feature):
         if not goals:
             return []
         groups = serving(handbook)
-        text = render(
-            "goals.md.j2",
+        page = render_page(
+            PAGE,
+            "goals.html.j2",
+            urls,
             groups=[g for g in groups if g[1]],
             unserved=[goal for goal, standards in groups if not standards],
             unlinked=[s for s in handbook.published() if not s.goals and s.status != "retired"],
             paths={s.id: standard_path(s) for s in handbook.published()},
             link=lambda target: urls.relative(PAGE, target),
         )
-        return [OutputFile(PAGE, text)]
+        return [page]

@@ -12,9 +12,9 @@ from ..handbook import Handbook
 from ..lint.fields import text_fields
 from ..model import Standard
 from ..problems import Problem
-from ..render.environment import render
+from ..render.environment import render, render_page
 from ..render.output import OutputFile
-from ..render.pages import PageExtras
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from .load import load
 from .model import Glossary, Term
@@ -61,7 +61,7 @@ class GlossaryFeature(Feature):
                     glossary_link=urls.relative(page, PAGE),
                 )
                 # Markup: the template's own output, escaped where it holds text.
-                extras.sections.setdefault(standard.id, []).append(Markup(html))
+                extras.sections.setdefault(standard.id, []).append(Section(Markup(html)))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         glossary = self.glossary
@@ -72,11 +72,13 @@ class GlossaryFeature(Feature):
         for standard in published:
             for term in terms_of(glossary, standard):
                 users[term.term].append(standard)
-        text = render(
-            "glossary.md.j2",
+        page = render_page(
+            PAGE,
+            "glossary.html.j2",
+            urls,
             entries=[(t, users[t.term]) for t in glossary.terms],
             anchors=anchors(glossary),
             paths={s.id: standard_path(s) for s in published},
             link=lambda target: urls.relative(PAGE, target),
         )
-        return [OutputFile(PAGE, text)]
+        return [page]

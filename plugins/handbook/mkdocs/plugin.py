@@ -35,9 +35,8 @@ from .compact import compact
 from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments
+from .htmlpage import hand_over, heading_style
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
-from .quickpage import QuickPage
-from .rawhtml import put_back, set_aside
 from .searchparse import speed_up as speed_up_search
 from .stable import Digests, StableFile
 from .unbuilt import Unbuilt
@@ -56,11 +55,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     serving = False
     trimmer: NavTrimmer | None = None
     fragments: FragmentCache | None = None
-    blocks: dict[str, list[str]]
 
     def __init__(self) -> None:
         super().__init__()
-        self.blocks = {}  # generated pages' HTML set aside from Markdown, by page
+        self.pages: dict[str, OutputFile] = {}  # generated HTML pages, by path
+        self.standard_pages: set[str] = set()
+        self.html: dict[str, str] = {}  # their HTML between Markdown and content hooks
         self.digests = Digests()  # kept across `serve` rebuilds
         self.unbuilt = Unbuilt()  # the same
 
@@ -88,7 +88,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config_file=Path(config.config_file_path),
         )
         self.handbook = load(settings)
-        self.urls = Urls(config.use_directory_urls)
+        self.urls = Urls(config.use_directory_urls, heading_style(config))
         problems = list(self.handbook.problems)
         for feature in self.features:
             problems.extend(feature.problems(self.handbook))
@@ -124,19 +124,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             ):
                 files.remove(found)
         self.digests.start(_site_signature(config, self.handbook))
-        speed_up_search(config.plugins.get("material/search"), _is_standard_page, _generated_here)
-        standard_pages = {standard_path(s) for s in self.handbook.published()}
+        speed_up_search(
+            config.plugins.get("material/search"), self._is_standard_page, _generated_here
+        )
+        self.standard_pages = {standard_path(s) for s in self.handbook.published()}
+        self.pages = {}
         outputs = site_files(self.handbook, self.urls, self.features or [])
         if search_options(self.handbook)[0].enabled:
             _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
-            for notice, warning in self.unbuilt.notices(self.handbook):
+            for notice, warning in self.unbuilt.notices(self.handbook, self.urls):
                 log.warning(warning)
                 outputs.append(notice)
         for output in outputs:
             file = _add(files, config, output, self.handbook.settings, self.digests)
-            if file is not None and output.path in standard_pages:
-                QuickPage(None, file, config)  # becomes file.page, which MkDocs then uses
+            if file is not None and output.headings is not None:
+                self.pages[output.path] = output
         if config.nav is None:
             pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = default_nav(pages, self.handbook)
@@ -157,7 +160,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 log.info(f"theme cache off, pages rendered one by one: {why_not}")
         if self.fragments is not None:
             for file in files.documentation_pages():
-                if isinstance(file.page, QuickPage):
+                if file.page is not None and self._is_standard_page(file.page):
                     self.fragments.share(file.page)
         return env
 
@@ -172,17 +175,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     ) -> str | None:
         if not self.config.enabled or self.handbook is None:
             return None
+        if page.file.src_uri in self.pages:
+            self.html[page.file.src_uri] = markdown  # HTML: nothing for Markdown to convert
+            return ""
         if page.file.generated_by == "handbook":
-            markdown, self.blocks[page.file.src_uri] = set_aside(markdown)
-            return markdown
+            return None
         if HOME_MARKER not in markdown:
             return None
         renderer = PageRenderer(self.handbook, self.urls)
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
 
     @event_priority(100)  # first, so other plugins see the whole HTML
-    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return put_back(html, self.blocks.pop(page.file.src_uri, []))
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        body = self.html.pop(page.file.src_uri, None)
+        if body is None:
+            return None
+        return hand_over(page, body, self.pages[page.file.src_uri].headings or (), config)
+
+    def _is_standard_page(self, page: Page) -> bool:
+        return page.file.src_uri in self.standard_pages and page.file.src_uri in self.pages
 
     @event_priority(-100)  # last, on the finished page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -244,10 +257,6 @@ def _add_theme_dir(config: MkDocsConfig) -> None:
 def _configured_site_url(config: MkDocsConfig) -> str:
     """site_url as mkdocs.yml sets it ("" when it does not), before `serve` replaced it."""
     return Settings.from_mkdocs_yml(Path(config.config_file_path)).site_url or ""
-
-
-def _is_standard_page(page: Page) -> bool:
-    return isinstance(page, QuickPage)
 
 
 def _generated_here(page: Page) -> bool:

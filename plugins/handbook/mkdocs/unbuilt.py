@@ -11,8 +11,10 @@ from __future__ import annotations
 from html import escape
 
 from ..handbook import Handbook
+from ..render.escape import front_matter
+from ..render.headings import Headings
 from ..render.output import OutputFile
-from ..render.urls import standard_path
+from ..render.urls import Urls, standard_path
 
 
 class Unbuilt:
@@ -21,7 +23,7 @@ class Unbuilt:
     def __init__(self) -> None:
         self.pages: dict[str, tuple[str, str]] = {}  # page -> (standard file, title)
 
-    def notices(self, handbook: Handbook) -> list[tuple[OutputFile, str]]:
+    def notices(self, handbook: Handbook, urls: Urls) -> list[tuple[OutputFile, str]]:
         """A notice page for each page made before and not now, with its warning."""
         current = {standard_path(s): (s.path, s.title) for s in handbook.published()}
         found = []
@@ -29,7 +31,8 @@ class Unbuilt:
             if page not in current:
                 reason, details = _reason(handbook, source)
                 warning = f"{source} {reason}: its page shows a notice until it is fixed"
-                found.append((OutputFile(page, _notice(title, source, reason, details)), warning))
+                notice = _notice(page, urls, title, source, reason, details)
+                found.append((notice, warning))
         self.pages.update(current)
         return found
 
@@ -44,13 +47,17 @@ def _reason(handbook: Handbook, source: str) -> tuple[str, list[str]]:
     return "is no longer published (a draft, or moved to another id)", []
 
 
-def _notice(title: str, source: str, reason: str, details: list[str]) -> str:
+def _notice(
+    page: str, urls: Urls, title: str, source: str, reason: str, details: list[str]
+) -> OutputFile:
+    heading = Headings(urls.headings)
     items = "".join(f"<li><code>{escape(d)}</code></li>" for d in details)
-    return (
-        f"# {escape(title)}\n\n"
+    text = (
+        f"---\ntitle: {front_matter(title)}\n---\n\n{heading(1, title)}\n\n"
         '<div class="admonition failure"><p class="admonition-title">'
         "This page could not be rebuilt</p>"
         f"<p><code>{escape(source)}</code> {escape(reason)}. The preview shows this notice "
         "instead of the page as it was; a build of the site fails until it is fixed.</p>"
         f"{f'<ul>{items}</ul>' if items else ''}</div>\n"
     )
+    return OutputFile(page, text, headings=tuple(heading.found))

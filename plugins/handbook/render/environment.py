@@ -1,7 +1,8 @@
 """The Jinja environment for page templates: autoescaping on, inline Markdown as a filter.
 
-Besides HTML, templates write page metadata (`front_matter`) and Markdown headings
-(`markdown_text`): render/escape.py says why those need their own escaping.
+Templates write HTML and, in a page's front matter, its metadata (`front_matter`:
+render/escape.py says why it needs its own escaping). A page's template writes the
+headings of its table of contents with `heading` (render/headings.py).
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import jinja2
 from markupsafe import Markup
 
 from .. import markup
-from .escape import front_matter, markdown_text
+from .escape import front_matter
+from .output import OutputFile, html_page
+from .urls import Urls
 
 
 def _md(text: str | None) -> Markup:
@@ -39,10 +42,14 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = _md
     env.filters["plain"] = markup.plain
     env.filters["front_matter"] = front_matter
-    env.filters["markdown_text"] = markdown_text
     env.filters["longdate"] = _longdate
     return env
 
 
 def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_page(path: str, template: str, urls: Urls, **context: object) -> OutputFile:
+    """A generated page (HTML, its headings listed) from one of these templates."""
+    return html_page(path, environment().get_template(template), urls.headings, **context)

@@ -6,8 +6,6 @@ cannot know is handled here, one function per kind of place:
 - `front_matter`: page metadata (title, description, tags) goes to the theme, which
   prints it into its HTML as it is (`<title>`, `<meta name="description">`, the header,
   the navigation), so it is handed over as escaped HTML.
-- `markdown_text`: a value on a Markdown line (a heading) stays words: no link, image,
-  emphasis or attribute list can be made of it.
 - `url_path` and `safe_url`: paths become percent-encoded URLs that cannot be read as
   having a scheme; a whole URL is written only with an allowed scheme.
 - `xml_text`: XML 1.0 forbids most control characters, even as references.
@@ -29,8 +27,6 @@ SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # Characters a URL may hold as they are (quote() keeps letters, digits and "_.-~" too).
 _URL_SAFE = "!#$%&'()*+,/:;=?@[]"
-# Characters Markdown gives a meaning to (Python-Markdown's backslash escapes).
-_MARKDOWN = re.compile(r"[\\`*_{}\[\]()#+\-.!]")
 # Characters XML 1.0 does not allow, even as a character reference.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -38,11 +34,6 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def front_matter(text: object) -> Markup:
     """A page metadata value for the theme: HTML-escaped text as a YAML (JSON) string."""
     return Markup(json.dumps(str(escape(str(text))), ensure_ascii=False))
-
-
-def markdown_text(text: object) -> Markup:
-    """Text for a Markdown line: Markdown's punctuation backslash-escaped, then HTML."""
-    return escape(_MARKDOWN.sub(r"\\\g<0>", str(text)))
 
 
 @lru_cache(maxsize=65536)

@@ -4,22 +4,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .headings import Heading, Headings, HeadingStyle
+
+if TYPE_CHECKING:
+    from jinja2 import Template
 
 
 @dataclass(frozen=True)
 class OutputFile:
     """A file of the built site, relative to the docs folder.
 
-    Pages are Markdown (`.md`) for the site engine to render with its theme; other files
-    are copied as they are, from `content` or from the file at `source`. `edit_path` is
-    the repository file an editor changes to change this page.
+    Pages (`.md`) are rendered by the site engine with its theme. A generated page is HTML
+    after its front matter, with `headings` listing what goes in its table of contents;
+    a page with `headings` None is Markdown, for the engine to convert. Other files are
+    copied as they are, from `content` or from the file at `source`. `edit_path` is the
+    repository file an editor changes to change this page.
     """
 
     path: str
     content: str | bytes | None = None
     source: Path | None = None
     edit_path: str | None = None
+    headings: tuple[Heading, ...] | None = None
 
     @property
     def is_page(self) -> bool:
         return self.path.endswith(".md")
+
+
+def html_page(path: str, template: Template, style: HeadingStyle, **context: Any) -> OutputFile:
+    """A generated page from a Jinja template that writes headings with `heading(...)`."""
+    headings = Headings(style)
+    text = template.render(heading=headings, **context)
+    return OutputFile(path, text, headings=tuple(headings.found))

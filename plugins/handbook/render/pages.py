@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+from markupsafe import Markup
 
 from ..goals import declared_goals
 from ..handbook import Handbook
 from ..model import Standard
 from . import labels
 from .environment import environment
-from .output import OutputFile
+from .output import OutputFile, html_page
 from .urls import Urls, area_path, index_path, standard_path
 
 HOME_MARKER = "<!-- handbook:areas -->"
 # Reporting periods, short to long, as the schema lists them.
 PERIODS = ("daily", "weekly", "monthly", "quarterly", "yearly")
 
-# Standard pages already rendered in this process: key -> (the Standard, its page text).
-_RENDERED: dict[tuple[object, ...], tuple[Standard, str]] = {}
+# Standard pages already rendered in this process: key -> (the Standard, its page).
+_RENDERED: dict[tuple[object, ...], tuple[Standard, OutputFile]] = {}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part a feature adds at the end of a standard's page: HTML, under its own heading
+    in the page's table of contents when it has a title."""
+
+    html: Markup
+    title: str | None = None
 
 
 @dataclass
@@ -26,7 +37,7 @@ class PageExtras:
     """What other features add to a standard's page, keyed by standard id."""
 
     banners: dict[str, list[str]] = field(default_factory=dict)
-    sections: dict[str, list[str]] = field(default_factory=dict)
+    sections: dict[str, list[Section]] = field(default_factory=dict)
     # HTML shown right under the standard's targets (their results).
     after_targets: dict[str, list[str]] = field(default_factory=dict)
 
@@ -78,6 +89,7 @@ class PageRenderer:
         key = (
             s.id,
             self.urls.use_directory_urls,
+            self.urls.headings,
             area_title,
             tuple(tuple(r.values()) for r in related),
             tuple(banners),
@@ -87,44 +99,48 @@ class PageRenderer:
         )
         remembered = _RENDERED.get(key)
         if remembered is not None and remembered[0] is s:
-            return OutputFile(page, remembered[1], edit_path=s.path)
-        text = (
-            environment()
-            .get_template("standard.md.j2")
-            .render(
-                s=s,
-                area_path=area_path(s.area),
-                area_title=area_title,
-                related=related,
-                goals=goals,
-                banners=banners,
-                sections=sections,
-                after_targets=after_targets,
-                **self._context(page),
-            )
+            return remembered[1]
+        made = html_page(
+            page,
+            environment().get_template("standard.html.j2"),
+            self.urls.headings,
+            s=s,
+            area_path=area_path(s.area),
+            area_title=area_title,
+            related=related,
+            goals=goals,
+            banners=banners,
+            sections=sections,
+            after_targets=after_targets,
+            **self._context(page),
         )
+        made = replace(made, edit_path=s.path)
         if len(_RENDERED) > 50_000:
             _RENDERED.clear()
-        _RENDERED[key] = (s, text)
-        return OutputFile(page, text, edit_path=s.path)
+        _RENDERED[key] = (s, made)
+        return made
 
     def area(self, area: str, title: str, standards: list[Standard]) -> OutputFile:
         page = area_path(area)
-        text = (
-            environment()
-            .get_template("area.md.j2")
-            .render(title=title, standards=standards, **self._context(page))
+        return html_page(
+            page,
+            environment().get_template("area.html.j2"),
+            self.urls.headings,
+            title=title,
+            standards=standards,
+            **self._context(page),
         )
-        return OutputFile(page, text)
 
     def index(self) -> OutputFile:
         page = index_path()
-        text = (
-            environment()
-            .get_template("index.md.j2")
-            .render(groups=self._groups(), total=len(self.published), **self._context(page))
+        return html_page(
+            page,
+            environment().get_template("index.html.j2"),
+            self.urls.headings,
+            groups=self._groups(),
+            total=len(self.published),
+            **self._context(page),
         )
-        return OutputFile(page, text)
 
     def targets(self) -> OutputFile:
         """The measuring protocol: every target by how often it is reported (short periods
@@ -143,18 +159,16 @@ class PageRenderer:
             )
             who = t.checked_by or s.owner
             checkers[who] = checkers.get(who, 0) + 1
-        text = (
-            environment()
-            .get_template("targets.md.j2")
-            .render(
-                groups=[g for g in by_period if g[1]],
-                total=len(rows),
-                systems=sorted(systems.items(), key=lambda item: (-item[1], item[0].lower())),
-                checkers=sorted(checkers.items(), key=lambda item: (-item[1], item[0].lower())),
-                **self._context(page),
-            )
+        return html_page(
+            page,
+            environment().get_template("targets.html.j2"),
+            self.urls.headings,
+            groups=[g for g in by_period if g[1]],
+            total=len(rows),
+            systems=sorted(systems.items(), key=lambda item: (-item[1], item[0].lower())),
+            checkers=sorted(checkers.items(), key=lambda item: (-item[1], item[0].lower())),
+            **self._context(page),
         )
-        return OutputFile(page, text)
 
     def home_areas(self, page: str) -> str:
         """HTML listing each area's standards, for the home page's marker."""

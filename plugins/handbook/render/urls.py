@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from ..model import Standard
 from .escape import url_path
+from .headings import HeadingStyle
 
 STANDARDS = "standards"
 
@@ -30,10 +31,12 @@ def index_path() -> str:
 
 
 class Urls:
-    """Turns docs paths into URLs relative to the site root, or to another page."""
+    """Turns docs paths into URLs relative to the site root, or to another page; `headings`
+    says how the site writes headings, the anchors links point to."""
 
-    def __init__(self, use_directory_urls: bool = True):
+    def __init__(self, use_directory_urls: bool = True, headings: HeadingStyle | None = None):
         self.use_directory_urls = use_directory_urls
+        self.headings = headings or HeadingStyle()
 
     def url(self, path: str) -> str:
         """Site-root-relative URL of a docs path, e.g. 'standards/phone-001/'."""

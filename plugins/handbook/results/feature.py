@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
-from ..render.environment import render
+from ..render.environment import render, render_page
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
@@ -117,8 +117,10 @@ def results_page(handbook: Handbook, urls: Urls) -> OutputFile:
         by_area.setdefault(areas.get(row.standard.area, row.standard.area), []).append(row)
         by_owner.setdefault(row.standard.owner, []).append(row)
     periods = missed_periods(handbook)
-    text = render(
-        "results.md.j2",
+    page = render_page(
+        PAGE,
+        "results.html.j2",
+        urls,
         missed=missing(handbook, periods),
         periods=max(periods, 2),
         by_area=list(by_area.items()),
@@ -129,4 +131,4 @@ def results_page(handbook: Handbook, urls: Urls) -> OutputFile:
         paths={s.id: standard_path(s) for s in handbook.published()},
         link=lambda target: urls.relative(PAGE, target),
     )
-    return OutputFile(PAGE, text)
+    return page

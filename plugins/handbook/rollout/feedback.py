@@ -31,7 +31,7 @@ from ..handbook import Handbook
 from ..model import Standard
 from ..problems import Problem
 from ..render.escape import safe_url
-from ..render.pages import PageExtras
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..settings import Settings
 from .templates import render
@@ -166,4 +166,4 @@ class FeedbackFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard_id, link in suggest_links(handbook, urls).items():
             section = Markup(render("suggest.html.j2", suggest_link=link))
-            extras.sections.setdefault(standard_id, []).append(section)
+            extras.sections.setdefault(standard_id, []).append(Section(section))

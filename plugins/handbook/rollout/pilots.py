@@ -23,7 +23,7 @@ from ..render.escape import safe_url
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
-from .templates import render
+from .templates import render, render_page
 
 PAGE = "pilots.md"
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
@@ -126,8 +126,10 @@ class PilotsFeature(DatedFeature):
         found = runs(handbook, today)
         if not found:
             return []
-        text = render(
-            "pilots.md.j2",
+        page = render_page(
+            PAGE,
+            "pilots.html.j2",
+            urls,
             groups=[
                 ("running", "Running", [r for r in found if r.state in ("running", "upcoming")]),
                 ("due", "Decision due", [r for r in found if r.state == "due"]),
@@ -140,4 +142,4 @@ class PilotsFeature(DatedFeature):
             paths={s.id: standard_path(s) for s in handbook.published()},
             link=lambda target: urls.relative(PAGE, target),
         )
-        return [OutputFile(PAGE, text)]
+        return [page]

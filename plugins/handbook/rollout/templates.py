@@ -7,6 +7,8 @@ from functools import cache
 import jinja2
 
 from ..render.environment import environment
+from ..render.output import OutputFile, html_page
+from ..render.urls import Urls
 
 
 @cache
@@ -17,3 +19,7 @@ def _environment() -> jinja2.Environment:
 
 def render(template: str, **context: object) -> str:
     return _environment().get_template(template).render(**context)
+
+
+def render_page(path: str, template: str, urls: Urls, **context: object) -> OutputFile:
+    return html_page(path, _environment().get_template(template), urls.headings, **context)

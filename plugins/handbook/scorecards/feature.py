@@ -9,7 +9,7 @@ from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.output import OutputFile
-from ..render.pages import PageExtras
+from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from .model import scorecard
 from .render import document_html, stylesheet
@@ -32,11 +32,10 @@ class ScorecardsFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in scored(handbook):
             link = urls.relative(standard_path(standard), scorecard_path(standard))
-            extras.sections.setdefault(standard.id, []).append(
-                Markup(
-                    '<p class="hb-card-link"><a class="md-button" href="{}">QA scorecard</a></p>'
-                ).format(link)
-            )
+            html = Markup(
+                '<p class="hb-card-link"><a class="md-button" href="{}">QA scorecard</a></p>'
+            ).format(link)
+            extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         name = revision(handbook.settings.root)

@@ -1,0 +1,74 @@
+"""Generated pages handed to MkDocs as the HTML they are, with their table of contents.
+
+The core renders each generated page to HTML (after its front matter) and lists the
+headings it wrote, with the ids and permalinks the site's `toc` settings give them
+(render/headings.py). MkDocs still reads the front matter and runs every plugin's hooks;
+the plugin gives Markdown nothing to convert and hands the page its HTML, its table of
+contents made from the list with MkDocs' own `get_toc`, and the ids it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import TYPE_CHECKING, Any
+
+from markdown.extensions.toc import nest_toc_tokens, slugify
+from mkdocs.structure.toc import get_toc
+
+from ..render.headings import Heading, HeadingStyle
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+_TOC = ("toc", "markdown.extensions.toc")
+# Where the page's HTML can be linked to: any id, and <a name> (as MkDocs collects them).
+_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
+
+
+def heading_style(config: MkDocsConfig) -> HeadingStyle:
+    """The headings the site's `toc` extension would write (MkDocs always enables it)."""
+    options = _toc_options(config)
+    permalink = options.get("permalink", False)
+    return HeadingStyle(
+        permalink=permalink if isinstance(permalink, bool | str) else bool(permalink),
+        permalink_class=str(options.get("permalink_class", "headerlink")),
+        permalink_title=str(options.get("permalink_title", "Permanent link")),
+        permalink_leading=bool(options.get("permalink_leading", False)),
+        anchorlink=bool(options.get("anchorlink", False)),
+        anchorlink_class=str(options.get("anchorlink_class", "toclink")),
+        baselevel=int(options.get("baselevel", 1)),
+        slugify=options.get("slugify", slugify),
+        separator=str(options.get("separator", "-")),
+    )
+
+
+def hand_over(page: Page, html: str, headings: tuple[Heading, ...], config: MkDocsConfig) -> str:
+    """Give the page its table of contents and anchors; the HTML is its content."""
+    top, bottom = _depth(_toc_options(config).get("toc_depth", 6))
+    tokens: list[dict[str, Any]] = [
+        {"level": h.level, "id": h.id, "name": h.title, "html": h.title, "data-toc-label": ""}
+        for h in headings
+        if top <= h.level <= bottom
+    ]
+    page.toc = get_toc(nest_toc_tokens(tokens))
+    page.present_anchor_ids = {unescape(a or b) for a, b in _ANCHOR.findall(html)}
+    return html
+
+
+def _toc_options(config: MkDocsConfig) -> dict[str, Any]:
+    configs = config.mdx_configs or {}
+    for name in _TOC:
+        if name in configs:
+            return dict(configs[name] or {})
+    return {}
+
+
+def _depth(depth: int | str) -> tuple[int, int]:
+    """The heading levels the table of contents lists, as the `toc` extension reads
+    `toc_depth`: a number (the deepest level) or a range "2-5"."""
+    if isinstance(depth, str) and "-" in depth:
+        top, bottom = (int(part) for part in depth.split("-", 1))
+        return top, bottom
+    return 1, int(depth)
