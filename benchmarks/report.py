@@ -218,6 +218,9 @@ def _tally(scored: dict[str, Any] | None, kind: str) -> dict[str, int] | None:
 HELD_OUT = "held-out"
 
 
+NAMES = {"handbook": "Handbook", "material": "Material default", "pagefind": "Pagefind"}
+
+
 def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
     """The search benchmark's section of results.md (`benchmarks/search_bench.py`)."""
     load = ", ".join(str(x) for x in search["load_average_before"])
@@ -229,7 +232,9 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         f"load average {load} before and {after} after (2 shared cores).",
         "*Handbook* is the search the site ships (`window.handbookSearch`); *Material "
         "default* is Material's `search` plugin with default options and its own search box, "
-        "on a twin build of the same project.",
+        "on a twin build of the same project; *Pagefind* (1.5.2, default settings) is "
+        "`pagefind --site` over a third twin built without either search, with Pagefind's "
+        "default UI added to every page.",
     ]
     ranking = search.get("ranking")
     if ranking:
@@ -240,21 +245,30 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             "before any result was seen (`staff_queries*.yml`); *generated* are "
             "`search_rank.py`'s aliases, situations and wording fragments.",
             "",
+            "Pagefind indexes every page, a standard's earlier versions (as-of pages), "
+            "quick card and scorecard too: *Pagefind* counts the standard's own page as "
+            "the others do; *Pagefind, about* counts any page about the standard.",
+            "",
             "| Queries | Kind | Asked | Handbook first | Handbook top 3 "
-            "| Material default first | Material default top 3 | Material as tuned before "
-            "issue 12, first |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| Material default first | Material default top 3 | Pagefind first "
+            "| Pagefind top 3 | Pagefind, about: first | Pagefind, about: top 3 "
+            "| Material as tuned before issue 12, first |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         ours, theirs = ranking.get("handbook", {}), ranking.get("material", {})
-        tuned = ranking.get("material-tuned", {})
+        tuned, pagefind = ranking.get("material-tuned", {}), ranking.get("pagefind", {})
+        pf_about = ranking.get("pagefind-about", {})
         for name, scored in theirs.items():
             for kind in ["all", *scored["kinds"]]:
-                a, b, c = (_tally(e.get(name), kind) for e in (ours, theirs, tuned))
+                a, b, c, d, e = (
+                    _tally(x.get(name), kind) for x in (ours, theirs, tuned, pagefind, pf_about)
+                )
                 label = f"**{name}**" if kind == "all" else ""
                 lines.append(
                     f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(b, 'top3')} "
-                    f"| {_share(c, 'first')} |"
+                    f"| {_share(d, 'first')} | {_share(d, 'top3')} | {_share(e, 'first')} "
+                    f"| {_share(e, 'top3')} | {_share(c, 'first')} |"
                 )
         if ours.get("available") is False:
             lines += ["", f"Handbook search: {ours['note']}."]
@@ -270,66 +284,87 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             ]
     synth = search.get("synth_ranking")
     if synth:
+        shared = synth.get("own_aliases") is not True
         lines += [
             "",
-            f"{synth['count']:,} synthetic standards, whose aliases and situations are "
-            "recombined from the sample's (about fifty standards share each alias): a "
-            "standard with the query's alias or situation first, for those of "
-            f"{synth.get('standards_asked', synth['count']):,} of them (every "
+            f"{synth['count']:,} synthetic standards, "
+            + (
+                "whose aliases and situations are recombined from the sample's (about fifty "
+                "standards share each alias): a standard with the query's alias or situation "
+                "first"
+                if shared
+                else "each with its own aliases and situation (`handbook synth` says the "
+                "sample's for the standard's own segment and site, as its title does): the "
+                "standard first"
+            )
+            + f", for those of {synth.get('standards_asked', synth['count']):,} of them (every "
             f"{synth['count'] // synth.get('standards_asked', synth['count'])}th by id; "
             f"{synth.get('queries_of_all', 0):,} such queries in all).",
             "",
-            "| Queries | Kind | Asked | Handbook first | Material default first |",
-            "| --- | --- | ---: | ---: | ---: |",
+            "| Queries | Kind | Asked | Handbook first | Handbook top 3 | Material default "
+            "first | Pagefind first | Pagefind top 3 | Pagefind, about: first |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for name, scored in synth["material"].items():
             for kind in ["all", *scored["kinds"]]:
-                a, b = (_tally(synth[e].get(name), kind) for e in ("handbook", "material"))
+                a, b, d, e = (
+                    _tally(synth.get(x, {}).get(name), kind)
+                    for x in ("handbook", "material", "pagefind", "pagefind-about")
+                )
                 label = name if kind == "all" else ""
                 lines.append(
                     f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
-                    f"| {_share(b, 'first')} |"
+                    f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(d, 'first')} "
+                    f"| {_share(d, 'top3')} | {_share(e, 'first')} |"
                 )
     sizes = search.get("sizes")
     if sizes:
         lines += [
             "",
-            "Synthetic handbooks built as shipped (the Material-default twin without quick "
-            "card PDFs, which no page loads), each run in a fresh browser context: a standard "
+            "Synthetic handbooks built as shipped (the twins without quick card PDFs, which "
+            "no page loads), each run in a fresh browser context: a standard "
             "page opened cold (all bytes the local server sent, gzipped, theme assets "
-            "included; *of it, search* is the files named search among them), the bytes the "
-            f"first search fetches, the time from the last keystroke of “{search['timed_query']}” "
-            "typed in the header search box to the frame that shows the results (then "
-            f"unchanged for 1.5 s), without and with CDP's {search['throttle']}× CPU "
-            "throttling of the page's main thread (it does not slow web workers: Material "
-            "searches in one), and the JavaScript heap of the page and its workers after "
-            "garbage collection once search has answered. Medians; the engines take turns, "
-            "run after run.",
+            "included; *of it, search* is the files named search or pagefind among them), the "
+            f"bytes the first search fetches, the time from the last keystroke of "
+            f"“{search['timed_query']}” typed in the search box to the frame that shows the "
+            "results (then unchanged for 1.5 s), without and with CDP's "
+            f"{search['throttle']}× CPU throttling of the page's main thread (it does not "
+            "slow web workers: Material and Pagefind search in one; Pagefind's UI also waits "
+            "300 ms after a keystroke by default), and the JavaScript heap of the page and its "
+            "workers after garbage collection once search has answered (*+ buffers*: their "
+            "ArrayBuffers outside that heap, where Pagefind's WebAssembly memory is). "
+            "Medians; the engines take turns, run after run; "
+            "the load is the 1-minute load average over that size's runs.",
             "",
             "| Standards | Search | Cold standard page | of it, search | First search "
-            "fetches | Keystroke → results | same, CPU 4× slower | JS heap | Runs, load |",
+            "fetches | Keystroke → results | same, CPU 4× slower | JS heap (+ buffers) "
+            "| Runs, load |",
             "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
         ]
         for count, size in sorted(sizes.items(), key=lambda item: int(item[0])):
             m = size["measured"]
-            when = (
-                f"{m['runs']}, load {m['load_average_before'][0]}–"
-                f"{m['load_average_after'][0]} (`{m['commit']}`)"
-            )
             for engine, f in size["engines"].items():
-                name = {"handbook": "Handbook", "material": "Material default"}[engine]
+                low, high = f.get("load_range") or (
+                    m["load_average_before"][0],
+                    m["load_average_after"][0],
+                )
+                when = f"{m['runs']}, load {low}–{high} (`{m['commit']}`)"
+                name = NAMES[engine]
                 if engine == "handbook" and not f.get("handbook_search"):
                     name += " (no window.handbookSearch)"
                 if engine == "handbook" and not size["shipped_cards"]:
                     name += " (built without card PDFs)"
                 if f.get("workers"):
                     name += " (in a web worker)"
+                heap = _mb(f["heap_bytes"])
+                if f.get("backing_store_bytes"):
+                    heap += f" (+{_mb(f['backing_store_bytes'])})"
                 lines.append(
                     f"| {int(count):,} | {name} | {_mb(f['cold_page_gzip_bytes'])} "
                     f"| {_mb(f['index_on_load_gzip_bytes'])} "
                     f"| {_mb(f['first_search_gzip_bytes'])} "
                     f"| {_ms(f['keystroke_to_results_ms'])} "
                     f"| {_ms(f['keystroke_to_results_ms_throttled'])} "
-                    f"| {_mb(f['heap_bytes'])} | {when} |"
+                    f"| {heap} | {when} |"
                 )
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
-"""Handbook search against Material's default search, on built sites, in Debian's Chromium.
+"""Handbook search against Material's default search and Pagefind, on built sites, in
+Debian's Chromium, in one run.
 
 Ranking: every query of `staff_queries.yml` and `staff_queries_heldout.yml` (natural staff
 queries written before any result was seen), and the generated alias, situation and
@@ -17,8 +18,13 @@ answered. Medians of `--runs` runs, the two engines taking turns.
 The handbook engine is `window.handbookSearch` on the site as shipped. Material's default
 search is measured on a twin build of the same project: Material's `search` plugin with
 default options and the handbook plugin's `search: false` (Material's own search box and
-script). At synthetic sizes the twin also leaves out the quick cards' fit check and PDFs,
-which no page loads.
+script). Pagefind (PyPI `pagefind[bin]`, pinned in the test extras, never a dependency
+of the site) is measured on a third twin: no Material search, the handbook's
+`search: false`, then Pagefind's default UI (`new PagefindUI({element})`, default
+options, its search box at the top of each page's content) and `pagefind --site` with
+default settings over the built pages; its ranking asks Pagefind's JS API
+(`pagefind.search`), served over http (it does not run from file://). At synthetic
+sizes the twins also leave out the quick cards' fit check and PDFs, which no page loads.
 
     .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
         [--skip ranking,synth-ranking,perf] [--work DIR [--reuse-builds]] [--out DIR]
@@ -44,7 +50,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -77,10 +83,12 @@ RANKING_SIZE = 1000  # synthetic standards for the alias and situation queries
 # ... of every how many of them: Material's worker takes about a second a query on a busy
 # 2-core machine, and 1,000 standards have about 4,600 such queries.
 RANKING_EVERY = 20
-ENGINES = ("handbook", "material")
+ENGINES = ("handbook", "material", "pagefind")
 # Where each engine shows its results, and how the search box opens.
-RESULTS = ".md-search-result, [data-handbook-search-results]"
-SEARCH_INPUT = "input.md-search__input, input[data-handbook-search-input]"
+RESULTS = ".md-search-result, [data-handbook-search-results], .pagefind-ui__drawer"
+SEARCH_INPUT = (
+    "input.md-search__input, input[data-handbook-search-input], input.pagefind-ui__search-input"
+)
 # A fresh document's timing probe: the last keystroke and the last change to the results.
 PROBE = """
 window.__bench = {key: 0, change: 0, changes: 0};
@@ -94,6 +102,17 @@ new MutationObserver(records => {
   });
 }).observe(document, {childList: true, subtree: true, characterData: true});
 """.replace("RESULTS", json.dumps(RESULTS))
+PAGEFIND_ASK = """async queries => {
+  const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+  await pagefind.init();
+  const out = [];
+  for (const q of queries) {
+    const found = await pagefind.search(q);
+    const data = await Promise.all(found.results.slice(0, 10).map(r => r.data()));
+    out.push(data.map(d => d.url));
+  }
+  return out;
+}"""
 HANDBOOK_ASK = """async queries => {
   const out = [];
   for (const q of queries) {
@@ -202,7 +221,8 @@ def material_config(text: str, cards_off: bool, search: bool = True) -> str:
     """mkdocs.yml with Material's search instead of the handbook's (`search`): Material's
     plugin with its default options and the handbook plugin's `search: false`; and without
     the quick cards' fit check and PDFs (`cards_off`)."""
-    plugin = re.compile(r"^([ \t]*)- search\b[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
+    # The plugin, not the theme's `search.suggest`-like features listed before it.
+    plugin = re.compile(r"^([ \t]*)- search(?=[:\s])[^\n]*\n(?:\1[ \t]+[^\n]*\n)*", re.M)
     if not search:
         pass
     elif plugin.search(text):
@@ -221,6 +241,41 @@ def material_config(text: str, cards_off: bool, search: bool = True) -> str:
     at = found.end(0) - len(indent)
     lines = "".join(f"{indent}{name}: {value}\n" for name, value in options.items())
     return text[:at] + lines + text[at:]
+
+
+def pagefind_config(text: str, cards_off: bool) -> str:
+    """mkdocs.yml for the Pagefind twin: no Material search plugin, the handbook plugin's
+    `search: false`, and without the cards' fit check and PDFs (`cards_off`)."""
+    text = material_config(text, cards_off)
+    return re.sub(r"^[ \t]*- search\n", "", text, count=1, flags=re.M)
+
+
+PAGEFIND_UI = (
+    '<link href="/pagefind/pagefind-ui.css" rel="stylesheet">'
+    '<script src="/pagefind/pagefind-ui.js"></script>'
+    "<script>window.addEventListener('DOMContentLoaded', () => "
+    "new PagefindUI({element: '#pagefind-search'}));</script>"
+)
+CONTENT = re.compile(r'<div class="md-content"[^>]*>')
+
+
+def add_pagefind(site: Path) -> None:
+    """Pagefind as its documentation sets it up: its default UI in every page (its CSS and
+    script in the head, its box at the top of the content), then `pagefind --site`."""
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        if "</head>" not in html or not CONTENT.search(html) or "pagefind-ui" in html:
+            continue
+        html = html.replace("</head>", PAGEFIND_UI + "</head>", 1)
+        html = CONTENT.sub(lambda m: m.group(0) + '<div id="pagefind-search"></div>', html, 1)
+        page.write_text(html, "utf-8")
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"pagefind on {site} failed:\n{done.stdout}{done.stderr}"[-3000:])
+    print(f"  pagefind indexed {site} in {time.perf_counter() - start:.0f} s", flush=True)
 
 
 def copy_project(source: Path, target: Path) -> None:
@@ -250,7 +305,17 @@ def sites(
     copy_project(project, twin)
     config = twin / "mkdocs.yml"
     config.write_text(material_config(config.read_text("utf-8"), cards_off), "utf-8")
-    return {"handbook": shipped, "material": build(twin, work / f"{name}-material-site", reuse)}
+    material = build(twin, work / f"{name}-material-site", reuse)
+    twin = work / f"{name}-pagefind"
+    copy_project(project, twin)
+    config = twin / "mkdocs.yml"
+    config.write_text(pagefind_config(config.read_text("utf-8"), cards_off), "utf-8")
+    target = work / f"{name}-pagefind-site"
+    fresh = not (reuse and (target / "pagefind" / "pagefind.js").is_file())
+    pagefind = build(twin, target, reuse and not fresh)
+    if fresh:
+        add_pagefind(pagefind)
+    return {"handbook": shipped, "material": material, "pagefind": pagefind}
 
 
 # -- ranking -----------------------------------------------------------------------------
@@ -306,6 +371,33 @@ def ask_material(
     ]
 
 
+# A page about one standard that Pagefind, indexing every page, lists: an earlier version
+# (as-of page), its quick card, its scorecard.
+ABOUT = re.compile(r"^/?(?:standards|cards|scorecards)/([a-z0-9-]+)(?:/|\.html)")
+
+
+def about(url: str, by_url: dict[str, str]) -> str | None:
+    found = ABOUT.match(url)
+    return by_url.get(f"standards/{found.group(1)}/") if found else None
+
+
+def ask_pagefind(
+    page: Page, asked: list[str], by_url: dict[str, str]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Pagefind's JS API on the Pagefind twin, default options, first ten pages: as the
+    standards whose own page they are, and as the standards they are about."""
+    tops = page.evaluate(PAGEFIND_ASK, asked)
+    pages = [
+        list(dict.fromkeys(standard_of(url, by_url) or f"page:{url}" for url in top))
+        for top in tops
+    ]
+    abouts = [
+        list(dict.fromkeys(standard_of(url, by_url) or about(url, by_url) or url for url in top))
+        for top in tops
+    ]
+    return pages, abouts
+
+
 def has_handbook_search(page: Page) -> bool:
     return page.evaluate("typeof window.handbookSearch?.search === 'function'")
 
@@ -338,8 +430,9 @@ def generated_cases(site: Path, kinds: set[str] | None = None) -> list[dict[str,
     """search_rank.py's queries (aliases, situation, wording fragments) of a built site.
 
     A query accepts its own standard first and every other standard with the same alias,
-    situation words or wording: synthetic standards recombine the sample's aliases and
-    situations, so about fifty of 1,000 share each one."""
+    situation words or wording (synthetic standards each have their own aliases and
+    situation since `handbook synth` says them for the standard's own people and place;
+    before, about fifty of 1,000 shared each one)."""
     standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
     ids = {s["url"]: s["id"] for s in standards}
     asked = [(ids[url], kind, q) for url, kind, q in queries(standards)]
@@ -380,6 +473,16 @@ def rank(
         else:
             out["handbook"] = {"available": False, "note": "no window.handbookSearch on the site"}
         page.close()
+    if "pagefind" in built:
+        with serve(built["pagefind"]) as (base, _):
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            out["pagefind"], out["pagefind-about"] = {}, {}
+            for name, cases in sets.items():
+                pages, abouts = ask_pagefind(page, asked[name], by_url)
+                out["pagefind"][name] = score(cases, pages)
+                out["pagefind-about"][name] = score(cases, abouts)
+            page.close()
     with serve(built["material"]) as (base, _):
         page = browser.new_page()
         page.goto(base, wait_until="load")
@@ -397,9 +500,10 @@ def rank(
 # -- weight and speed --------------------------------------------------------------------
 
 
-def _worker_heaps(browser: Browser, page: Page) -> int | None:
+def _worker_heaps(browser: Browser, page: Page, buffers: list[int] | None = None) -> int | None:
     """Used JS heap of every dedicated worker, after a garbage collection, in bytes; None
-    when a worker did not answer in time (a large heap on a busy machine)."""
+    when a worker did not answer in time (a large heap on a busy machine). Their
+    ArrayBuffers' memory (WebAssembly's too) is added to `buffers`."""
     session = browser.new_browser_cdp_session()
     replies: dict[tuple[str, int], dict] = {}
     session.on(
@@ -423,7 +527,10 @@ def _worker_heaps(browser: Browser, page: Page) -> int | None:
         if (sid, 2) not in replies:
             session.detach()
             return None
-        total += json.loads(replies[(sid, 2)]["message"])["result"]["usedSize"]
+        usage = json.loads(replies[(sid, 2)]["message"])["result"]
+        total += usage["usedSize"]
+        if buffers is not None:
+            buffers.append(usage.get("backingStorageSize", 0))
     session.detach()
     return total
 
@@ -451,7 +558,7 @@ def _sum(sent: list[tuple[str, int, int]], only: re.Pattern[str] | None = None) 
     }
 
 
-SEARCH_FILES = re.compile(r"search", re.I)
+SEARCH_FILES = re.compile(r"search|pagefind", re.I)
 
 
 def one_run(
@@ -505,11 +612,16 @@ def one_run(
     )
     if throttle == 1:
         cdp.send("HeapProfiler.collectGarbage")
-        page_heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
-        workers = _worker_heaps(browser, page)
-        figure["heap_bytes"] = None if workers is None else page_heap + workers
+        usage = cdp.send("Runtime.getHeapUsage")
+        buffers: list[int] = []
+        workers = _worker_heaps(browser, page, buffers)
+        figure["heap_bytes"] = None if workers is None else usage["usedSize"] + workers
         figure["worker_heap_bytes"] = workers
+        # ArrayBuffers' memory of the page and its workers, outside the JS heap: Pagefind's
+        # WebAssembly memory is there.
+        figure["backing_store_bytes"] = usage.get("backingStorageSize", 0) + sum(buffers)
     figure["workers"] = [w.url.removeprefix(base) for w in page.workers]
+    figure["load"] = os.getloadavg()[0]
     context.close()
     return figure
 
@@ -532,8 +644,8 @@ def weigh(
     by_url = url_ids(built["handbook"])
     page_path = next(iter(by_url))
     raw: dict[str, dict[int, list[dict[str, Any]]]] = {e: {1: [], THROTTLE: []} for e in ENGINES}
-    with serve(built["handbook"]) as handbook, serve(built["material"]) as material:
-        servers = {"handbook": handbook, "material": material}
+    with ExitStack() as stack:
+        servers = {engine: stack.enter_context(serve(built[engine])) for engine in ENGINES}
         for engine in ENGINES:  # untimed: the server gzips each file on its first request
             one_run(browser, *servers[engine], page_path, 1)
         for run in range(runs):
@@ -564,6 +676,11 @@ def weigh(
             "keystroke_to_results_ms_throttled": _median(slow, "keystroke_to_results_ms"),
             "heap_bytes": _median(plain, "heap_bytes"),
             "worker_heap_bytes": _median(plain, "worker_heap_bytes"),
+            "backing_store_bytes": _median(plain, "backing_store_bytes"),
+            "load_range": [
+                round(min(r["load"] for r in plain + slow), 2),
+                round(max(r["load"] for r in plain + slow), 2),
+            ],
             "handbook_search": all(r["handbook_search"] for r in plain),
             "workers": sorted({w for r in plain + slow for w in r["workers"]}),
             "first_result": plain[-1]["first_result"],
@@ -635,6 +752,8 @@ def measure(
                 "count": RANKING_SIZE,
                 "standards_asked": len(chosen),
                 "queries_of_all": len(cases),
+                # `handbook synth` gives each standard its own aliases and situation.
+                "own_aliases": all(len(c["accept"]) == 1 for c in cases),
                 **rank(browser, built, {"aliases and situations": asked}),
             }
             if save:

@@ -54,6 +54,10 @@ def test_score_counts_first_and_top_three():
 
 
 SHIPPED = """\
+theme:
+  features:
+    - search.suggest
+    - search.highlight
 plugins:
   - search:
       # tuned
@@ -74,6 +78,7 @@ plugins:
 def test_material_twin_has_default_search_no_handbook_search_and_no_cards():
     twin = search_bench.material_config(SHIPPED, cards_off=True)
     assert "  - search\n  - tags\n" in twin
+    assert "    - search.suggest\n    - search.highlight\n" in twin  # the theme's, kept
     assert "boost" not in twin
     assert "synonyms" not in twin
     assert '      search: false\n      cards: {overflow: "off", pdf: false}\n' in twin
@@ -83,9 +88,16 @@ def test_material_twin_has_default_search_no_handbook_search_and_no_cards():
 
 def test_material_twin_adds_search_where_there_is_none():
     twin = search_bench.material_config(SHIPPED.replace("  - search:\n", "  - x:\n"), False)
-    assert twin.startswith("plugins:\n  - search\n")
+    assert "plugins:\n  - search\n  - x:\n" in twin
     assert "pdf: true" in twin
     assert twin.count("search: false") == 1
+
+
+def test_pagefind_twin_has_no_material_search_and_no_handbook_search():
+    twin = search_bench.pagefind_config(SHIPPED, cards_off=True)
+    assert "plugins:\n  - tags\n" in twin
+    assert "    - search.suggest\n" in twin
+    assert "      search: false\n" in twin and "pdf: true" not in twin
 
 
 def test_shipped_side_can_leave_out_cards_alone():
