@@ -9,8 +9,8 @@ from test_finding import handbook, standard
 
 from handbook.finding.index import _script, documents, index_files, published, scores, shards
 from handbook.finding.searchbox import SearchFeature, script, search_options, versioned_url
-from handbook.finding.synonyms import synonyms
-from handbook.finding.words import STOP_WORDS, fold, query_terms, stem, terms
+from handbook.finding.synonyms import builtin, synonyms
+from handbook.finding.words import STOP_WORDS, fold, query_terms, stem, terms, words
 from handbook.handbook import Handbook
 from handbook.loader import load_texts
 from handbook.render.urls import Urls
@@ -114,6 +114,15 @@ def test_synonyms_stand_for_each_other_and_a_site_adds_its_own():
     out = shards({"manag": {0: (5, 1)}}, {"supervisor": ["manag"], "boss": ["nobody"]})
     assert out["su"] == {"~supervisor": ["manag"]}
     assert not any("~boss" in entries for entries in out.values())
+
+
+def test_builtin_synonyms_are_groups_of_single_words():
+    groups, forms = builtin()
+    assert len(groups) > 20 and len(forms) > 20
+    for group in groups:
+        # YAML reads "on", "off", "no" as booleans: every entry must still be a word.
+        assert len(group) >= 2 and all(isinstance(w, str) for w in group), group
+        assert all(words(w) == [w] and w not in STOP_WORDS for w in group), group
 
 
 def _with_option(value: object) -> Handbook:
