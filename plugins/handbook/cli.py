@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 import sys
 
-from . import commands
+from . import clock, commands
 
 
 def parser() -> argparse.ArgumentParser:
@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not hasattr(args, "run"):
         parser().print_help()
+        return 2
+    if bad_today := clock.problem():
+        print(f"handbook: {bad_today}", file=sys.stderr)
         return 2
     try:
         return int(args.run(args) or 0)

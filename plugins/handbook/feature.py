@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from . import clock
 from .handbook import Handbook
 from .problems import Problem
 from .render.output import OutputFile
@@ -38,4 +39,4 @@ class DatedFeature(Feature):
         self._today = today
 
     def today(self) -> dt.date:
-        return self._today or dt.date.today()
+        return self._today or clock.today()

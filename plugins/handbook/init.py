@@ -15,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import clock
 from .scaffold import _one_year_after, _yaml_scalar
 from .schema import schema_text
 
@@ -62,7 +63,7 @@ def init(folder: Path, answers: Answers, today: dt.date | None = None) -> list[P
         raise InitError(f"area {answers.area!r}: use lower-case letters, digits and hyphens")
     if not re.fullmatch(r"[A-Z][A-Z0-9]*", answers.prefix):
         raise InitError(f"prefix {answers.prefix!r}: use capital letters and digits, e.g. DESK")
-    day = today or dt.date.today()
+    day = today or clock.today()
     values = {
         "name": answers.name,
         "area": answers.area,

@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 import yaml
 
-from . import schema
+from . import clock, schema
 from .loader import YAML_SUFFIXES, load_one, raw_id
 from .settings import Settings
 
@@ -86,7 +86,7 @@ def new_standard(
     new_id = next_id(prefix, existing, ids_in_history(settings.standards_path))
     folder = settings.standards_path / area
     path = folder / f"{new_id.lower()}-{slugify(title)}.yml"
-    today = today or dt.date.today()
+    today = today or clock.today()
     text = _template().render(
         id=new_id,
         title=title.strip(),

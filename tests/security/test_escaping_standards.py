@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from conftest import FIXTURES, build
 from gitrepo import standard
+from handbook import clock
 from handbook.markup import plain
 
 FOLDER = f"tele{kit.ATTRIBUTE} '<b>"
@@ -53,7 +54,7 @@ def site(tmp_path_factory):
     config = config.replace("  - handbook\n", f"  - handbook:\n{lint}      areas:\n{areas}")
     config = f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + config
     (root / "mkdocs.yml").write_text(config, "utf-8")
-    due = (dt.date.today() + dt.timedelta(days=20)).isoformat()
+    due = (clock.today() + dt.timedelta(days=20)).isoformat()
     evil = standard("EVIL-001", TITLE, "complaints", summary=SUMMARY, owner=OWNER, review_by=due)
     (root / "standards" / FOLDER).mkdir()
     (root / "standards" / FOLDER / FILE).write_text(evil, "utf-8")

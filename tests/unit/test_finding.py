@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from handbook import clock
 from handbook.finding.facets import attributes, facets, slug
 from handbook.finding.filters import FiltersFeature, filters_page
 from handbook.finding.freshness import FreshnessFeature, Review, by_owner, due, review_page
@@ -188,8 +189,11 @@ def test_overdue_standard_gets_a_banner_on_its_page():
     )
 
 
-def test_today_defaults_to_the_build_date():
+def test_today_defaults_to_the_build_date(monkeypatch):
+    monkeypatch.delenv(clock.VARIABLE, raising=False)
     assert FreshnessFeature().today() == dt.date.today()
+    monkeypatch.setenv(clock.VARIABLE, "2027-04-15")
+    assert FreshnessFeature().today() == dt.date(2027, 4, 15)
     assert FreshnessFeature(today=TODAY).today() == TODAY
 
 

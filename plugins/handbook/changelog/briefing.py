@@ -22,6 +22,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import clock
 from ..markup import plain
 from ..model import Pilot, Upcoming
 from ..render import labels
@@ -127,7 +128,7 @@ def build(
 ) -> Briefing:
     """The briefing of the revisions after `since`, with what the newest standards (the
     working folder's, when the changelog has unreleased changes) announce for later."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     revisions = select(changelog, since, today)
     newest = changelog.revisions[0].revision.state if changelog.revisions else None
     return from_revisions(revisions, areas, today, area, channel, title, newest)

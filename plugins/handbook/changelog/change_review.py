@@ -8,12 +8,12 @@ not at BASE, compared by standard (or file), rule and message, ignoring line num
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import clock
 from ..handbook import Handbook
 from ..loader import load_texts
 from ..problems import Problem
@@ -186,6 +186,6 @@ def _default_linter() -> Linter | None:
     def run(handbook: Handbook, files: list[str]) -> list[Problem]:
         config_file = handbook.settings.config_file or handbook.settings.root / "mkdocs.yml"
         config = config_file if config_file.is_file() else None
-        return lint(handbook, dt.date.today(), config, files)
+        return lint(handbook, clock.today(), config, files)
 
     return run

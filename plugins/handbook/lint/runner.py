@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..boundary import link_problem, read_text
 from ..handbook import Handbook
 from ..loader import YAML_SUFFIXES, load, load_texts
@@ -43,7 +44,7 @@ def lint(
     counts for handbook-wide rules (say-dont-say). Loading problems are not included.
     """
     settings, problems = rule_settings(handbook.settings.lint, config_file)
-    context = LintContext(handbook, today or dt.date.today())
+    context = LintContext(handbook, today or clock.today())
     wanted = None if files is None else set(files)
     with no_cycle_collection():
         for standard in handbook.standards:

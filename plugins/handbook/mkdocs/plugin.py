@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from .. import clock
 from ..boundary import inside
 from ..feature import Feature
 from ..features import all_features
@@ -72,6 +73,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if bad_today := clock.problem():
+            raise PluginError(bad_today)
         if self.features is None:
             self.features = all_features()
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
