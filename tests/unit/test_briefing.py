@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from gitrepo import Repo, standard
+from handbook.changelog.briefing import Group
 from handbook.cli import main
 
 PHONE = "standards/telephone/phone-001.yml"
@@ -161,3 +162,16 @@ def test_a_text_edited_twice_reads_as_one_edit(repo, capsys):
     _, out, _ = run(repo, capsys, "--since", "2026-03-04")
     assert "    - Before: Answer within three rings.\n    - Now: Answer within one ring." in out
     assert "two rings" not in out
+
+
+@pytest.mark.parametrize(
+    ("area_title", "channels", "heading"),
+    [
+        ("Telephone", ["phone"], "Telephone · Phone"),
+        ("In person", ["in-person"], "In person"),
+        ("In person", ["in-person", "phone"], "In person · In person and phone"),
+        ("Complaints", [], "Complaints · All channels"),
+    ],
+)
+def test_a_group_heading_does_not_say_the_same_thing_twice(area_title, channels, heading):
+    assert Group("area", area_title, channels, []).heading == heading

@@ -74,6 +74,13 @@ class Group:
         names = [names[0], *(n.lower() for n in names[1:])]
         return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
+    @property
+    def heading(self) -> str:
+        """'Telephone · Phone', but 'In person', not 'In person · In person'."""
+        if self.channel_text.casefold() == self.area_title.casefold():
+            return self.area_title
+        return f"{self.area_title} · {self.channel_text}"
+
 
 @dataclass
 class Briefing:
@@ -346,7 +353,7 @@ def text(briefing: Briefing) -> str:
             continue
         out += [f"## {heading}", ""]
         for group in groups:
-            out += [f"### {group.area_title} · {group.channel_text}", ""]
+            out += [f"### {group.heading}", ""]
             for item in group.items:
                 when = f" (from {long_date(item.effective)})" if item.effective else ""
                 out.append(f"- {item.id} {item.title}{when}")
@@ -370,7 +377,7 @@ def as_data(briefing: Briefing) -> dict[str, Any]:
     def groups(found: list[Group]) -> list[dict[str, Any]]:
         return [
             {
-                "heading": f"{g.area_title} · {g.channel_text}",
+                "heading": g.heading,
                 "items": [
                     {
                         "title": f"{i.id} {i.title}",
