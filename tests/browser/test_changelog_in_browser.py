@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, build
-from gitrepo import Repo
+from gitrepo import Repo, standard
 
 CHROMIUM = Path("/usr/bin/chromium")
 PHONE = "standards/phone-001.yml"
@@ -40,6 +40,10 @@ def served(tmp_path_factory):
     repo.commit(
         "Email: first reply sooner", repo.edit(EMAIL, "four working hours", "two working hours")
     )
+    yield from _built_and_served(root)
+
+
+def _built_and_served(root: Path):
     result = build(root)
     assert result.returncode == 0, result.output
     handler = functools.partial(_Quiet, directory=str(result.site))
@@ -47,6 +51,29 @@ def served(tmp_path_factory):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield result, f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """A revision adding 13 standards: the changelog lists 10 of them, "and 3 more"."""
+    root = tmp_path_factory.mktemp("many") / "handbook"
+    shutil.copytree(FIXTURES / "basic", root)
+    repo = Repo(root)
+    repo.commit("Handbook as first published")
+    added = {
+        f"standards/phone-1{n:02}.yml": standard(
+            f"PHONE-1{n:02}", f"Phone case {n}", channels=["phone"]
+        )
+        for n in range(1, 12)
+    }
+    added |= {
+        f"standards/chat-1{n:02}.yml": standard(
+            f"CHAT-1{n:02}", f"Chat case {n}", "email-and-chat", channels=["chat"]
+        )
+        for n in range(1, 3)
+    }
+    repo.commit("Thirteen new standards", added)
+    yield from _built_and_served(root)
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +126,14 @@ def test_choice_is_kept_in_the_address_and_on_the_revision_page(page, served):
     shown = page.locator(".hb-change:visible .hb-change__title").all_inner_texts()
     assert shown == ["ADDED EMAIL-001 First email reply"]
     assert page.locator("h2:visible", has_text="Telephone").count() == 0
+    toc = page.locator(".md-nav--secondary .md-nav__link:visible")
+    assert toc.filter(has_text="Telephone").count() == 0  # its heading is hidden
+    assert toc.filter(has_text="Email and chat").count() == 1
     page.select_option('select[name="channel"]', "")
     assert not page.url.endswith("?channel=email")
     assert page.locator(".hb-change:visible").count() == 3
     assert page.locator("h2:visible", has_text="Telephone").count() == 1
+    assert toc.filter(has_text="Telephone").count() == 1
 
 
 def test_without_javascript_everything_shows(served, page):
@@ -123,3 +154,26 @@ def test_briefing_page_of_a_revision(served):
     assert "Team briefing: Phone: two rings" in sheet
     assert '<dd class="hb-briefing__before">Answer within three rings.</dd>' in sheet
     assert '<dd class="hb-briefing__after">Answer within two rings.</dd>' in sheet
+
+
+def _more(page) -> str | None:
+    """The visible 'and N more' of the newest revision, or None."""
+    more = page.locator(".hb-revision").first.locator(".hb-revision__more")
+    return more.inner_text() if more.is_visible() else None
+
+
+def test_and_n_more_counts_the_changes_left_out_for_the_choice(page, many):
+    _, base = many
+    page.goto(base + "changelog/")
+    newest = page.locator(".hb-revision").first
+    assert newest.locator(".hb-revision__std:visible").count() == 10
+    assert _more(page) == "; and 3 more"
+    page.goto(base + "changelog/?channel=phone")
+    shown = newest.locator(".hb-revision__std:visible").count()
+    assert _more(page) == f"; and {11 - shown} more"
+    page.goto(base + "changelog/?channel=chat")
+    assert newest.locator(".hb-revision__std:visible .hb-id").all_inner_texts() == [
+        "CHAT-101",
+        "CHAT-102",
+    ]
+    assert _more(page) is None  # both chat standards are in the first ten

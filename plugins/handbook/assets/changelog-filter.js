@@ -36,7 +36,18 @@
       el.hidden = !fits(el.getAttribute("data-pairs"), a, c);
       if (!el.hidden && el.classList.contains("hb-revision")) shown += 1;
     });
-    // A revision page's area headings go with their changes.
+    // "and 12 more": the changes a long list leaves out, counted for the choice.
+    document.querySelectorAll("[data-rest]").forEach(function (more) {
+      var rest = JSON.parse(more.getAttribute("data-rest"));
+      var count = 0;
+      Object.keys(rest).forEach(function (key) {
+        if (fits(key, a, c)) count += rest[key];
+      });
+      more.querySelector("[data-rest-count]").textContent = String(count);
+      more.hidden = count === 0;
+    });
+    // A revision page's area headings go with their changes, in the page and in its
+    // table of contents.
     document.querySelectorAll(".md-content h2").forEach(function (heading) {
       var sibling = heading.nextElementSibling;
       var any = false;
@@ -48,7 +59,13 @@
         }
         sibling = sibling.nextElementSibling;
       }
-      if (found) heading.hidden = !any;
+      if (!found) return;
+      heading.hidden = !any;
+      if (heading.id) {
+        document.querySelectorAll(".md-nav--secondary a.md-nav__link").forEach(function (link) {
+          if (link.getAttribute("href") === "#" + heading.id) link.parentElement.hidden = !any;
+        });
+      }
     });
     var query = new URLSearchParams();
     if (a) query.set("area", a);

@@ -67,6 +67,7 @@ def _environment() -> jinja2.Environment:
     env = environment().overlay(loader=jinja2.PackageLoader("handbook", "changelog/templates"))
     env.globals["word_diff"] = word_diff
     env.globals["pairs"] = pairs
+    env.globals["pair_counts"] = pair_counts
     return env
 
 
@@ -77,6 +78,16 @@ def pairs(changes: list[StandardChange]) -> str:
     for change in changes:
         found.update(f"{change.area}:{c}" for c in change.channels or ["*"])
     return " ".join(sorted(found))
+
+
+def pair_counts(changes: list[StandardChange]) -> dict[str, int]:
+    """How many of some changes have each set of pairs: the changes a long list leaves out
+    ("and 12 more"), counted again by changelog-filter.js when the page is narrowed."""
+    counts: dict[str, int] = {}
+    for change in changes:
+        key = pairs([change])
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def filter_script() -> str:
