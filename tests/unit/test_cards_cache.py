@@ -88,3 +88,27 @@ def test_the_key_depends_on_the_content_not_on_the_folder(tmp_path):
     assert cache.key("cards") != cache.key("cards!")
     assert str(tmp_path) not in typeset.signature()
     assert "Noto Sans Thai" in typeset.signature()  # the fonts are part of it
+
+
+def test_pages_reuse_what_the_fit_check_prepared_and_come_out_the_same(tmp_path, monkeypatch):
+    project = copy_cards_fixture(tmp_path)
+    huge_standard(project)
+    handbook = fixture_handbook(project)
+    alone = {f.path: f.content for f in CardsFeature().files(handbook, Urls())}
+    calls = []
+    real = typeset.card_data
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(typeset, "card_data", counted)
+    feature = CardsFeature()
+    feature.problems(handbook)
+    checked = len(calls)
+    after_check = {f.path: f.content for f in feature.files(handbook, Urls())}
+    assert checked and len(calls) == checked  # the pages prepared no card again
+    assert after_check == alone
+    # Cards that print another address (pages without folders) are prepared again.
+    feature.files(handbook, Urls(use_directory_urls=False))
+    assert handbook.settings.published_at and len(calls) == 2 * checked

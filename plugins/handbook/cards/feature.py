@@ -54,11 +54,16 @@ class CardsFeature(Feature):
         # cards it changed), read from and written to the cache folder.
         self.measures: dict[str, Measure] = {}
         self.measures_root: Path | None = None
+        # The last rendering and the handbook it is of: the pages of a build reuse what
+        # its fit check prepared.
+        self.last: tuple[Handbook, Rendering] | None = None
 
     def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
         """The cards with their measures: from memory, the cache folder, or a layout."""
         options, _ = card_options(handbook.settings)
-        rendering = prepare(cards, options.size, handbook.settings.areas)
+        earlier = self.last[1] if self.last and self.last[0] is handbook else None
+        rendering = prepare(cards, options.size, handbook.settings.areas, earlier)
+        self.last = (handbook, rendering)
         if options.overflow == "off" and not options.pdf:
             return rendering
         root = handbook.settings.root

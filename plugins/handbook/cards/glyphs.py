@@ -49,11 +49,11 @@ def _ignorable(char: str) -> bool:
 def missing(text: str) -> list[str]:
     """The characters of a text that no card font has, each once, in order."""
     have = covered()
-    seen: dict[str, None] = {}
-    for char in text:
-        if ord(char) not in have and not _ignorable(char):
-            seen[char] = None
-    return list(seen)
+    # Each distinct character looked at once; in text order only when one is missing.
+    absent = {c for c in set(text) if ord(c) not in have and not _ignorable(c)}
+    if not absent:
+        return []
+    return list(dict.fromkeys(c for c in text if c in absent))
 
 
 def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:

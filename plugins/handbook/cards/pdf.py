@@ -49,6 +49,7 @@ class Rendering:
     measures: dict[str, Measure] = field(default_factory=dict)
     # Problems of cards with characters no card font has, by card id.
     glyphs: dict[str, list[Problem]] = field(default_factory=dict)
+    area_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def overflowing(self) -> list[Card]:
@@ -121,10 +122,29 @@ class Rendering:
         return self.pdfs([self.printed(cards)])[0]
 
 
-def prepare(cards: Sequence[Card], size: Size, area_titles: dict[str, str]) -> Rendering:
-    """The cards' printed content and their characters checked, before any layout."""
+def prepare(
+    cards: Sequence[Card],
+    size: Size,
+    area_titles: dict[str, str],
+    earlier: Rendering | None = None,
+) -> Rendering:
+    """The cards' printed content and their characters checked, before any layout.
+
+    A card equal to one of an `earlier` rendering of the same size and area titles
+    (the build's fit check, before its pages ask again) takes its content from there.
+    """
     rendering = Rendering(size, list(cards))
+    earlier_cards = {}
+    if earlier is not None and earlier.size == size and earlier.area_titles == area_titles:
+        earlier_cards = {c.id: c for c in earlier.cards}
+    rendering.area_titles = dict(area_titles)
     for card in cards:
+        if earlier_cards.get(card.id) == card:
+            assert earlier is not None
+            rendering.data[card.id] = earlier.data[card.id]
+            if card.id in earlier.glyphs:
+                rendering.glyphs[card.id] = earlier.glyphs[card.id]
+            continue
         data = typeset.card_data(
             card, size, area_titles.get(card.standard.area, card.standard.area)
         )
