@@ -247,28 +247,36 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             "",
             "Pagefind indexes every page, a standard's earlier versions (as-of pages), "
             "quick card and scorecard too: *Pagefind* counts the standard's own page as "
-            "the others do; *Pagefind, about* counts any page about the standard.",
+            "the others do; *Pagefind, about* counts any page about the standard; "
+            "*Pagefind, standards only* is a second Pagefind index of the same pages "
+            "narrowed as Pagefind documents it (`data-pagefind-body` on the standards' "
+            "content), a site owner's tuning, not its default.",
             "",
             "| Queries | Kind | Asked | Handbook first | Handbook top 3 "
             "| Material default first | Material default top 3 | Pagefind first "
             "| Pagefind top 3 | Pagefind, about: first | Pagefind, about: top 3 "
+            "| Pagefind, standards only: first | Pagefind, standards only: top 3 "
             "| Material as tuned before issue 12, first |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+            "| ---: | ---: | ---: | ---: | ---: |",
         ]
         ours, theirs = ranking.get("handbook", {}), ranking.get("material", {})
         tuned, pagefind = ranking.get("material-tuned", {}), ranking.get("pagefind", {})
         pf_about = ranking.get("pagefind-about", {})
+        pf_only = ranking.get("pagefind-standards", {})
         for name, scored in theirs.items():
             for kind in ["all", *scored["kinds"]]:
-                a, b, c, d, e = (
-                    _tally(x.get(name), kind) for x in (ours, theirs, tuned, pagefind, pf_about)
+                a, b, c, d, e, f = (
+                    _tally(x.get(name), kind)
+                    for x in (ours, theirs, tuned, pagefind, pf_about, pf_only)
                 )
                 label = f"**{name}**" if kind == "all" else ""
                 lines.append(
                     f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(b, 'top3')} "
                     f"| {_share(d, 'first')} | {_share(d, 'top3')} | {_share(e, 'first')} "
-                    f"| {_share(e, 'top3')} | {_share(c, 'first')} |"
+                    f"| {_share(e, 'top3')} | {_share(f, 'first')} | {_share(f, 'top3')} "
+                    f"| {_share(c, 'first')} |"
                 )
         if ours.get("available") is False:
             lines += ["", f"Handbook search: {ours['note']}."]
@@ -302,20 +310,27 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             f"{synth.get('queries_of_all', 0):,} such queries in all).",
             "",
             "| Queries | Kind | Asked | Handbook first | Handbook top 3 | Material default "
-            "first | Pagefind first | Pagefind top 3 | Pagefind, about: first |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "first | Pagefind first | Pagefind top 3 | Pagefind, about: first "
+            "| Pagefind, standards only: first |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for name, scored in synth["material"].items():
             for kind in ["all", *scored["kinds"]]:
-                a, b, d, e = (
+                a, b, d, e, f = (
                     _tally(synth.get(x, {}).get(name), kind)
-                    for x in ("handbook", "material", "pagefind", "pagefind-about")
+                    for x in (
+                        "handbook",
+                        "material",
+                        "pagefind",
+                        "pagefind-about",
+                        "pagefind-standards",
+                    )
                 )
                 label = name if kind == "all" else ""
                 lines.append(
                     f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(d, 'first')} "
-                    f"| {_share(d, 'top3')} | {_share(e, 'first')} |"
+                    f"| {_share(d, 'top3')} | {_share(e, 'first')} | {_share(f, 'first')} |"
                 )
     sizes = search.get("sizes")
     if sizes:

@@ -102,8 +102,8 @@ new MutationObserver(records => {
   });
 }).observe(document, {childList: true, subtree: true, characterData: true});
 """.replace("RESULTS", json.dumps(RESULTS))
-PAGEFIND_ASK = """async queries => {
-  const pagefind = await import(new URL('pagefind/pagefind.js', document.baseURI).href);
+PAGEFIND_ASK = """async ([bundle, queries]) => {
+  const pagefind = await import(new URL(bundle + '/pagefind.js', document.baseURI).href);
   await pagefind.init();
   const out = [];
   for (const q of queries) {
@@ -278,6 +278,30 @@ def add_pagefind(site: Path) -> None:
     print(f"  pagefind indexed {site} in {time.perf_counter() - start:.0f} s", flush=True)
 
 
+STANDARDS_BUNDLE = "pagefind-standards"
+ARTICLE = re.compile(r'<article class="md-content__inner')
+
+
+def add_pagefind_standards(site: Path, by_url: dict[str, str]) -> None:
+    """A second Pagefind index of the same site, of the standards' pages only, as Pagefind
+    says to narrow it (`data-pagefind-body` on their content), for ranking: after the
+    default index, which these attributes would otherwise narrow too."""
+    if (site / STANDARDS_BUNDLE / "pagefind.js").is_file():
+        return
+    for url in by_url:
+        page = site / url / "index.html" if url.endswith("/") else site / url
+        html = page.read_text("utf-8")
+        page.write_text(
+            ARTICLE.sub('<article data-pagefind-body class="md-content__inner', html, 1)
+        )
+    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    done = subprocess.run(
+        [*command, "--output-subdir", STANDARDS_BUNDLE], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"pagefind on {site} failed:\n{done.stdout}{done.stderr}"[-3000:])
+
+
 def copy_project(source: Path, target: Path) -> None:
     """A copy of a handbook project: its committed files when it is a git checkout (with
     their history, for the changelog), else the whole folder."""
@@ -382,11 +406,11 @@ def about(url: str, by_url: dict[str, str]) -> str | None:
 
 
 def ask_pagefind(
-    page: Page, asked: list[str], by_url: dict[str, str]
+    page: Page, bundle: str, asked: list[str], by_url: dict[str, str]
 ) -> tuple[list[list[str]], list[list[str]]]:
-    """Pagefind's JS API on the Pagefind twin, default options, first ten pages: as the
-    standards whose own page they are, and as the standards they are about."""
-    tops = page.evaluate(PAGEFIND_ASK, asked)
+    """Pagefind's JS API on the Pagefind twin (index `bundle`), default options, first ten
+    pages: as the standards whose own page they are, and as the standards they are about."""
+    tops = page.evaluate(PAGEFIND_ASK, [bundle, asked])
     pages = [
         list(dict.fromkeys(standard_of(url, by_url) or f"page:{url}" for url in top))
         for top in tops
@@ -477,11 +501,19 @@ def rank(
         with serve(built["pagefind"]) as (base, _):
             page = browser.new_page()
             page.goto(base, wait_until="load")
-            out["pagefind"], out["pagefind-about"] = {}, {}
+            out["pagefind"], out["pagefind-about"], out["pagefind-standards"] = {}, {}, {}
             for name, cases in sets.items():
-                pages, abouts = ask_pagefind(page, asked[name], by_url)
+                pages, abouts = ask_pagefind(page, "pagefind", asked[name], by_url)
                 out["pagefind"][name] = score(cases, pages)
                 out["pagefind-about"][name] = score(cases, abouts)
+            page.close()
+        add_pagefind_standards(built["pagefind"], by_url)
+        with serve(built["pagefind"]) as (base, _):
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            for name, cases in sets.items():
+                pages, _ = ask_pagefind(page, STANDARDS_BUNDLE, asked[name], by_url)
+                out["pagefind-standards"][name] = score(cases, pages)
             page.close()
     with serve(built["material"]) as (base, _):
         page = browser.new_page()
