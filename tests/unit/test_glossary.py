@@ -105,3 +105,33 @@ def test_glossary_problems_are_located(tmp_path: Path, text: str, expected: str)
 
 def test_no_glossary_file_is_an_empty_glossary(tmp_path: Path) -> None:
     assert load(tmp_path) == (Glossary(), [])
+
+
+def test_pages_and_glossary_page_share_the_terms_found_and_match_a_fresh_build() -> None:
+    from handbook.glossary.feature import GlossaryFeature
+    from handbook.loader import load as load_handbook
+    from handbook.render.pages import PageExtras
+    from handbook.render.urls import Urls
+
+    root = Path(__file__).resolve().parents[2]
+
+    def build(feature: GlossaryFeature, handbook, parts: str):
+        feature.problems(handbook)
+        extras = PageExtras()
+        if "extras" in parts:
+            feature.extras(handbook, Urls(), extras)
+        files = feature.files(handbook, Urls()) if "files" in parts else []
+        return {k: [str(s.html) for s in v] for k, v in extras.sections.items()}, [
+            (f.path, f.content) for f in files
+        ]
+
+    handbook = load_handbook(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    shared = GlossaryFeature()
+    sections, files = build(shared, handbook, "extras files")
+    assert sections and files
+    assert sections == build(GlossaryFeature(), handbook, "extras")[0]
+    assert files == build(GlossaryFeature(), handbook, "files")[1]
+    # A new handbook (a `serve` rebuild) is read anew, not from the last one's terms.
+    again = load_handbook(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    assert build(shared, again, "extras files") == (sections, files)
+    assert shared.used is not None and shared.used[0] is again

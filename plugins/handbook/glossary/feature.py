@@ -39,11 +39,22 @@ def anchors(glossary: Glossary) -> dict[str, str]:
 
 class GlossaryFeature(Feature):
     glossary = Glossary()
+    # The terms each standard uses, of one handbook and glossary: the standard pages and
+    # the Glossary page of a build ask for the same.
+    used: tuple[Handbook, Glossary, dict[int, list[Term]]] | None = None
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Read once per build: problems are asked for first, pages and files after.
         self.glossary, found = load(handbook.settings.root)
         return found
+
+    def _terms(self, handbook: Handbook, standard: Standard) -> list[Term]:
+        if self.used is None or self.used[0] is not handbook or self.used[1] is not self.glossary:
+            self.used = (handbook, self.glossary, {})
+        found = self.used[2]  # by standard, which the handbook held here keeps alive
+        if id(standard) not in found:
+            found[id(standard)] = terms_of(self.glossary, standard)
+        return found[id(standard)]
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         glossary = self.glossary
@@ -51,7 +62,7 @@ class GlossaryFeature(Feature):
             return
         ids = anchors(glossary)
         for standard in handbook.published():
-            terms = terms_of(glossary, standard)
+            terms = self._terms(handbook, standard)
             if terms:
                 page = standard_path(standard)
                 html = render(
@@ -70,7 +81,7 @@ class GlossaryFeature(Feature):
         published = handbook.published()
         users: dict[str, list[Standard]] = {t.term: [] for t in glossary.terms}
         for standard in published:
-            for term in terms_of(glossary, standard):
+            for term in self._terms(handbook, standard):
                 users[term.term].append(standard)
         page = render_page(
             PAGE,
