@@ -48,7 +48,7 @@ SHARD_BYTES = 12_000  # a shard over this is split by a longer prefix
 MAX_PREFIX = 6
 K1 = 3.0
 B = 0.3
-REPEATS = 0.3
+REPEATS = 0.1
 # Bits for the sections where words standing together mean most: field -> (first bit,
 # how many of its sections get one), 30 bits in all.
 SLOTS = {
