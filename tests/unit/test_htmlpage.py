@@ -1,0 +1,52 @@
+"""A generated page handed to MkDocs as HTML gets the table of contents and anchors
+MkDocs would have made of the same headings in Markdown (mkdocs/htmlpage.py)."""
+
+from __future__ import annotations
+
+import html
+from types import SimpleNamespace
+
+import markdown
+import pytest
+from mkdocs.structure.toc import get_toc
+
+from handbook.mkdocs.htmlpage import hand_over, heading_style
+from handbook.render.headings import Headings
+
+HEADINGS = [(1, "Results"), (2, "By area"), (3, "Telephone"), (3, "Café 24/7"), (2, "By owner")]
+
+
+def _config(**toc):
+    return SimpleNamespace(mdx_configs={"toc": toc} if toc else {})
+
+
+@pytest.mark.parametrize("toc", [{}, {"toc_depth": 2}, {"toc_depth": "2-3"}, {"permalink": True}])
+def test_table_of_contents_is_mkdocs_own(toc):
+    config = _config(**toc)
+    heading = Headings(heading_style(config))
+    body = "\n".join(heading(level, title) for level, title in HEADINGS)
+    page = SimpleNamespace()
+    assert hand_over(page, body, tuple(heading.found), config) == body
+    md = markdown.Markdown(extensions=["toc"], extension_configs={"toc": toc})
+    converted = md.convert("\n\n".join(f"{'#' * n} {html.escape(t)}" for n, t in HEADINGS))
+    assert str(page.toc) == str(get_toc(md.toc_tokens))
+    assert body == converted
+
+
+def test_anchors_are_every_id_in_the_page():
+    page = SimpleNamespace()
+    hand_over(
+        page, '<h2 id="steps">S</h2><figure id="result-a&amp;b"><a name="old">', (), _config()
+    )
+    assert page.present_anchor_ids == {"steps", "result-a&b", "old"}
+
+
+def test_style_follows_the_sites_toc_options():
+    style = heading_style(_config(permalink="#", permalink_title="", baselevel=2, separator="_"))
+    assert (style.permalink, style.permalink_title, style.baselevel, style.separator) == (
+        "#",
+        "",
+        2,
+        "_",
+    )
+    assert heading_style(_config()).permalink is False
