@@ -74,3 +74,11 @@ def test_the_sites_slugify_is_used():
     heading = Headings(HeadingStyle(slugify=slugify_unicode))
     heading(2, "Café 日本")
     assert heading.found[0].id == "café-日本"
+
+
+def test_an_id_links_point_to_is_kept_and_not_given_again():
+    heading = Headings(HeadingStyle(permalink=True))
+    made = heading(2, "Answer quickly", id="quick-response")
+    heading(2, "Quick response")
+    assert made.startswith('<h2 id="quick-response">Answer quickly<a class="headerlink"')
+    assert [h.id for h in heading.found] == ["quick-response", "quick-response_1"]

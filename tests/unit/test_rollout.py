@@ -86,6 +86,8 @@ def test_goals_page_lists_standards_per_goal_and_goals_no_one_serves():
     assert page.path == "goals.md"
     served = page.content.split("Goals no standard serves yet")[0]
     assert '<h2 id="first-contact">Solve it the first time</h2>' in served
+    # Each goal is in the table of contents, under the id links to it use.
+    assert ("first-contact", "Solve it the first time") in [(h.id, h.title) for h in page.headings]
     assert served.count('href="../standards/test-00') == 2
     assert "<strong>Keep them</strong>" in page.content.split("Goals no standard serves yet")[1]
 
@@ -211,6 +213,7 @@ def test_pilots_page_groups_running_due_and_finished():
     (page,) = PilotsFeature(TODAY).files(load(texts), Urls())
     running, rest = page.content.split('<h2 id="due">')
     due, finished = rest.split('<h2 id="finished">')
+    assert [h.id for h in page.headings] == ["pilots", "running", "due", "finished"]
     assert "TEST-002" in running and "New version of" in running
     assert "None." in due
     assert "Adopted on" in finished and "Kept it." in finished

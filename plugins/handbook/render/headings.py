@@ -47,11 +47,16 @@ class Headings:
     found: list[Heading] = field(default_factory=list)
     used: set[str] = field(default_factory=set)
 
-    def __call__(self, level: int, title: object) -> Markup:
+    def __call__(self, level: int, title: object, id: str | None = None) -> Markup:
+        """The heading's HTML; `id` keeps an id that links already point to."""
         style = self.style
         text = str(escape(title))
         name = " ".join(text.split())
-        anchor = unique(style.slugify(html.unescape(name), style.separator), self.used)
+        if id is None:
+            anchor = unique(style.slugify(html.unescape(name), style.separator), self.used)
+        else:
+            anchor = id
+            self.used.add(id)
         level = min(level + style.baselevel - 1, 6)
         self.found.append(Heading(level, anchor, name))
         ref = _attribute(anchor)
