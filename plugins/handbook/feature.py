@@ -1,8 +1,9 @@
 """What a feature is: a plain class over the core that reports problems, adds parts to
 standard pages and adds files to the site. The list of them is in features.py.
 
-An instance lives as long as the engine's process (all `serve` rebuilds), so a feature
-may keep caches that do not depend on the handbook's current content.
+An instance lives as long as the engine's process (all `serve` rebuilds). Work derived
+from the standards is kept, by content, in the build state the engine hands it
+(`self.state`, buildstate.py), not in caches of its own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import clock
+from .buildstate import BuildState, cold
 from .handbook import Handbook
 from .problems import Problem
 from .render.output import OutputFile
@@ -18,6 +20,9 @@ from .render.urls import Urls
 
 
 class Feature:
+    # The engine's build state (all_features sets it); by default nothing is kept.
+    state: BuildState = cold()
+
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Findings to report in the build (errors fail it; warnings fail --strict)."""
         return []

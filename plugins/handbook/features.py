@@ -3,11 +3,13 @@ cards, finding aids…), in the order they run; site engines run them all (see f
 
 from __future__ import annotations
 
+from .buildstate import BuildState
 from .feature import Feature
 
 
-def all_features() -> list[Feature]:
-    """A fresh instance of every feature, in the order they run."""
+def all_features(state: BuildState | None = None) -> list[Feature]:
+    """A fresh instance of every feature, in the order they run, sharing `state` (the
+    engine's build state; none: each feature works everything out each time)."""
     # Imported here so that each feature's module is only loaded when a site is built.
     from .cards.feature import CardsFeature
     from .changelog.feature import ChangelogFeature
@@ -40,4 +42,8 @@ def all_features() -> list[Feature]:
         SearchFeature,
         GlossaryFeature,
     ]
-    return [factory() for factory in factories]
+    features = [factory() for factory in factories]
+    if state is not None:
+        for feature in features:
+            feature.state = state
+    return features

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .model import Standard
 from .problems import Problem
@@ -21,6 +22,14 @@ class Handbook:
     @property
     def errors(self) -> list[Problem]:
         return sorted(p for p in self.problems if p.severity == "error")
+
+    @cached_property
+    def revision(self) -> str:
+        """The handbook's revision (`git describe`), asked once per loaded handbook: once
+        per build, however many features print it (cards, scorecards, feedback links)."""
+        from .cards.revision import revision
+
+        return revision(self.settings.root)
 
     def published(self) -> list[Standard]:
         """Standards that appear on the site, ordered by area then id."""

@@ -18,7 +18,7 @@ from .cards.model import card_problems
 from .cards.options import card_options
 from .goals import declared_goals
 from .handbook import Handbook
-from .model import Standard, standard_from_data
+from .model import Standard, content_digest, standard_from_data
 from .problems import Problem
 from .results import source as results_source
 from .settings import Settings
@@ -137,7 +137,7 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     problems = list(_check_target_ids(path, data, source))
     if problems:
         return None, problems
-    standard = standard_from_data(data, path, source)
+    standard = standard_from_data(data, path, source, content_digest(path, text))
     problems = card_problems(standard)
     return (None, problems) if problems else (standard, [])
 

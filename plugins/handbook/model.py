@@ -7,6 +7,7 @@ model, the schema and the files read the same way.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,6 +169,9 @@ class Standard:
     path: str = ""
     data: dict[str, Any] = field(default_factory=dict, repr=False)
     source: SourceMap | None = field(default=None, repr=False, compare=False)
+    # A digest of the file's path and text (empty when not read from a file): what work
+    # derived from this standard alone is kept under (buildstate.py).
+    digest: str = field(default="", repr=False, compare=False)
 
     @property
     def slug(self) -> str:
@@ -195,7 +199,14 @@ _LISTS_OF_RECORDS = {
 _DATES = ("effective", "review_by", "last_reviewed")
 
 
-def standard_from_data(data: dict[str, Any], path: str, source: SourceMap | None) -> Standard:
+def content_digest(path: str, text: str) -> str:
+    """A standard file's digest: the same path and text, the same standard."""
+    return hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()[:32]
+
+
+def standard_from_data(
+    data: dict[str, Any], path: str, source: SourceMap | None, digest: str = ""
+) -> Standard:
     """Build a Standard from data that already passed schema validation."""
     values: dict[str, Any] = {}
     for key, value in data.items():
@@ -208,4 +219,4 @@ def standard_from_data(data: dict[str, Any], path: str, source: SourceMap | None
         elif key == "upcoming":
             value = [Upcoming.from_data(item) for item in value]
         values[key] = value
-    return Standard(**values, path=path, data=data, source=source)
+    return Standard(**values, path=path, data=data, source=source, digest=digest)

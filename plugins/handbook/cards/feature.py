@@ -9,6 +9,7 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from ..rollout.feedback import suggest_links
 from . import cache
 from .model import Card, carded, make_cards
 from .options import CardOptions, card_options
-from .pdf import Measure, Rendering, prepare
+from .pdf import Measure, Rendering, card_key, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
 
 INDEX = "cards/index.md"
@@ -54,16 +55,11 @@ class CardsFeature(Feature):
         # cards it changed), read from and written to the cache folder.
         self.measures: dict[str, Measure] = {}
         self.measures_root: Path | None = None
-        # The last rendering and the handbook it is of: the pages of a build reuse what
-        # its fit check prepared.
-        self.last: tuple[Handbook, Rendering] | None = None
 
     def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
         """The cards with their measures: from memory, the cache folder, or a layout."""
         options, _ = card_options(handbook.settings)
-        earlier = self.last[1] if self.last and self.last[0] is handbook else None
-        rendering = prepare(cards, options.size, handbook.settings.areas, earlier)
-        self.last = (handbook, rendering)
+        rendering = prepare(cards, options.size, handbook.settings.areas, self.state)
         if options.overflow == "off" and not options.pdf:
             return rendering
         root = handbook.settings.root
@@ -128,28 +124,36 @@ class CardsFeature(Feature):
             for area, data in made.items():
                 files.append(OutputFile(pdf_path(area), data))
                 pdfs[area] = pdf_path(area)
-        html: dict[str, Markup] = {
-            c.id: Markup(card_html(c, options.size, areas.get(c.standard.area, c.standard.area)))
-            for c in cards
-        }
-        template = environment().get_template("page.html.j2")
+        html: dict[str, Markup] = {}
+        for card in cards:
+            title = areas.get(card.standard.area, card.standard.area)
+            html[card.id] = Markup(
+                self.state.kept(
+                    "card-html",
+                    card_key(card, options.size, title),
+                    partial(card_html, card, options.size, title),
+                )
+            )
         suggest = suggest_links(handbook, urls)
         for card in cards:
             page = card_path(card.standard)
             pdf = pdfs.get(card.standard.area)
-            text = template.render(
-                s=card.standard,
-                card_html=html[card.id],
-                size=options.size,
-                overflow=rendering.measure(card.id) if card.id in overflowing else None,
-                glyphs=[p.message for p in rendering.glyphs.get(card.id, [])],
-                css=urls.relative(page, CSS),
-                script=urls.relative(page, SCRIPT),
-                standard_link=urls.relative(page, standard_path(card.standard)),
-                index_link=urls.relative(page, INDEX),
-                pdf_link=urls.relative(page, pdf) if pdf else None,
-                suggest_link=suggest.get(card.standard.id),
-            )
+            values = {
+                "card_html": html[card.id],
+                "size": options.size,
+                "overflow": rendering.measure(card.id) if card.id in overflowing else None,
+                "glyphs": tuple(p.message for p in rendering.glyphs.get(card.id, [])),
+                "css": urls.relative(page, CSS),
+                "script": urls.relative(page, SCRIPT),
+                "standard_link": urls.relative(page, standard_path(card.standard)),
+                "index_link": urls.relative(page, INDEX),
+                "pdf_link": urls.relative(page, pdf) if pdf else None,
+                "suggest_link": suggest.get(card.standard.id),
+            }
+            # Everything the page shows besides its standard is in `values`.
+            digest = card.standard.digest
+            key = (digest, tuple(values.items())) if digest else None
+            text = self.state.kept("card-page", key, partial(_card_page, card.standard, values))
             files.append(OutputFile(page, text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, unprinted, options))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
@@ -197,6 +201,10 @@ class CardsFeature(Feature):
             pdfs=pdfs,
             area_titles=areas,
         )
+
+
+def _card_page(standard: Standard, values: dict[str, object]) -> str:
+    return environment().get_template("page.html.j2").render(s=standard, **values)
 
 
 def _script(name: str) -> str:

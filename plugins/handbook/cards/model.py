@@ -17,7 +17,6 @@ from ..model import EscalationStep, Standard, Target
 from ..problems import Problem
 from ..render.escape import safe_url
 from ..render.urls import Urls, standard_path
-from .revision import revision
 
 
 @dataclass(frozen=True)
@@ -196,7 +195,7 @@ def make_cards(
 ) -> list[Card]:
     """Cards for the standards, with the handbook's revision and, when the site's public
     address is known (site_url), links to their pages."""
-    name = revision(handbook.settings.root)
+    name = handbook.revision
     site_url = handbook.settings.published_at
     urls = urls or Urls()
     cards = []

@@ -12,8 +12,10 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, NamedTuple
 
+from ..buildstate import BuildState, cold
 from ..problems import Problem
 from . import typeset
 from .glyphs import glyph_problems, printed_text
@@ -49,7 +51,6 @@ class Rendering:
     measures: dict[str, Measure] = field(default_factory=dict)
     # Problems of cards with characters no card font has, by card id.
     glyphs: dict[str, list[Problem]] = field(default_factory=dict)
-    area_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def overflowing(self) -> list[Card]:
@@ -126,33 +127,34 @@ def prepare(
     cards: Sequence[Card],
     size: Size,
     area_titles: dict[str, str],
-    earlier: Rendering | None = None,
+    state: BuildState | None = None,
 ) -> Rendering:
-    """The cards' printed content and their characters checked, before any layout.
-
-    A card equal to one of an `earlier` rendering of the same size and area titles
-    (the build's fit check, before its pages ask again) takes its content from there.
-    """
+    """The cards' printed content and their characters checked, before any layout
+    (each card's kept in `state` by its content, so a rebuild redoes only changed ones)."""
+    state = state or cold()
     rendering = Rendering(size, list(cards))
-    earlier_cards = {}
-    if earlier is not None and earlier.size == size and earlier.area_titles == area_titles:
-        earlier_cards = {c.id: c for c in earlier.cards}
-    rendering.area_titles = dict(area_titles)
     for card in cards:
-        if earlier_cards.get(card.id) == card:
-            assert earlier is not None
-            rendering.data[card.id] = earlier.data[card.id]
-            if card.id in earlier.glyphs:
-                rendering.glyphs[card.id] = earlier.glyphs[card.id]
-            continue
-        data = typeset.card_data(
-            card, size, area_titles.get(card.standard.area, card.standard.area)
+        title = area_titles.get(card.standard.area, card.standard.area)
+        data, problems = state.kept(
+            "card-data", card_key(card, size, title), partial(_prepared, card, size, title)
         )
         rendering.data[card.id] = data
-        problems = glyph_problems(card, printed_text(data))
         if problems:
             rendering.glyphs[card.id] = problems
     return rendering
+
+
+def card_key(card: Card, size: Size, area_title: str) -> tuple[object, ...] | None:
+    """What a card's printed content is made of: its standard's file, the revision and
+    link it prints, its size and its area's title (None: a standard not read from a file)."""
+    if not card.standard.digest:
+        return None
+    return (card.standard.digest, card.revision, card.url, size, area_title)
+
+
+def _prepared(card: Card, size: Size, area_title: str) -> tuple[dict[str, Any], list[Problem]]:
+    data = typeset.card_data(card, size, area_title)
+    return data, glyph_problems(card, printed_text(data))
 
 
 def render(cards: Sequence[Card], size: Size, area_titles: dict[str, str]) -> Rendering:

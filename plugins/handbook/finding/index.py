@@ -32,9 +32,10 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, NamedTuple
 
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..markup import plain as _plain
 from ..model import Standard
@@ -150,36 +151,57 @@ def slot_weights() -> list[float]:
     return weights
 
 
-def scores(docs: list[Document]) -> dict[str, dict[int, tuple[int, int]]]:
+class _Counts(NamedTuple):
+    """One document's terms: field-weighted counts, section bits, and its length."""
+
+    weighted: dict[str, float]
+    bits: dict[str, int]
+    length: int
+
+
+def _counts(sections: tuple[Section, ...]) -> _Counts:
+    total: dict[str, float] = defaultdict(float)
+    best: dict[str, float] = defaultdict(float)
+    bits: dict[str, int] = defaultdict(int)
+    nth: dict[str, int] = defaultdict(int)
+    length = 0
+    for section in sections:
+        found, count = distinct_terms(section.text)
+        length += count
+        weight = WEIGHTS[section.field]
+        start, slots = SLOTS.get(section.field, (0, 0))
+        bit = 1 << (start + nth[section.field]) if nth[section.field] < slots else 0
+        nth[section.field] += 1
+        for term in found:
+            total[term] += weight
+            bits[term] |= bit
+            if weight > best[term]:
+                best[term] = weight
+    # Where a word stands best counts whole; each other place it stands adds a little
+    # (a word in the title beats the same word in five steps).
+    weighted = {t: best[t] + REPEATS * (total[t] - best[t]) for t in total}
+    return _Counts(weighted, dict(bits), length)
+
+
+def scores(
+    docs: list[Document], state: BuildState | None = None
+) -> dict[str, dict[int, tuple[int, int]]]:
     """term -> {document number: (score, sections)}: BM25 over field-weighted section
     counts, and a bit for each of the document's main sections the term is in (SLOTS),
-    so the browser sees which words of a query stand together in one section."""
+    so the browser sees which words of a query stand together in one section.
+
+    Each document's counts depend on its sections alone: `state` keeps them by those
+    sections, so a rebuild counts only the documents that changed."""
+    state = state or cold()
     weighted: list[dict[str, float]] = []
     placed: list[dict[str, int]] = []
     lengths: list[int] = []
     for doc in docs:
-        total: dict[str, float] = defaultdict(float)
-        best: dict[str, float] = defaultdict(float)
-        bits: dict[str, int] = defaultdict(int)
-        nth: dict[str, int] = defaultdict(int)
-        length = 0
-        for section in doc.sections:
-            found, count = distinct_terms(section.text)
-            length += count
-            weight = WEIGHTS[section.field]
-            start, slots = SLOTS.get(section.field, (0, 0))
-            bit = 1 << (start + nth[section.field]) if nth[section.field] < slots else 0
-            nth[section.field] += 1
-            for term in found:
-                total[term] += weight
-                bits[term] |= bit
-                if weight > best[term]:
-                    best[term] = weight
-        # Where a word stands best counts whole; each other place it stands adds a little
-        # (a word in the title beats the same word in five steps).
-        weighted.append({t: best[t] + REPEATS * (total[t] - best[t]) for t in total})
-        placed.append(bits)
-        lengths.append(length)
+        sections = tuple(doc.sections)
+        made = state.kept("search-counts", sections, partial(_counts, sections))
+        weighted.append(made.weighted)
+        placed.append(made.bits)
+        lengths.append(made.length)
     n = len(docs)
     average = sum(lengths) / n if n else 1
     frequency: dict[str, int] = defaultdict(int)
@@ -258,10 +280,12 @@ def _script(name: str, data: object) -> str:
 
 
 def index_files(
-    docs: list[Document], synonyms: dict[str, list[str]] | None = None
+    docs: list[Document],
+    synonyms: dict[str, list[str]] | None = None,
+    state: BuildState | None = None,
 ) -> list[OutputFile]:
     """The index of these documents, as the files search.js loads."""
-    sharded = shards(scores(docs), synonyms)
+    sharded = shards(scores(docs, state), synonyms)
     meta = {
         "version": 1,
         "documents": len(docs),

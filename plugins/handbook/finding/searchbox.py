@@ -33,7 +33,8 @@ class SearchFeature(Feature):
         if not options.enabled:
             return []
         words = synonyms(options.synonyms)
-        folder, index = published(index_files(documents(handbook, urls), words))
+        docs = documents(handbook, urls)
+        folder, index = published(index_files(docs, words, self.state))
         return [OutputFile(SCRIPT, script(folder)), *index]
 
 

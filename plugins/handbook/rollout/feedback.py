@@ -25,7 +25,6 @@ from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
-from ..cards.revision import revision as site_revision
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
@@ -146,7 +145,7 @@ def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
     options, _ = feedback_options(settings)
     if not options.email and _repository(settings.repo_url) is None:
         return {}
-    revision = site_revision(settings.root)
+    revision = handbook.revision
     base = (settings.published_at or "").rstrip("/")
     links: dict[str, str] = {}
     for standard in handbook.published():

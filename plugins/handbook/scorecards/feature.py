@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from markupsafe import Markup
 
-from ..cards.revision import revision
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
@@ -38,7 +39,7 @@ class ScorecardsFeature(Feature):
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        name = revision(handbook.settings.root)
+        name = handbook.revision
         files = []
         for standard in scored(handbook):
             page = scorecard_path(standard)
@@ -46,9 +47,16 @@ class ScorecardsFeature(Feature):
                 "standard": urls.relative(page, standard_path(standard)),
                 "results": urls.relative(page, "results.md"),
             }
-            html = document_html(
-                [scorecard(standard, name)], css=urls.relative(page, CSS), links=links
+            css = urls.relative(page, CSS)
+            # The page is made of the standard's file, the revision and these links.
+            key = (standard.digest, name, css, *links.values()) if standard.digest else None
+            html = self.state.kept(
+                "scorecard-page", key, partial(_page, standard, name, css, links)
             )
             files.append(OutputFile(page, html))
         files.append(OutputFile(CSS, stylesheet()))
         return files
+
+
+def _page(standard: Standard, revision: str, css: str, links: dict[str, str]) -> str:
+    return document_html([scorecard(standard, revision)], css=css, links=links)

@@ -1,0 +1,105 @@
+"""One owner for the work a build derives from the standards, kept by content.
+
+A build works many things out from each standard: its card's printed content, its
+scorecard page, its search terms, its lint findings. `mkdocs serve` builds again after
+every save, and an edit changes one standard: this object keeps what each piece of work
+made, under a key made of everything it reads (the standard's digest, the revision, the
+URL style…), so a rebuild redoes only the work whose inputs changed. It also holds what
+is worked out once per build (the revision from `git describe`), forgotten when the next
+build starts.
+
+A key that misses an input would publish a stale result, so the cache checks itself:
+in every build the first few reused results of each kind are made again and compared.
+A difference stops that kind being kept for the rest of the process, is counted in
+`failed`, and the caller makes the build's files again (the plugin does), so a wrong
+entry never reaches the site. A cold build reuses nothing: it is as without the cache.
+
+The state lives as long as the engine's process (the plugin keeps one); nothing of it
+is written to disk (the cards' layout cache in `.cache/` is cards/cache.py's).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# Reused results of each kind made again and compared, per build.
+CHECKS = 2
+
+
+class BuildState:
+    """Results of derived work, by kind and content key, across the builds of a process."""
+
+    def __init__(self, keep: bool = True, checks: int = CHECKS) -> None:
+        self.keep = keep  # False: nothing is kept across builds (each build cold)
+        self.checks = checks
+        self._kept: dict[tuple[str, Hashable], object] = {}
+        self._used: set[tuple[str, Hashable]] = set()
+        self._once: dict[tuple[str, Hashable], object] = {}
+        self._checked: dict[str, int] = {}
+        self.distrusted: set[str] = set()  # kinds whose reused result differed
+        self.failed = 0  # differences found in this build
+        self.builds = 0
+        self.hits = 0
+        self.misses = 0
+
+    def start(self) -> None:
+        """A new build: per-build results are forgotten, and so are kept results the
+        previous build did not use (a changed standard's old ones)."""
+        if self.builds:
+            self._kept = {k: v for k, v in self._kept.items() if k in self._used}
+        self._used = set()
+        self._once = {}
+        self._checked = {}
+        self.failed = 0
+        self.builds += 1
+        self.hits = self.misses = 0
+
+    def once(self, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, worked out once per build for this kind and key."""
+        if not self.keep:
+            return make()
+        entry = (kind, key)
+        if entry not in self._once:
+            self._once[entry] = make()
+        return self._once[entry]  # type: ignore[return-value]  # stored by make() above
+
+    def kept(self, kind: str, key: Hashable | None, make: Callable[[], T]) -> T:
+        """`make()`, reused from an earlier build when this kind and key were made.
+
+        `key` must cover everything `make` reads; None means it cannot be keyed (a
+        standard without a digest), and the work is done each time."""
+        if key is None or not self.keep or kind in self.distrusted:
+            return make()
+        entry = (kind, key)
+        self._used.add(entry)
+        if entry not in self._kept:
+            self.misses += 1
+            made = make()
+            self._kept[entry] = made
+            return made
+        self.hits += 1
+        found = self._kept[entry]
+        if self._checked.get(kind, 0) < self.checks:
+            self._checked[kind] = self._checked.get(kind, 0) + 1
+            fresh = make()
+            if fresh != found:
+                self.distrusted.add(kind)
+                self.failed += 1
+                self._kept = {k: v for k, v in self._kept.items() if k[0] != kind}
+                return fresh
+        return found  # type: ignore[return-value]  # stored by make() for this entry
+
+    def checked(self, make: Callable[[], T]) -> T:
+        """`make()`, made again when a kept result it reused differed from a fresh one
+        (that kind is no longer kept): a build never publishes a stale result."""
+        failed = self.failed
+        made = make()
+        return make() if self.failed != failed else made
+
+
+# Used where no engine keeps a state (the CLI, tests): every result made each time.
+def cold() -> BuildState:
+    return BuildState(keep=False)

@@ -1,0 +1,83 @@
+"""The build state keeps derived work by content across builds, and checks itself."""
+
+from __future__ import annotations
+
+from conftest import FIXTURES
+from handbook.buildstate import BuildState, cold
+from handbook.loader import load_one
+
+
+def counted(calls: list[str], value: str):
+    def make() -> str:
+        calls.append(value)
+        return value
+
+    return make
+
+
+def test_a_kept_result_is_reused_by_the_next_build_and_checked():
+    state = BuildState(checks=1)
+    calls: list[str] = []
+    state.start()
+    assert [state.kept("page", k, counted(calls, k)) for k in "abc"] == ["a", "b", "c"]
+    state.start()
+    assert [state.kept("page", k, counted(calls, k)) for k in "abc"] == ["a", "b", "c"]
+    # Made once each, and the first reused one made again to compare.
+    assert calls == ["a", "b", "c", "a"]
+    assert (state.hits, state.misses, state.failed) == (3, 0, 0)
+
+
+def test_a_key_that_misses_an_input_is_caught_and_that_kind_no_longer_kept():
+    state = BuildState(checks=1)
+    state.start()
+    assert state.kept("page", "same key", lambda: "old text") == "old text"
+    state.kept("card", "x", lambda: "card")
+    state.start()
+    # The input changed but the key did not: the check makes it again and sees it.
+    assert state.kept("page", "same key", lambda: "new text") == "new text"
+    assert state.failed == 1 and state.distrusted == {"page"}
+    assert state.kept("card", "x", lambda: "card") == "card"
+    assert state.kept("page", "other", lambda: "fresh") == "fresh"
+    state.start()
+    assert state.kept("page", "other", lambda: "made again") == "made again"
+    assert state.kept("card", "x", lambda: "card") == "card"  # other kinds still kept
+    assert (state.hits, state.misses) == (1, 0)
+
+
+def test_results_unused_by_a_build_are_dropped_and_cold_keeps_nothing():
+    state = BuildState(checks=0)
+    state.start()
+    state.kept("page", 1, lambda: "one")
+    state.start()
+    state.kept("page", 2, lambda: "two")
+    state.start()
+    assert state.kept("page", 1, lambda: "one again") == "one again"
+    assert state.kept("page", None, lambda: "unkeyed") == "unkeyed"
+    calls: list[str] = []
+    nothing = cold()
+    nothing.kept("page", 1, counted(calls, "x"))
+    nothing.kept("page", 1, counted(calls, "x"))
+    nothing.once("revision", 1, counted(calls, "y"))
+    nothing.once("revision", 1, counted(calls, "y"))
+    assert calls == ["x", "x", "y", "y"]
+
+
+def test_once_is_once_per_build():
+    state = BuildState()
+    calls: list[str] = []
+    state.start()
+    state.once("revision", "/root", counted(calls, "a1b2c3d"))
+    state.once("revision", "/root", counted(calls, "a1b2c3d"))
+    state.start()
+    state.once("revision", "/root", counted(calls, "a1b2c3d"))
+    assert calls == ["a1b2c3d", "a1b2c3d"]
+
+
+def test_a_standard_is_keyed_by_its_file_path_and_text():
+    text = (FIXTURES / "basic" / "standards" / "phone-001.yml").read_text("utf-8")
+    one, problems = load_one("standards/a.yml", text)
+    assert problems == [] and one is not None and len(one.digest) == 32
+    other, _ = load_one("standards/a.yml", text.replace("summary: ", "summary: Changed. "))
+    moved, _ = load_one("standards/b.yml", text)
+    assert other is not None and moved is not None
+    assert len({one.digest, other.digest, moved.digest}) == 3
