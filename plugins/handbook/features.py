@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from .buildstate import BuildState
 from .feature import Feature
+from .handbook import Handbook
+from .problems import Problem
 
 
 def all_features(state: BuildState | None = None) -> list[Feature]:
@@ -47,3 +49,8 @@ def all_features(state: BuildState | None = None) -> list[Feature]:
         for feature in features:
             feature.state = state
     return features
+
+
+def problems_of(handbook: Handbook, features: list[Feature]) -> list[Problem]:
+    """The handbook's loading problems, then each feature's."""
+    return [*handbook.problems, *(p for f in features for p in f.problems(handbook))]

@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, Files
 
 from .. import clock
 from ..boundary import inside
+from ..buildstate import BuildState
 from ..feature import Feature
-from ..features import all_features
+from ..features import all_features, problems_of
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..finding.searchbox import search_options, versioned_url
@@ -39,7 +40,7 @@ from .fragments import install as cache_fragments
 from .htmlpage import hand_over, heading_style
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .searchparse import speed_up as speed_up_search
-from .stable import Digests, StableFile
+from .stable import Digests, StableFile, Unread
 from .unbuilt import Unbuilt
 
 if TYPE_CHECKING:
@@ -64,10 +65,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.html: dict[str, str] = {}  # their HTML between Markdown and content hooks
         self.digests = Digests()  # kept across `serve` rebuilds
         self.unbuilt = Unbuilt()  # the same
+        self.unread = Unread()  # the same
+        self.state = BuildState()  # derived work by content, kept across `serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Features live across `serve` rebuilds so they can keep their caches.
-        self.features = all_features()
+        # Features live across `serve` rebuilds; what they work out is kept in self.state.
+        self.features = all_features(self.state)
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -76,7 +79,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if bad_today := clock.problem():
             raise PluginError(bad_today)
         if self.features is None:
-            self.features = all_features()
+            self.features = all_features(self.state)
+        self.state.start()
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None
@@ -90,11 +94,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             repo_url=config.repo_url,
             config_file=Path(config.config_file_path),
         )
-        self.handbook = load(settings)
+        self.handbook = handbook = load(settings)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
-        problems = list(self.handbook.problems)
-        for feature in self.features:
-            problems.extend(feature.problems(self.handbook))
+        problems = self.state.checked(lambda: problems_of(handbook, self.features or []))
         _report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
         results = settings.root / results_options(settings)[0].dir
@@ -110,9 +112,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self.handbook is None:
+        if not self.config.enabled or (handbook := self.handbook) is None:
             return None
-        settings = self.handbook.settings
+        settings = handbook.settings
         for found in list(files):
             # A file of the project's folders (docs, theme overrides) that leads out of the
             # project: reported as problems by the loader; under `serve` the site is still
@@ -126,26 +128,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 and not inside(Path(source), settings.root)
             ):
                 files.remove(found)
-        self.digests.start(_site_signature(config, self.handbook))
+        self.digests.start(_site_signature(config, handbook))
+        self.unread.start(files)
         speed_up_search(
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
         )
-        self.standard_pages = {standard_path(s) for s in self.handbook.published()}
+        self.standard_pages = {standard_path(s) for s in handbook.published()}
         self.pages = {}
-        outputs = site_files(self.handbook, self.urls, self.features or [])
-        if search_options(self.handbook)[0].enabled:
+        outputs = self.state.checked(lambda: site_files(handbook, self.urls, self.features or []))
+        if search_options(handbook)[0].enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
-            for notice, warning in self.unbuilt.notices(self.handbook, self.urls):
+            for notice, warning in self.unbuilt.notices(handbook, self.urls):
                 log.warning(warning)
                 outputs.append(notice)
         for output in outputs:
-            file = _add(files, config, output, self.handbook.settings, self.digests)
+            file = _add(files, config, output, handbook.settings, self.digests)
             if file is not None and output.headings is not None:
                 self.pages[output.path] = output
         if config.nav is None:
             pages = [file.src_uri for file in files.documentation_pages()]
-            config.nav = default_nav(pages, self.handbook)
+            config.nav = default_nav(pages, handbook)
         return files
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -155,6 +158,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        self.unread.fill(files)
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
         if self.config.enabled and self.config.theme_cache:
@@ -170,6 +174,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.config.enabled and self.trimmer is not None:
             self.trimmer.show(page)
+        self.unread.note(page)
         return context
 
     @event_priority(-100)  # last, so other plugins see the whole Markdown
@@ -185,6 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         if HOME_MARKER not in markdown:
             return None
+        self.unread.filled.add(page.file.src_uri)  # it lists standards
         renderer = PageRenderer(self.handbook, self.urls)
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
 
@@ -218,6 +224,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     f"theme cache: {cache.differed} cached page shapes or parts differed from "
                     "Material's own rendering; those are rendered page by page"
                 )
+        if self.state.failed:
+            log.info(f"build cache: kept results differed, made again: {self.state.distrusted}")
         if self.config.enabled and self.handbook is not None:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
@@ -242,8 +250,8 @@ def _report(problems: list[Problem], stop_on_errors: bool) -> None:
 
 
 def _load_script_by_version(config: MkDocsConfig, url: str) -> None:
-    """Pages load search.js by its address with the version of this build's (see
-    `versioned_url`)."""
+    """Pages load search.js by its address with this build's version (`versioned_url`); not
+    under serve, whose server lets browsers keep nothing: every edit would change every page."""
     scripts = config.extra_javascript
     for n, script in enumerate(scripts):
         if str(script).split("?")[0] == SEARCH_SCRIPT:

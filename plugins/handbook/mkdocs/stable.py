@@ -6,13 +6,19 @@ its content across rebuilds (the plugin lives as long as `serve`); an unchanged 
 whose output exists is skipped by dirty builds, and a full build ignores this entirely.
 The sidebar of a large handbook lists no other standards (navtrim), so an unchanged
 page's HTML stays right; anything in mkdocs.yml changing rebuilds every page.
+
+A page a dirty build skips is not read either, so its title is unknown (None) to the
+pages that are rendered: a trimmed sidebar showed "None" for each area's link. `Unread`
+remembers each page's title from the last build that read it; a page not read since is
+unchanged, and so is its title.
 """
 
 from __future__ import annotations
 
 import os
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 
 class StableFile(File):
@@ -20,6 +26,17 @@ class StableFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+class _AlwaysBuilt(File):
+    def is_modified(self) -> bool:
+        return True
+
+
+def always_build(file: File) -> None:
+    """A file of the site's own that shows what the handbook puts in (the home page's
+    areas): made again by every build, dirty or not, since its content is not its file's."""
+    file.__class__ = _AlwaysBuilt
 
 
 class Digests:
@@ -37,3 +54,27 @@ class Digests:
         digest = hash((self.site, content))
         file.unchanged = self.previous.get(file.src_uri) == digest
         self.previous[file.src_uri] = digest
+
+
+class Unread:
+    """What dirty builds do not read: each page's title when it was last read, and the
+    site's own pages the handbook fills in (made again by every build)."""
+
+    def __init__(self) -> None:
+        self.titles: dict[str, str] = {}
+        self.filled: set[str] = set()
+
+    def start(self, files: Files) -> None:
+        for file in files.documentation_pages():
+            if file.src_uri in self.filled:
+                always_build(file)
+
+    def note(self, page: Page) -> None:
+        if page.title is not None:
+            self.titles[page.file.src_uri] = page.title
+
+    def fill(self, files: Files) -> None:
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.markdown is None and file.src_uri in self.titles:
+                page.title = self.titles[file.src_uri]
