@@ -218,7 +218,12 @@ def _tally(scored: dict[str, Any] | None, kind: str) -> dict[str, int] | None:
 HELD_OUT = "held-out"
 
 
-NAMES = {"handbook": "Handbook", "material": "Material default", "pagefind": "Pagefind"}
+NAMES = {
+    "handbook": "Handbook",
+    "material": "Material default",
+    "pagefind": "Pagefind",
+    "minisearch": "MiniSearch",
+}
 
 
 def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
@@ -234,7 +239,11 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         "default* is Material's `search` plugin with default options and its own search box, "
         "on a twin build of the same project; *Pagefind* (1.5.2, default settings) is "
         "`pagefind --site` over a third twin built without either search, with Pagefind's "
-        "default UI added to every page.",
+        "default UI added to every page; *MiniSearch* (7.2.0, npm) is the same pages with a "
+        "plain search box instead, and an index of the standards built with node "
+        "(`minisearch_index.js`: title, aliases, situation and the rest as one field; "
+        "`minisearch_options.json`: prefix and fuzzy matching, title, alias and situation "
+        "boosts) that loads on the first keystroke.",
     ]
     ranking = search.get("ranking")
     if ranking:
@@ -256,19 +265,20 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             "| Material default first | Material default top 3 | Pagefind first "
             "| Pagefind top 3 | Pagefind, about: first | Pagefind, about: top 3 "
             "| Pagefind, standards only: first | Pagefind, standards only: top 3 "
-            "| Material as tuned before issue 12, first |",
+            "| MiniSearch first | MiniSearch top 3 | Material as tuned before issue 12, first |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-            "| ---: | ---: | ---: | ---: | ---: |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         ours, theirs = ranking.get("handbook", {}), ranking.get("material", {})
         tuned, pagefind = ranking.get("material-tuned", {}), ranking.get("pagefind", {})
         pf_about = ranking.get("pagefind-about", {})
         pf_only = ranking.get("pagefind-standards", {})
+        mini = ranking.get("minisearch", {})
         for name, scored in theirs.items():
             for kind in ["all", *scored["kinds"]]:
-                a, b, c, d, e, f = (
+                a, b, c, d, e, f, g = (
                     _tally(x.get(name), kind)
-                    for x in (ours, theirs, tuned, pagefind, pf_about, pf_only)
+                    for x in (ours, theirs, tuned, pagefind, pf_about, pf_only, mini)
                 )
                 label = f"**{name}**" if kind == "all" else ""
                 lines.append(
@@ -276,7 +286,7 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(b, 'top3')} "
                     f"| {_share(d, 'first')} | {_share(d, 'top3')} | {_share(e, 'first')} "
                     f"| {_share(e, 'top3')} | {_share(f, 'first')} | {_share(f, 'top3')} "
-                    f"| {_share(c, 'first')} |"
+                    f"| {_share(g, 'first')} | {_share(g, 'top3')} | {_share(c, 'first')} |"
                 )
         if ours.get("available") is False:
             lines += ["", f"Handbook search: {ours['note']}."]
@@ -311,12 +321,12 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             "",
             "| Queries | Kind | Asked | Handbook first | Handbook top 3 | Material default "
             "first | Pagefind first | Pagefind top 3 | Pagefind, about: first "
-            "| Pagefind, standards only: first |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| Pagefind, standards only: first | MiniSearch first |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for name, scored in synth["material"].items():
             for kind in ["all", *scored["kinds"]]:
-                a, b, d, e, f = (
+                a, b, d, e, f, g = (
                     _tally(synth.get(x, {}).get(name), kind)
                     for x in (
                         "handbook",
@@ -324,13 +334,15 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                         "pagefind",
                         "pagefind-about",
                         "pagefind-standards",
+                        "minisearch",
                     )
                 )
                 label = name if kind == "all" else ""
                 lines.append(
                     f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(d, 'first')} "
-                    f"| {_share(d, 'top3')} | {_share(e, 'first')} | {_share(f, 'first')} |"
+                    f"| {_share(d, 'top3')} | {_share(e, 'first')} | {_share(f, 'first')} "
+                    f"| {_share(g, 'first')} |"
                 )
     sizes = search.get("sizes")
     if sizes:
@@ -344,7 +356,8 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             f"“{search['timed_query']}” typed in the search box to the frame that shows the "
             "results (then unchanged for 1.5 s), without and with CDP's "
             f"{search['throttle']}× CPU throttling of the page's main thread (it does not "
-            "slow web workers: Material and Pagefind search in one; Pagefind's UI also waits "
+            "slow web workers: Material and Pagefind search in one, MiniSearch and the "
+            "handbook on the page; Pagefind's UI also waits "
             "300 ms after a keystroke by default), and the JavaScript heap of the page and its "
             "workers after garbage collection once search has answered (*+ buffers*: their "
             "ArrayBuffers outside that heap, where Pagefind's WebAssembly memory is). "

@@ -83,11 +83,12 @@ RANKING_SIZE = 1000  # synthetic standards for the alias and situation queries
 # ... of every how many of them: Material's worker takes about a second a query on a busy
 # 2-core machine, and 1,000 standards have about 4,600 such queries.
 RANKING_EVERY = 20
-ENGINES = ("handbook", "material", "pagefind")
+ENGINES = ("handbook", "material", "pagefind", "minisearch")
 # Where each engine shows its results, and how the search box opens.
-RESULTS = ".md-search-result, [data-handbook-search-results], .pagefind-ui__drawer"
+RESULTS = ".md-search-result, [data-handbook-search-results], .pagefind-ui__drawer, .ms-results"
 SEARCH_INPUT = (
-    "input.md-search__input, input[data-handbook-search-input], input.pagefind-ui__search-input"
+    "input.md-search__input, input[data-handbook-search-input], "
+    "input.pagefind-ui__search-input, input.ms-search__input"
 )
 # A fresh document's timing probe: the last keystroke and the last change to the results.
 PROBE = """
@@ -112,6 +113,11 @@ PAGEFIND_ASK = """async ([bundle, queries]) => {
     out.push(data.map(d => d.url));
   }
   return out;
+}"""
+MINISEARCH_ASK = """async queries => {
+  const index = await window.__minisearch();
+  return queries.map(q => index.search(q, window.__minisearchOptions.search).slice(0, 10)
+    .map(r => r.url));
 }"""
 HANDBOOK_ASK = """async queries => {
   const out = [];
@@ -302,6 +308,84 @@ def add_pagefind_standards(site: Path, by_url: dict[str, str]) -> None:
         raise RuntimeError(f"pagefind on {site} failed:\n{done.stdout}{done.stderr}"[-3000:])
 
 
+MINISEARCH = "minisearch-7.2.0.js"
+# MiniSearch's box where Pagefind's is: the library and the index load on the first
+# keystroke, the search runs on the page's main thread, the best ten are listed.
+MINISEARCH_UI = """<script>(function () {
+  var options = OPTIONS, loading = null;
+  window.__minisearchOptions = options;
+  window.__minisearch = function () {
+    if (loading) return loading;
+    loading = new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = "/minisearch/LIBRARY";
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).then(function () { return fetch("/minisearch/index.json"); })
+      .then(function (response) { return response.text(); })
+      .then(function (text) { return MiniSearch.loadJSON(text, options.index); });
+    return loading;
+  };
+  document.addEventListener("DOMContentLoaded", function () {
+    var input = document.querySelector(".ms-search__input");
+    var list = document.querySelector(".ms-results");
+    input.addEventListener("input", function () {
+      var query = input.value;
+      window.__minisearch().then(function (index) {
+        if (input.value !== query) return;
+        list.textContent = "";
+        index.search(query, options.search).slice(0, 10).forEach(function (r) {
+          var item = document.createElement("li"), link = document.createElement("a");
+          link.href = "/" + r.url;
+          link.textContent = r.title;
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+      });
+    });
+  });
+})();</script>"""
+MINISEARCH_BOX = (
+    '<div id="ms-search"><input class="ms-search__input" type="search" '
+    'aria-label="Search" placeholder="Search"><ol class="ms-results"></ol></div>'
+)
+
+
+def add_minisearch(pagefind: Path, site: Path) -> Path:
+    """The Pagefind twin's pages with MiniSearch (npm, vendored in benchmarks/vendor/)
+    instead of Pagefind: an index of the standards built here with node
+    (`minisearch_index.js`, `minisearch_options.json`) and a plain search box."""
+    if (site / "minisearch" / "index.json").is_file():
+        return site
+    shutil.rmtree(site, ignore_errors=True)
+    subprocess.run(["cp", "-al", str(pagefind), str(site)], check=True)
+    options = (HERE / "minisearch_options.json").read_text("utf-8")
+    ui = MINISEARCH_UI.replace("OPTIONS", options).replace("LIBRARY", MINISEARCH)
+    for page in site.rglob("*.html"):
+        html = page.read_text("utf-8")
+        if PAGEFIND_UI not in html:
+            continue
+        html = html.replace(PAGEFIND_UI, ui, 1)
+        html = html.replace('<div id="pagefind-search"></div>', MINISEARCH_BOX, 1)
+        fresh = page.with_suffix(".tmp")
+        fresh.write_text(html, "utf-8")
+        fresh.replace(page)  # a new file: the Pagefind twin's, linked, stays as it is
+    folder = site / "minisearch"
+    folder.mkdir()
+    shutil.copy(HERE / "vendor" / MINISEARCH, folder / MINISEARCH)
+    start = time.perf_counter()
+    done = subprocess.run(
+        ["node", str(HERE / "minisearch_index.js"), str(site), str(folder / "index.json")],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"MiniSearch index of {site} failed:\n{done.stderr}"[-3000:])
+    print(f"  MiniSearch indexed {site} in {time.perf_counter() - start:.0f} s", flush=True)
+    return site
+
+
 def copy_project(source: Path, target: Path) -> None:
     """A copy of a handbook project: its committed files when it is a git checkout (with
     their history, for the changelog), else the whole folder."""
@@ -339,7 +423,13 @@ def sites(
     pagefind = build(twin, target, reuse and not fresh)
     if fresh:
         add_pagefind(pagefind)
-    return {"handbook": shipped, "material": material, "pagefind": pagefind}
+    minisearch = add_minisearch(pagefind, work / f"{name}-minisearch-site")
+    return {
+        "handbook": shipped,
+        "material": material,
+        "pagefind": pagefind,
+        "minisearch": minisearch,
+    }
 
 
 # -- ranking -----------------------------------------------------------------------------
@@ -506,6 +596,20 @@ def rank(
                 pages, abouts = ask_pagefind(page, "pagefind", asked[name], by_url)
                 out["pagefind"][name] = score(cases, pages)
                 out["pagefind-about"][name] = score(cases, abouts)
+            page.close()
+        with serve(built["minisearch"]) as (base, _):
+            page = browser.new_page()
+            page.goto(base, wait_until="load")
+            out["minisearch"] = {
+                name: score(
+                    cases,
+                    [
+                        [standard_of(url, by_url) or f"page:{url}" for url in top]
+                        for top in page.evaluate(MINISEARCH_ASK, asked[name])
+                    ],
+                )
+                for name, cases in sets.items()
+            }
             page.close()
         add_pagefind_standards(built["pagefind"], by_url)
         with serve(built["pagefind"]) as (base, _):

@@ -6,6 +6,8 @@ query accepts real standards, and a first or top-3 hit is counted as the README 
 
 from __future__ import annotations
 
+import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -120,3 +122,24 @@ def test_files_keep_no_held_out_misses_and_no_material_misses():
     assert "misses" not in kept["handbook"]["held-out"]
     assert "misses" not in kept["material"]["staff"]
     assert "misses" in found["ranking"]["handbook"]["held-out"]  # printed by --misses
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="MiniSearch's index is built with node")
+def test_minisearch_twin_leaves_the_pagefind_twin_as_it_was(tmp_path):
+    pagefind = tmp_path / "pagefind-site"
+    (pagefind / "standards" / "x-1").mkdir(parents=True)
+    page = pagefind / "standards" / "x-1" / "index.html"
+    html = (
+        f"<html><head>{search_bench.PAGEFIND_UI}</head><body>"
+        '<div class="md-content"><div id="pagefind-search"></div></div></body></html>'
+    )
+    page.write_text(html, "utf-8")
+    standard = {"title": "Refunds", "situation": "A customer wants money back.", "aliases": []}
+    data = {"standards": [{"url": "standards/x-1/", "content": standard}]}
+    (pagefind / "standards.json").write_text(json.dumps(data), "utf-8")
+    site = search_bench.add_minisearch(pagefind, tmp_path / "minisearch-site")
+    assert page.read_text("utf-8") == html
+    copy = (site / "standards" / "x-1" / "index.html").read_text("utf-8")
+    assert "ms-search__input" in copy and "pagefind" not in copy
+    index = json.loads((site / "minisearch" / "index.json").read_text("utf-8"))
+    assert index["documentCount"] == 1
