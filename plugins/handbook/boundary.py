@@ -131,13 +131,11 @@ def folder_problems(settings: Settings) -> list[Problem]:
     `standards/`, which the loader walks), and folders set outside the project."""
     problems: list[Problem] = []
     root = settings.root
-    for setting, folder in settings.folders().items():
+    for setting, (folder, where) in settings.folders().items():
         if not inside(folder, root):
             problems.append(
                 Problem(
-                    "mkdocs.yml",
-                    1,
-                    1,
+                    *where,
                     RULE,
                     f"{setting} '{folder}' is outside the project folder, and nothing outside it "
                     "is published: use a folder inside the project",

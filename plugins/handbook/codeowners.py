@@ -84,7 +84,7 @@ def codeowners(handbook: Handbook, owners: dict[str, Any]) -> Codeowners:
 def _as_list(value: Any) -> list[str]:
     if isinstance(value, str):
         return value.split()
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return [str(item) for item in value]
     return []
 

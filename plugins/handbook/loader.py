@@ -15,8 +15,6 @@ from typing import Any
 from . import illustrations, provenance, schema
 from .boundary import folder_problems, inside, read_text, walk
 from .cards.model import card_problems
-from .cards.options import card_options
-from .goals import declared_goals
 from .handbook import Handbook
 from .model import Standard, content_digest, standard_from_data
 from .problems import Problem
@@ -39,14 +37,12 @@ def load(settings: Settings) -> Handbook:
     folder = settings.standards_path
     if not folder.is_dir():
         problem = Problem(
-            settings.standards_dir,
-            1,
-            1,
+            *settings.where("standards_dir"),
             "no-standards",
             f"the standards folder '{folder}' does not exist: create it or set standards_dir",
         )
-        return Handbook([], [problem], settings)
-    problems = folder_problems(settings) + card_options(settings)[1]
+        return Handbook([], [*settings.problems, problem], settings)
+    problems = settings.problems + folder_problems(settings)
     if not inside(folder, settings.root):
         return Handbook([], problems, settings)  # nothing outside the project is read
     texts: dict[str, str] = {}
@@ -244,7 +240,8 @@ def _duplicates(group: list[Standard], settings: Settings | None) -> Iterator[Pr
 
 def _check_loop(standards: list[Standard], settings: Settings) -> list[Problem]:
     """Goals named by standards exist; pilots have sensible dates and revise a real standard."""
-    goals, problems = declared_goals(settings)
+    goals = settings.options.goals
+    problems: list[Problem] = []
     by_id = {s.id: s for s in standards}
     for standard in standards:
         for index, goal in enumerate(standard.goals):

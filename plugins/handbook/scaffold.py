@@ -78,7 +78,7 @@ def new_standard(
                 f"{item.id or 'a standard'} in {where} already has this title: "
                 "edit that file, or choose another title"
             )
-    prefix = prefix or id_prefix(area, existing, settings.extra.get("id_prefixes") or {})
+    prefix = prefix or id_prefix(area, existing, settings.options.id_prefixes)
     if not _PREFIX.match(prefix):
         raise ScaffoldError(
             f"id prefix '{prefix}' must be capital letters and digits, starting with a letter"
@@ -92,7 +92,7 @@ def new_standard(
         title=title.strip(),
         area=area,
         areas=list(settings.areas),
-        goals=list(settings.goals) if isinstance(settings.goals, dict) else [],
+        goals=list(settings.options.goals),
         owner=owner or f"{PLACEHOLDER} the role that owns this standard",
         channels=area_channels(area, existing),
         effective=today.isoformat(),

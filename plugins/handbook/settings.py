@@ -1,8 +1,9 @@
 """Handbook settings shared by every front door (MkDocs plugin, CLI).
 
-The CLI reads them from the `handbook` plugin entry of mkdocs.yml without importing
-MkDocs, following `INHERIT` as MkDocs does, so both front doors always agree. Both know
-where each option is written, so a problem with one is reported at its line.
+The CLI reads mkdocs.yml without importing MkDocs, following `INHERIT` as MkDocs does,
+and parses the `handbook` plugin's options with the same `options.parse` as the plugin,
+so both front doors always agree. Both know where each option is written, so a problem
+with one is reported at its line.
 """
 
 from __future__ import annotations
@@ -15,55 +16,53 @@ from typing import Any, cast
 import yaml
 import yaml_env_tag
 
-DEFAULT_AREAS = {
-    "telephone": "Telephone",
-    "email-and-chat": "Email and chat",
-    "in-person": "In person",
-    "complaints": "Complaints",
-    "appearance-and-conduct": "Appearance and conduct",
-    "uncommon-situations": "Uncommon situations",
-    "service-policy": "Service policy",
-}
+from .options import DEFAULT_AREAS, Options, Places, parse
+from .problems import Problem
+
+__all__ = ["DEFAULT_AREAS", "Settings", "handbook_options", "read_mkdocs_yml"]
 
 
 @dataclass
 class Settings:
-    """Where the handbook's files are and how it is published."""
+    """Where the handbook's files are, how it is published, and the plugin's options."""
 
     root: Path = field(default_factory=Path.cwd)
-    standards_dir: str = "standards"
-    illustrations_dir: str = "illustrations"
+    options: Options = field(default_factory=Options)
     # MkDocs' own folders the site is made from: the pages, and the theme overrides.
     docs_dir: str = "docs"
     theme_dir: str | None = None
-    areas: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_AREAS))
-    include_drafts: bool = False
     site_url: str | None = None
     # Where the site is published, when that is not site_url: under `serve` site_url is
     # the local server's address, and this is the one mkdocs.yml sets ("" for none).
     public_url: str | None = None
-    # The company's goals the standards serve: id -> title or {title, description}.
-    # As written in mkdocs.yml, checked by goals.declared_goals.
-    goals: Any = field(default_factory=dict)
     # The site's git host repository (mkdocs.yml `repo_url`), for "Suggest a change".
     repo_url: str | None = None
-    # Rule id -> severity or "off", and per-rule options, for the linter.
-    lint: dict[str, Any] = field(default_factory=dict)
-    # Options of the other features, kept as given so each feature reads its own part.
-    extra: dict[str, Any] = field(default_factory=dict)
-    # The mkdocs.yml the options come from, and where each handbook option is written in it
-    # (or in the file it inherits): option path -> (file, line, column).
+    # The mkdocs.yml the options come from, where each is written in it (or in the file it
+    # inherits), and what is wrong in them (`mkdocs build` stops on these before loading).
     config_file: Path | None = None
-    locations: dict[tuple[str, ...], tuple[str, int, int]] = field(default_factory=dict)
+    places: Places = field(default_factory=Places)
+    problems: list[Problem] = field(default_factory=list)
 
     def where(self, *option: str) -> tuple[str, int, int]:
-        """Where an option (e.g. `where("cards", "size")`) is written: file, line, column;
-        the nearest enclosing option's place when that one is not written."""
-        for end in range(len(option), -1, -1):
-            found = self.locations.get(tuple(option[:end]))
-            if found is not None:
-                return found
-        return (self.config_file.name if self.config_file else "mkdocs.yml", 1, 1)
+        """Where a handbook option (e.g. `where("cards", "size")`) is written."""
+        return self.places.where(*option)
+
+    # The options every part of the core reads, by their short names.
+    @property
+    def standards_dir(self) -> str:
+        return self.options.standards_dir
+
+    @property
+    def illustrations_dir(self) -> str:
+        return self.options.illustrations_dir
+
+    @property
+    def areas(self) -> dict[str, str]:
+        return self.options.areas
+
+    @property
+    def include_drafts(self) -> bool:
+        return self.options.include_drafts
 
     @property
     def published_at(self) -> str | None:
@@ -78,75 +77,72 @@ class Settings:
     def illustrations_path(self) -> Path:
         return self.root / self.illustrations_dir
 
-    def folders(self) -> dict[str, Path]:
-        """Every folder the site is made from, by the setting that names it."""
+    def folders(self) -> dict[str, tuple[Path, tuple[str, int, int]]]:
+        """Every folder the site is made from, by the setting that names it, and where
+        that setting is written."""
+        places = self.places
         folders = {
-            "standards_dir": self.standards_path,
-            "illustrations_dir": self.illustrations_path,
-            "docs_dir": self.root / self.docs_dir,
+            "standards_dir": (self.standards_path, places.where("standards_dir")),
+            "illustrations_dir": (self.illustrations_path, places.where("illustrations_dir")),
+            "docs_dir": (self.root / self.docs_dir, places.where_setting("docs_dir")),
         }
         if self.theme_dir:
-            folders["theme.custom_dir"] = self.root / self.theme_dir
+            where = places.where_setting("theme", "custom_dir")
+            folders["theme.custom_dir"] = (self.root / self.theme_dir, where)
         return folders
 
     @classmethod
     def from_options(
-        cls,
-        root: Path,
-        options: dict[str, Any],
-        site_url: str | None = None,
-        docs_dir: str = "docs",
-        theme_dir: str | None = None,
-        public_url: str | None = None,
-        repo_url: str | None = None,
-        config_file: Path | None = None,
+        cls, root: Path, written: dict[str, Any], config_file: Path | None = None, **site: Any
     ) -> Settings:
-        known = {"standards_dir", "illustrations_dir", "areas", "include_drafts", "lint", "goals"}
-        kwargs = {key: options[key] for key in known if options.get(key) is not None}
-        extra = {key: value for key, value in options.items() if key not in known}
-        locations = read_mkdocs_yml(config_file)[1] if config_file is not None else {}
+        """Settings from the plugin's options as written (a test's, or mkdocs.yml's),
+        parsed and located in `config_file` when given."""
+        places = read_mkdocs_yml(config_file)[1] if config_file is not None else Places()
+        options, problems = parse(written, places.where)
         return cls(
             root=root,
-            site_url=site_url,
-            public_url=public_url,
-            repo_url=repo_url,
-            extra=extra,
-            docs_dir=docs_dir,
-            theme_dir=theme_dir,
+            options=options,
             config_file=config_file,
-            locations=locations,
-            **kwargs,
+            places=places,
+            problems=problems,
+            **site,
         )
 
     @classmethod
     def from_mkdocs_yml(cls, config_file: Path) -> Settings:
-        """Read the `handbook` plugin's options from an mkdocs.yml file."""
+        """The settings of an mkdocs.yml, its `handbook` plugin's options parsed."""
         config_file = Path(config_file)
-        data, _ = read_mkdocs_yml(config_file)
-        options: dict[str, Any] = {}
-        for plugin in data.get("plugins") or []:
-            if isinstance(plugin, dict) and "handbook" in plugin:
-                options = plugin["handbook"] or {}
+        data, places = read_mkdocs_yml(config_file)
         theme = data.get("theme")
-        return cls.from_options(
-            config_file.parent.resolve(),
-            options,
-            data.get("site_url"),
+        options, problems = parse(handbook_options(data), places.where)
+        return cls(
+            root=config_file.parent.resolve(),
+            options=options,
+            site_url=data.get("site_url"),
             docs_dir=str(data.get("docs_dir") or "docs"),
             theme_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,
             repo_url=data.get("repo_url"),
             config_file=config_file,
+            places=places,
+            problems=problems,
         )
+
+
+def handbook_options(data: dict[str, Any]) -> dict[str, Any]:
+    """The `handbook` plugin's options as written in a read mkdocs.yml."""
+    options: dict[str, Any] = {}
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "handbook" in plugin:
+            options = plugin["handbook"] if isinstance(plugin["handbook"], dict) else {}
+    return options
 
 
 Locations = dict[tuple[str, ...], tuple[str, int, int]]
 
 
-def read_mkdocs_yml(
-    config_file: Path, root: Path | None = None
-) -> tuple[dict[str, Any], Locations]:
+def read_mkdocs_yml(config_file: Path, root: Path | None = None) -> tuple[dict[str, Any], Places]:
     """An mkdocs.yml as MkDocs reads it, the file it names by `INHERIT` underneath (mappings
-    merged, anything else replaced), and where each handbook plugin option is written."""
+    merged, anything else replaced), and where each setting and handbook option is written."""
     config_file = Path(config_file)
     root = root or config_file.parent
     loader = _TolerantLoader(config_file.read_text("utf-8"))
@@ -155,19 +151,20 @@ def read_mkdocs_yml(
         data = loader.construct_document(node) if node is not None else {}
     finally:
         loader.dispose()
-    if not isinstance(data, dict):
-        return {}, {}
     name = os.path.relpath(config_file, root).replace(os.sep, "/")
-    locations = _option_locations(node, name)
+    if not isinstance(data, dict):
+        return {}, Places(name)
+    places = Places(name, _option_locations(node, name), _setting_locations(node, name))
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
         parent_file = config_file.parent / parent
         if parent_file.is_file():
-            parent_data, parent_locations = read_mkdocs_yml(parent_file, root)
+            parent_data, inherited = read_mkdocs_yml(parent_file, root)
             if "plugins" not in data:
-                locations = parent_locations
+                places.options = inherited.options
+            places.settings = {**inherited.settings, **places.settings}
             data = _merged(parent_data, data)
-    return data, locations
+    return data, places
 
 
 def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
@@ -201,6 +198,19 @@ def _option_locations(node: yaml.Node | None, name: str) -> Locations:
             options = _value_of(item, "handbook")
             if isinstance(options, yaml.MappingNode):
                 walk(options, ())
+    return found
+
+
+def _setting_locations(node: yaml.Node | None, name: str) -> Locations:
+    """Where MkDocs' own settings are in a composed mkdocs.yml (two levels: `theme.custom_dir`)."""
+    found: Locations = {}
+    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
+        if isinstance(key, yaml.ScalarNode):
+            found[(str(key.value),)] = (name, key.start_mark.line + 1, key.start_mark.column + 1)
+            for inner, _ in value.value if isinstance(value, yaml.MappingNode) else []:
+                if isinstance(inner, yaml.ScalarNode):
+                    place = (name, inner.start_mark.line + 1, inner.start_mark.column + 1)
+                    found[(str(key.value), str(inner.value))] = place
     return found
 
 

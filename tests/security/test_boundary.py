@@ -123,9 +123,31 @@ def test_an_illustration_named_out_of_its_folder_is_a_problem(project, outside):
 
 
 def test_folders_set_outside_the_project_are_not_read(project, outside):
-    problems = found(project, standards_dir=str(outside), illustrations_dir="/etc")
-    one(problems, "mkdocs.yml:1:1", "outside-project", f"standards_dir '{outside}'")
-    one(problems, "mkdocs.yml:1:1", "outside-project", "illustrations_dir '/etc'")
+    config = project / "mkdocs.yml"
+    text = config.read_text().replace(
+        "  - handbook\n",
+        f"  - handbook:\n      standards_dir: {outside}\n      illustrations_dir: /etc\n",
+    )
+    config.write_text(f"{text}docs_dir: {outside}\n")
+    lines = config.read_text().splitlines()
+    at = {
+        key: lines.index(next(line for line in lines if line.strip().startswith(key))) + 1
+        for key in ("standards_dir", "illustrations_dir", "docs_dir")
+    }
+    problems = found(project)
+    one(
+        problems,
+        f"mkdocs.yml:{at['standards_dir']}:7",
+        "outside-project",
+        f"standards_dir '{outside}'",
+    )
+    one(
+        problems,
+        f"mkdocs.yml:{at['illustrations_dir']}:7",
+        "outside-project",
+        "illustrations_dir '/etc'",
+    )
+    one(problems, f"mkdocs.yml:{at['docs_dir']}:1", "outside-project", f"docs_dir '{outside}'")
     assert not any("PHONE-009" in p for p in problems)
 
 
@@ -169,6 +191,13 @@ def test_results_linked_or_set_outside_the_project_are_not_read(project, outside
     problems = found(project)
     one(problems, "results/linked.csv:1:1", "outside-project", "leads outside the project")
     assert not any("SECRET-VALUE" in p for p in problems)
-    problems = found(project, extra={"results": {"dir": str(outside)}})
-    one(problems, "mkdocs.yml:1:1", "outside-project", f"results dir '{outside}'")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - handbook\n", f"  - handbook:\n      results:\n        dir: {outside}\n"
+        )
+    )
+    line = config.read_text().splitlines().index(f"        dir: {outside}") + 1
+    problems = found(project)
+    one(problems, f"mkdocs.yml:{line}:9", "outside-project", f"results dir '{outside}'")
     assert not any("SECRET-VALUE" in p for p in problems)

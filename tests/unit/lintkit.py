@@ -85,11 +85,11 @@ def lint_fragment(
     lint_options = {rule: options} if rule and options else {}
     # Goals declared for `no-goal` (as in the sample handbook): it asks for none without.
     # A folder with no glossary.yml: the sample handbook's glossary stays out of the tables.
-    settings = Settings(
-        root=Path(__file__).parent,
-        lint=lint_options,
-        goals=dict(GOALS) if rule == "no-goal" else {},
+    settings = Settings.from_options(
+        Path(__file__).parent,
+        {"lint": lint_options, "goals": dict(GOALS) if rule == "no-goal" else {}},
     )
+    assert not settings.problems, settings.problems
     texts = {"standards/test.yml": standard_text(fragment), **(others or {})}
     handbook = load_texts(texts, settings)
     if results is not None:

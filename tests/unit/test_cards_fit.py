@@ -138,8 +138,8 @@ def test_the_same_cards_fit_with_a_site_url_and_without():
 
 def test_under_serve_cards_link_to_the_public_address_or_nowhere():
     local = "http://127.0.0.1:8000/"
-    served = Settings.from_options(ROOT, {}, local, public_url="https://hb.example.org/")
+    served = Settings(ROOT, site_url=local, public_url="https://hb.example.org/")
     assert served.published_at == "https://hb.example.org/"
-    assert Settings.from_options(ROOT, {}, local, public_url="").published_at is None
-    built = Settings.from_options(ROOT, {}, "https://hb.example.org/")
+    assert Settings(ROOT, site_url=local, public_url="").published_at is None
+    built = Settings(ROOT, site_url="https://hb.example.org/")
     assert built.published_at == "https://hb.example.org/"

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from handbook.cards.model import carded, make_card, make_cards, select
-from handbook.cards.options import card_options
 from handbook.cards.render import card_html
 from handbook.cards.revision import UNVERSIONED, revision
 from handbook.cards.sizes import SIZES
@@ -187,38 +186,6 @@ def test_revision_names_the_git_commit(tmp_path: Path):
     assert name != UNVERSIONED
     assert len(name.removesuffix("-dirty")) >= 7
     assert revision(tmp_path) == UNVERSIONED
-
-
-@pytest.mark.parametrize(
-    ("given", "message"),
-    [
-        ({"size": "a5"}, "size 'a5' is not a card size"),
-        ({"pdf": "yes"}, "pdf should be true or false"),
-        ({"overflow": "loud"}, "overflow 'loud'"),
-        ({"colour": "red"}, "unknown option 'colour'"),
-        ({"picker_cards": -1}, "picker_cards should be a whole number"),
-        ({"picker_cards": True}, "picker_cards should be a whole number"),
-        ("a6", "should be a mapping"),
-    ],
-)
-def test_bad_options_are_reported(given, message):
-    options, problems = card_options(Settings(extra={"cards": given}))
-    assert [p.rule for p in problems] == ["cards-config"]
-    assert message in problems[0].message
-    assert options.size.name == "a6"
-
-
-def test_options_choose_size_pdf_and_overflow_severity():
-    options, problems = card_options(
-        Settings(extra={"cards": {"size": "a7", "pdf": True, "overflow": "error"}})
-    )
-    assert problems == []
-    assert (options.size.name, options.pdf, options.overflow) == ("a7", True, "error")
-    default, _ = card_options(Settings())
-    assert (default.size.name, default.pdf, default.overflow) == ("a6", False, "warning")
-    assert default.picker_cards == 100
-    few, _ = card_options(Settings(extra={"cards": {"picker_cards": 2}}))
-    assert few.picker_cards == 2
 
 
 def test_card_text_is_never_smaller_than_9pt():

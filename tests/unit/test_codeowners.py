@@ -97,7 +97,7 @@ def test_a_team_that_is_not_a_github_owner_is_reported() -> None:
 
 def test_the_sample_repository_codeowners_is_up_to_date() -> None:
     settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
-    result = codeowners(load(settings), settings.extra["owners"])
+    result = codeowners(load(settings), settings.options.owners)
     committed = (ROOT / ".github" / "CODEOWNERS").read_text("utf-8")
     assert committed == result.text, "run: handbook codeowners --output .github/CODEOWNERS"
     assert result.warnings == [], "every owner of the sample handbook has a team"

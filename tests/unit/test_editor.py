@@ -20,6 +20,7 @@ from handbook import schema
 from handbook.editor.backend import LocalBackend, Refused
 from handbook.editor.config import LEFT_TO_YAML, cms_config
 from handbook.editor.server import EditorServer
+from handbook.options import Options
 from handbook.settings import Settings
 
 AREAS = {"telephone": "Telephone", "email": "Email"}
@@ -28,7 +29,7 @@ AREAS = {"telephone": "Telephone", "email": "Email"}
 def test_every_schema_field_is_in_the_form_with_its_required_mark_and_choices() -> None:
     properties = schema.schema()["properties"]
     required = set(schema.schema()["required"])
-    config = cms_config(Settings(areas=AREAS), "acme/handbook")
+    config = cms_config(Settings(options=Options(areas=AREAS)), "acme/handbook")
     assert [c["folder"] for c in config["collections"]] == [
         "standards/telephone",
         "standards/email",
@@ -54,13 +55,18 @@ def test_every_schema_field_is_in_the_form_with_its_required_mark_and_choices() 
 
 
 def test_an_optional_groups_fields_are_not_required_until_it_is_filled_in() -> None:
-    fields = {f["name"]: f for f in cms_config(Settings(areas=AREAS))["collections"][0]["fields"]}
+    fields = {
+        f["name"]: f
+        for f in cms_config(Settings(options=Options(areas=AREAS)))["collections"][0]["fields"]
+    }
     assert fields["pilot"]["required"] is False
     assert not [f for f in fields["pilot"]["fields"] if f["required"]]
 
 
 def test_git_host_workflow_and_local_backend() -> None:
-    config = cms_config(Settings(areas=AREAS), "acme/handbook", "http://127.0.0.1:9/api/v1")
+    config = cms_config(
+        Settings(options=Options(areas=AREAS)), "acme/handbook", "http://127.0.0.1:9/api/v1"
+    )
     assert config["backend"] == {"name": "github", "repo": "acme/handbook", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"] == {"url": "http://127.0.0.1:9/api/v1"}
@@ -73,7 +79,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _backend(project: Path) -> LocalBackend:
-    return LocalBackend(Settings(root=project, areas=AREAS))
+    return LocalBackend(Settings(root=project, options=Options(areas=AREAS)))
 
 
 def _raw(project: Path, **changes: Any) -> str:
@@ -155,7 +161,7 @@ def test_deleting_and_uploading_are_left_to_pull_requests(project: Path, action:
 
 @pytest.fixture
 def server(project: Path) -> Iterator[EditorServer]:
-    server = EditorServer(Settings(root=project, areas=AREAS), None, port=0)
+    server = EditorServer(Settings(root=project, options=Options(areas=AREAS)), None, port=0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server

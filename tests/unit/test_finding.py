@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from handbook import clock
 from handbook.finding.facets import attributes, facets, slug
@@ -152,7 +153,8 @@ def test_due_lists_overdue_and_soon_due_soonest_first():
         ("PHONE-001", -31, True),
         ("PHONE-002", 60, False),
     ]
-    assert [r.standard.id for r in due(book, TODAY, soon_days=61)][-1] == "PHONE-003"
+    book.settings.options = replace(book.settings.options, review_soon_days=61)
+    assert [r.standard.id for r in due(book, TODAY)][-1] == "PHONE-003"
 
 
 def test_due_groups_by_owner_alphabetically():
@@ -224,7 +226,7 @@ def test_review_page_names_the_next_review_when_nothing_is_due():
 def test_review_window_is_configurable():
     book = handbook(standard("PHONE-001", review_by="2027-01-15"))
     assert "PHONE-001" not in review_page(book, Urls(), TODAY).content.split("The next is")[0]
-    book.settings.extra["review_soon_days"] = 90
+    book.settings.options = replace(book.settings.options, review_soon_days=90)
     assert "In 2 months" in review_page(book, Urls(), TODAY).content
 
 

@@ -81,7 +81,9 @@ def test_passes_a_retired_standard():
 
 
 def _handbook(files: dict[str, str], options: dict | None = None, lint_options=None):
-    settings = Settings(root=Path(__file__).parent, lint=lint_options or {}, extra=options or {})
+    written = {"lint": lint_options or {}, **(options or {})}
+    settings = Settings.from_options(Path(__file__).parent, written)
+    assert not settings.problems, settings.problems
     handbook = load_texts({"standards/test.yml": standard_text(TARGET)}, settings)
     handbook.results, problems = check_texts(files, handbook.standards)
     assert not problems and not handbook.problems
@@ -117,9 +119,9 @@ def test_severity_can_be_raised_for_strict_runs():
 @pytest.mark.parametrize(
     ("written", "explains"),
     [
-        ("missed_periods: two", "missed_periods should be a whole number"),
-        ("missed_periods: -1", "missed_periods should be a whole number"),
-        ("missed_period: 3", "unknown option 'missed_period'"),
+        ("missed_periods: two", "results.missed_periods: should be a whole number"),
+        ("missed_periods: -1", "results.missed_periods: should be a whole number"),
+        ("missed_period: 3", "results.missed_period: unknown option"),
     ],
 )
 def test_a_bad_option_is_a_located_problem(tmp_path, written, explains):
@@ -130,6 +132,6 @@ def test_a_bad_option_is_a_located_problem(tmp_path, written, explains):
         f"site_name: x\nplugins:\n  - handbook:\n      results:\n        {written}\n", "utf-8"
     )
     handbook = load(Settings.from_mkdocs_yml(tmp_path / "mkdocs.yml"))
-    (problem,) = [p for p in handbook.problems if p.rule == "results-config"]
+    (problem,) = [p for p in handbook.problems if p.rule == "config"]
     assert (problem.file, problem.line, problem.column) == ("mkdocs.yml", 5, 9)
     assert explains in problem.message

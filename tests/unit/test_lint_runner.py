@@ -22,7 +22,9 @@ def ignore(rule: str, field: str | None = None) -> str:
 
 
 def lint_with(lint_settings: dict, fragment: str = VAGUE):
-    handbook = load_texts({"s.yml": standard_text(fragment)}, Settings(lint=lint_settings))
+    handbook = load_texts(
+        {"s.yml": standard_text(fragment)}, Settings.from_options(Path(), {"lint": lint_settings})
+    )
     assert not handbook.problems
     return lint(handbook, TODAY)
 
@@ -94,34 +96,6 @@ def test_ignore_needs_a_known_rule_and_a_reason(entry, complaint):
 def test_mkdocs_yml_sets_severity_or_turns_a_rule_off(setting, severities):
     problems = [p for p in lint_with({"vague-wording": setting}) if p.rule == "vague-wording"]
     assert [p.severity for p in problems] == severities
-
-
-@pytest.mark.parametrize(
-    ("settings", "complaint"),
-    [
-        ({"vage-wording": "off"}, "there is no rule 'vage-wording'"),
-        ({"readability": {"max_grde": 9}}, "unknown option 'max_grde'"),
-        (
-            {"readability": {"max_grade": "nine"}},
-            "option 'max_grade' should be a number, not 'nine'",
-        ),
-        ({"stale": "fatal"}, "severity 'fatal' is not one of"),
-        ({"stale": 3}, "write off, a severity"),
-    ],
-)
-def test_bad_lint_settings_are_errors(settings, complaint):
-    problems = [p for p in lint_with(settings) if p.rule == "lint-config"]
-    assert len(problems) == 1
-    assert complaint in problems[0].message
-    assert problems[0].severity == "error" and problems[0].file == "mkdocs.yml"
-
-
-def test_bad_setting_points_at_its_line_in_mkdocs_yml(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("plugins:\n  - handbook:\n      lint:\n        vage-wording: off\n")
-    handbook = load_texts({"s.yml": BASE}, Settings(lint={"vage-wording": False}))
-    (problem,) = lint(handbook, TODAY, config_file=config)
-    assert (problem.file, problem.line) == ("mkdocs.yml", 4)
 
 
 # --- Linting files ---------------------------------------------------------------------------

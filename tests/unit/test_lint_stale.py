@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lintkit import TODAY, lint_fragment, where
 
@@ -46,5 +48,5 @@ def test_a_configured_severity_applies_to_both():
     from handbook.settings import Settings
 
     text = standard_text("review_by: 2020-01-31\neffective: 2027-01-01\n")
-    handbook = load_texts({"s.yml": text}, Settings(lint={RULE: "error"}))
+    handbook = load_texts({"s.yml": text}, Settings.from_options(Path(), {"lint": {RULE: "error"}}))
     assert [p.severity for p in lint(handbook, TODAY)] == ["error", "error"]

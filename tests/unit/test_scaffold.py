@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,7 @@ def test_prefix_is_the_one_most_standards_of_the_area_use(settings: Settings) ->
 
 def test_prefix_of_an_empty_area_is_its_first_word(settings: Settings) -> None:
     assert new_standard(settings, "in-person", "Greeting at the desk").id == "IN-001"
-    settings.extra["id_prefixes"] = {"in-person": "DESK"}
+    settings.options = replace(settings.options, id_prefixes={"in-person": "DESK"})
     assert new_standard(settings, "in-person", "Greeting at the desk").id == "DESK-001"
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from test_finding import handbook, standard
 
 from handbook.finding.index import _script, documents, index_files, published, scores, shards
-from handbook.finding.searchbox import SearchFeature, script, search_options, versioned_url
+from handbook.finding.searchbox import SearchFeature, script, versioned_url
 from handbook.finding.synonyms import builtin, synonyms
 from handbook.finding.words import STOP_WORDS, fold, query_terms, stem, terms, words
 from handbook.handbook import Handbook
@@ -126,22 +127,17 @@ def test_builtin_synonyms_are_groups_of_single_words():
 
 
 def _with_option(value: object) -> Handbook:
-    book = load_texts(dict([standard("PHONE-001")]), Settings(extra={"search": value}))
+    book = load_texts(
+        dict([standard("PHONE-001")]), Settings.from_options(Path(), {"search": value})
+    )
     return book
 
 
 def test_search_option():
-    assert search_options(_with_option({}))[0].enabled
-    assert not search_options(_with_option(False))[0].enabled
+    assert _with_option({}).settings.options.search.enabled
     assert SearchFeature().files(_with_option(False), Urls()) == []
-    options, problems = search_options(_with_option({"synonyms": [["till", "checkout"]]}))
-    assert options.synonyms == (("till", "checkout"),) and problems == []
-    _, problems = search_options(_with_option({"synonym": [["a", "b"]], "synonyms": "till"}))
-    messages = [str(p) for p in problems]
-    assert len(messages) == 2
-    assert "unknown option 'synonym'" in messages[0]
-    assert "synonyms should be lists of words" in messages[1]
-    assert all(m.startswith("mkdocs.yml:1:1: error search-option search:") for m in messages)
+    options = _with_option({"synonyms": [["till", "checkout"]]}).settings.options.search
+    assert options.synonyms == (("till", "checkout"),)
 
 
 def test_script_is_one_closure_with_the_stemmer():

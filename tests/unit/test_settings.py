@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from handbook.cards.options import card_options
-from handbook.changelog.feature import options as changelog_options
 from handbook.settings import Settings
 
 BASE = """\
@@ -37,10 +35,11 @@ def test_options_are_located_at_their_line(tmp_path):
     assert settings.where("cards", "size") == ("mkdocs.yml", 11, 9)
     assert settings.where("cards", "pdf") == ("mkdocs.yml", 10, 7)  # not written: its section
     assert settings.where("owners") == ("mkdocs.yml", 7, 5)  # not written: the plugin entry
-    _, problems = card_options(settings)
-    assert [(p.file, p.line) for p in problems] == [("mkdocs.yml", 10)]
-    _, problems = changelog_options(settings)
-    assert [(p.file, p.line, p.column) for p in problems] == [("mkdocs.yml", 12, 7)]
+    assert [str(p) for p in settings.problems] == [
+        "mkdocs.yml:11:9: error config cards.size: 'a5' is not one of a6, a7, index-4x6 or a4-4up",
+        "mkdocs.yml:12:7: error config changelog: should be a mapping of options "
+        "(enabled, tag_pattern, unreleased, allow_shallow, as_of)",
+    ]
 
 
 def test_inherit_is_followed_as_mkdocs_does(tmp_path):
@@ -50,7 +49,8 @@ def test_inherit_is_followed_as_mkdocs_does(tmp_path):
         tmp_path, "mkdocs.offline.yml", "INHERIT: base.yml\nsite_url: https://x.example/\n"
     )
     settings = Settings.from_mkdocs_yml(child)
-    assert settings.standards_dir == "rules" and settings.extra["cards"] == {"size": "a5"}
+    assert settings.standards_dir == "rules" and settings.options.cards.size == "a6"
+    assert [p.file for p in settings.problems] == ["base.yml", "base.yml"]  # where written
     assert settings.site_url == "https://x.example/"
     assert settings.where("cards", "size") == ("base.yml", 11, 9)  # where it is written
     own = _write(
@@ -59,7 +59,7 @@ def test_inherit_is_followed_as_mkdocs_does(tmp_path):
         "INHERIT: base.yml\nplugins:\n  - handbook:\n      standards_dir: other\n",
     )
     settings = Settings.from_mkdocs_yml(own)
-    assert settings.standards_dir == "other" and "cards" not in settings.extra
+    assert settings.standards_dir == "other" and settings.problems == []
     assert settings.where("standards_dir") == ("own.yml", 4, 7)
 
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
+from ..options import CardOptions
 from ..problems import Problem
 from ..render import labels
 from ..render.output import OutputFile, html_page
@@ -26,9 +27,9 @@ from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
 from . import cache
 from .model import Card, carded, make_cards
-from .options import CardOptions, card_options
 from .pdf import Measure, Rendering, card_key, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
+from .sizes import SIZES
 
 INDEX = "cards/index.md"
 CSS = "assets/handbook/cards.css"
@@ -58,8 +59,8 @@ class CardsFeature(Feature):
 
     def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
         """The cards with their measures: from memory, the cache folder, or a layout."""
-        options, _ = card_options(handbook.settings)
-        rendering = prepare(cards, options.size, handbook.settings.areas, self.state)
+        options = handbook.settings.options.cards
+        rendering = prepare(cards, SIZES[options.size], handbook.settings.areas, self.state)
         if options.overflow == "off" and not options.pdf:
             return rendering
         root = handbook.settings.root
@@ -72,8 +73,8 @@ class CardsFeature(Feature):
         return rendering
 
     def problems(self, handbook: Handbook) -> list[Problem]:
-        # Bad `card:` numbers and card options are the loader's problems (card_problems).
-        options, _ = card_options(handbook.settings)
+        # Bad `card:` numbers are the loader's problems, bad card options the config's.
+        options = handbook.settings.options.cards
         problems: list[Problem] = []
         cards = make_cards(handbook, carded(handbook))
         if options.overflow != "off":
@@ -105,7 +106,7 @@ class CardsFeature(Feature):
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        options, _ = card_options(handbook.settings)
+        options = handbook.settings.options.cards
         cards = make_cards(handbook, carded(handbook), urls)
         rendering = self._rendering(handbook, cards)
         checked = options.overflow != "off" or options.pdf
@@ -130,8 +131,8 @@ class CardsFeature(Feature):
             html[card.id] = Markup(
                 self.state.kept(
                     "card-html",
-                    card_key(card, options.size, title),
-                    partial(card_html, card, options.size, title),
+                    card_key(card, SIZES[options.size], title),
+                    partial(card_html, card, SIZES[options.size], title),
                 )
             )
         suggest = suggest_links(handbook, urls)
@@ -140,7 +141,7 @@ class CardsFeature(Feature):
             pdf = pdfs.get(card.standard.area)
             values = {
                 "card_html": html[card.id],
-                "size": options.size,
+                "size": SIZES[options.size],
                 "overflow": rendering.measure(card.id) if card.id in overflowing else None,
                 "glyphs": tuple(p.message for p in rendering.glyphs.get(card.id, [])),
                 "css": urls.relative(page, CSS),
@@ -192,7 +193,7 @@ class CardsFeature(Feature):
             by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
             by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
             unprinted=unprinted,
-            size=options.size,
+            size=SIZES[options.size],
             carried=len(cards) - len(unprinted) <= options.picker_cards,
             css=urls.relative(INDEX, CSS),
             script=urls.relative(INDEX, PICKER_SCRIPT),

@@ -184,8 +184,6 @@ def _default_linter() -> Linter | None:
         return None
 
     def run(handbook: Handbook, files: list[str]) -> list[Problem]:
-        config_file = handbook.settings.config_file or handbook.settings.root / "mkdocs.yml"
-        config = config_file if config_file.is_file() else None
-        return lint(handbook, clock.today(), config, files)
+        return lint(handbook, clock.today(), files)
 
     return run

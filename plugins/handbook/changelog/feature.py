@@ -12,69 +12,21 @@ from typing import Any
 
 from ..feature import Feature
 from ..handbook import Handbook
+from ..options import ChangelogOptions
 from ..problems import Problem
 from ..render.output import OutputFile
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls
-from ..settings import Settings
 from .changelog import Changelog, build
 from .git import GitError
 from .history import BlobCache, Revision
 from .render import ChangelogRenderer
 from .repository import Location, commit_revisions, tag_revisions, working_state
 
-DEFAULTS: dict[str, Any] = {
-    "enabled": True,
-    # Release mode: revisions are the tags matching this pattern, e.g. "handbook-*".
-    "tag_pattern": None,
-    # Show changes in the working folder that no revision holds yet (handy in `serve`).
-    "unreleased": True,
-    # Build from a shallow clone with an info message instead of a warning.
-    "allow_shallow": False,
-    # A page for each superseded version of a standard ("View as it was on …").
-    "as_of": True,
-}
-_TYPES: dict[str, tuple[type, ...]] = {
-    "enabled": (bool,),
-    "tag_pattern": (str, type(None)),
-    "unreleased": (bool,),
-    "allow_shallow": (bool,),
-    "as_of": (bool,),
-}
 SHALLOW_HELP = (
     "the git history is incomplete (shallow clone), so the changelog misses older "
     "revisions: run `git fetch --unshallow`, or set `fetch-depth: 0` on actions/checkout"
 )
-
-
-def options(settings: Settings) -> tuple[dict[str, Any], list[Problem]]:
-    """The `changelog` options of mkdocs.yml, with defaults, and what is wrong in them."""
-    given = settings.extra.get("changelog") or {}
-    where = settings.where("changelog")
-    problems: list[Problem] = []
-    if not isinstance(given, dict):
-        return dict(DEFAULTS), [_config_problem(where, "'changelog' must be a mapping of options")]
-    result = dict(DEFAULTS)
-    for key, value in given.items():
-        if key not in DEFAULTS:
-            problems.append(
-                _config_problem(
-                    where, f"unknown changelog option '{key}': use {', '.join(DEFAULTS)}"
-                )
-            )
-        elif not isinstance(value, _TYPES[key]):
-            problems.append(
-                _config_problem(
-                    where, f"changelog option '{key}' must be {_TYPES[key][0].__name__}"
-                )
-            )
-        else:
-            result[key] = value
-    return result, problems
-
-
-def _config_problem(where: tuple[str, int, int], message: str) -> Problem:
-    return Problem(*where, "changelog-config", message)
 
 
 @dataclass
@@ -103,8 +55,9 @@ class ChangelogFeature(Feature):
 
     def _compute(self, handbook: Handbook) -> Outcome:
         settings = handbook.settings
-        opts, problems = options(settings)
-        if not opts["enabled"]:
+        opts = settings.options.changelog
+        problems: list[Problem] = []
+        if not opts.enabled:
             return Outcome(None, problems, enabled=False)
         where = settings.standards_dir
         try:
@@ -117,14 +70,14 @@ class ChangelogFeature(Feature):
             problems.append(Problem(where, 1, 1, "changelog-git", message, severity))
             return Outcome(None, problems, unavailable=_unavailable(e))
         if location.shallow:
-            severity = "suggestion" if opts["allow_shallow"] else "warning"
+            severity = "suggestion" if opts.allow_shallow else "warning"
             problems.append(Problem(where, 1, 1, "changelog-shallow", SHALLOW_HELP, severity))
         return Outcome(changelog, problems)
 
-    def _changelog_for(self, location: Location, opts: dict[str, Any], drafts: bool) -> Changelog:
+    def _changelog_for(self, location: Location, opts: ChangelogOptions, drafts: bool) -> Changelog:
         git = location.git
         head = git.head()
-        pattern = opts["tag_pattern"]
+        pattern = opts.tag_pattern
         tags = git.tags(pattern, head) if pattern and head else []
         key = (
             str(location.top),
@@ -146,7 +99,7 @@ class ChangelogFeature(Feature):
             self._changelog = None
         revisions = self._history[1]
         current = None
-        if opts["unreleased"]:
+        if opts.unreleased:
             last = revisions[-1].state if revisions else None
             current = working_state(location, self.cache, last, drafts)
         fingerprint = (key, tuple(sorted(current.blobs.items())) if current else None)
@@ -180,7 +133,7 @@ class ChangelogFeature(Feature):
     ) -> tuple[list[OutputFile], dict[str, list[Section]]]:
         """Pages and sections, rendered again only when the changelog or links change."""
         settings = handbook.settings
-        as_of = bool(options(settings)[0]["as_of"])
+        as_of = settings.options.changelog.as_of
         key = (
             id(changelog),
             tuple(s.id for s in handbook.published()),

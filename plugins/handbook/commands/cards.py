@@ -45,11 +45,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..cards.options import card_options
-
     settings = settings_from_args(args)
     handbook = load(settings)
-    options, _ = card_options(settings)
     problems = handbook.errors  # card options' problems among them
     if problems:
         for problem in sorted(problems):
@@ -68,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if not chosen:
         print("no published standard matches these filters", file=sys.stderr)
         return 2
-    size = SIZES[args.size] if args.size else options.size
+    size = SIZES[args.size or settings.options.cards.size]
     cards = make_cards(handbook, chosen)
     rendering = render(cards, size, settings.areas)
     problems = rendering.problems("error")

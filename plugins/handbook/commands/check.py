@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..loader import load
-from .common import add_config_argument, option_problems, settings_from_args
+from .common import add_config_argument, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,11 +20,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     handbook = load(settings)
-    options = option_problems(settings)
-    for problem in options + sorted(handbook.problems):
+    for problem in sorted(handbook.problems):
         print(problem, file=sys.stderr)
     count = len(handbook.standards)
-    errors = len(handbook.errors) + sum(p.severity == "error" for p in options)
+    errors = len(handbook.errors)
     if errors:
         print(f"{errors} problem(s) in {count} standard file(s)", file=sys.stderr)
         return 1

@@ -38,15 +38,9 @@ def run(args: argparse.Namespace) -> int:
     if unreadable:
         for problem in unreadable:
             print(problem, file=sys.stderr)
-        print("handbook codeowners: fix the standards above first", file=sys.stderr)
+        print("handbook codeowners: fix the problems above first", file=sys.stderr)
         return 1
-    owners = settings.extra.get("owners") or {}
-    if not isinstance(owners, dict):
-        print(
-            "handbook codeowners: 'owners' in mkdocs.yml must map roles to teams", file=sys.stderr
-        )
-        return 2
-    result = codeowners(handbook, owners)
+    result = codeowners(handbook, settings.options.owners)
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     if args.check:

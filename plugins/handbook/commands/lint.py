@@ -15,7 +15,6 @@ from pathlib import Path
 from ..lint.runner import lint_paths
 from ..problems import Problem
 from ..settings import Settings
-from .common import option_problems
 
 FORMATS = ("text", "json", "github")
 _GITHUB_LEVELS = {"error": "error", "warning": "warning", "suggestion": "notice"}
@@ -56,14 +55,9 @@ def run(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"handbook lint: '{path}' does not exist", file=sys.stderr)
         return 2
-    config_file: Path | None = config
-    if config.is_file():
-        settings = Settings.from_mkdocs_yml(config)
-    else:
-        settings, config_file = Settings(root=Path.cwd()), None
+    settings = Settings.from_mkdocs_yml(config) if config.is_file() else Settings(root=Path.cwd())
     paths = [Path(p) for p in args.paths] or None
-    problems, count = lint_paths(paths, settings, config_file)
-    problems = option_problems(settings) + problems
+    problems, count = lint_paths(paths, settings)
     print(render(problems, args.format), end="")
     counts = Counter(p.severity for p in problems)
     print(_summary(counts, count), file=sys.stderr)

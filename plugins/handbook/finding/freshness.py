@@ -21,10 +21,9 @@ from ..render.environment import render, render_page
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
-from ..results.feature import missed_periods, missing
+from ..results.feature import missing
 
 PAGE = "review.md"
-SOON_DAYS = 60
 
 
 @dataclass(frozen=True)
@@ -60,8 +59,9 @@ def reviews(handbook: Handbook, today: dt.date) -> list[Review]:
     return sorted(found, key=lambda r: (r.standard.review_by, r.standard.id))
 
 
-def due(handbook: Handbook, today: dt.date, soon_days: int = SOON_DAYS) -> list[Review]:
-    """Reviews overdue or due within `soon_days` of today, soonest first."""
+def due(handbook: Handbook, today: dt.date) -> list[Review]:
+    """Reviews overdue or due within `review_soon_days` of today, soonest first."""
+    soon_days = handbook.settings.options.review_soon_days
     return [r for r in reviews(handbook, today) if r.days_left <= soon_days]
 
 
@@ -82,22 +82,17 @@ class FreshnessFeature(DatedFeature):
         return [review_page(handbook, urls, self.today())]
 
 
-def soon_days(handbook: Handbook) -> int:
-    value = handbook.settings.extra.get("review_soon_days")
-    return SOON_DAYS if value is None else int(value)
-
-
 def review_page(handbook: Handbook, urls: Urls, today: dt.date) -> OutputFile:
-    days = soon_days(handbook)
+    days = handbook.settings.options.review_soon_days
     upcoming = reviews(handbook, today)
-    periods = missed_periods(handbook)
+    periods = handbook.settings.options.results.missed_periods
     page = render_page(
         PAGE,
         "review.html.j2",
         urls,
         missed=missing(handbook, periods),
         missed_periods=periods,
-        groups=by_owner(due(handbook, today, days)),
+        groups=by_owner(due(handbook, today)),
         upcoming=upcoming[0] if upcoming else None,
         today=today,
         soon_days=days,

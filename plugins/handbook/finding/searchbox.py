@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from importlib import resources
 
 from ..feature import Feature
 from ..handbook import Handbook
-from ..problems import Problem
 from ..render.output import OutputFile
 from ..render.urls import Urls
 from .index import documents, index_files, published
@@ -25,56 +23,14 @@ STEMMER = "stemmer-2.0.1.js"
 
 
 class SearchFeature(Feature):
-    def problems(self, handbook: Handbook) -> list[Problem]:
-        return search_options(handbook)[1]
-
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        options, _ = search_options(handbook)
+        options = handbook.settings.options.search
         if not options.enabled:
             return []
         words = synonyms(options.synonyms)
         docs = documents(handbook, urls)
         folder, index = published(index_files(docs, words, self.state))
         return [OutputFile(SCRIPT, script(folder)), *index]
-
-
-@dataclass(frozen=True)
-class SearchOptions:
-    """The plugin's `search` option: `false` (Material's search instead), or
-    `{synonyms: [[word, word, ...], ...]}` to add to the built-in synonyms."""
-
-    enabled: bool = True
-    synonyms: tuple[tuple[str, ...], ...] = ()
-
-
-def search_options(handbook: Handbook) -> tuple[SearchOptions, list[Problem]]:
-    """The parsed option, or the default and a problem saying what is wrong with it."""
-    value = handbook.settings.extra.get("search", {})
-    if value is False:
-        return SearchOptions(enabled=False), []
-    if value is True or value is None:
-        return SearchOptions(), []
-    usage = "use `search: false` or `search: {synonyms: [[word, word, ...], ...]}`"
-    where = handbook.settings.where("search")
-    if not isinstance(value, dict):
-        return SearchOptions(), [_problem(where, f"should be false or a mapping: {usage}")]
-    problems = [
-        _problem(where, f"unknown option '{key}': {usage}")
-        for key in sorted(set(value) - {"synonyms"})
-    ]
-    groups = value.get("synonyms") or []
-    if not isinstance(groups, list) or not all(
-        isinstance(g, list) and all(isinstance(w, str) for w in g) for g in groups
-    ):
-        problems.append(
-            _problem(where, f"synonyms should be lists of words that mean the same: {usage}")
-        )
-        groups = []
-    return SearchOptions(synonyms=tuple(tuple(g) for g in groups)), problems
-
-
-def _problem(where: tuple[str, int, int], message: str) -> Problem:
-    return Problem(*where, "search-option", f"search: {message}")
 
 
 def _asset(*parts: str) -> str:

@@ -17,14 +17,13 @@ class LintFeature(Feature):
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Lint errors and warnings as build warnings, so `serve` keeps working and
         `build --strict` fails; the original severity stays in the message."""
-        config_file = handbook.settings.config_file or handbook.settings.root / "mkdocs.yml"
-        return [_for_build(p) for p in lint(handbook, config_file=config_file)]
+        return [_for_build(p) for p in lint(handbook)]
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         return [rules_page()]
 
 
 def _for_build(problem: Problem) -> Problem:
-    if problem.rule == "lint-config" or problem.severity != "error":
-        return problem  # bad lint settings stop the build like any other bad setting
+    if problem.severity != "error":
+        return problem
     return replace(problem, severity="warning", message=f"(lint error) {problem.message}")

@@ -35,15 +35,16 @@ class _Ignore:
 def lint(
     handbook: Handbook,
     today: dt.date | None = None,
-    config_file: Path | None = None,
     files: Iterable[str] | None = None,
 ) -> list[Problem]:
-    """Every lint problem in the handbook's standards, sorted, including bad lint settings.
+    """Every lint problem in the handbook's standards, sorted (bad lint settings are the
+    settings' problems, reported where mkdocs.yml is read).
 
     `files` limits the report to those standard files; the rest of the handbook still
     counts for handbook-wide rules (say-dont-say). Loading problems are not included.
     """
-    settings, problems = rule_settings(handbook.settings.lint, config_file)
+    settings = rule_settings(handbook.settings.options.lint)
+    problems: list[Problem] = []
     context = LintContext(handbook, today or clock.today())
     wanted = None if files is None else set(files)
     with no_cycle_collection():
@@ -169,7 +170,6 @@ def yaml_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
 def lint_paths(
     paths: Iterable[Path] | None,
     settings: Settings,
-    config_file: Path | None = None,
     today: dt.date | None = None,
 ) -> tuple[list[Problem], int]:
     """Load and lint the standards (all, or the files at `paths`); return problems and count.
@@ -179,23 +179,22 @@ def lint_paths(
     always loaded, so links between standards and handbook-wide rules stay right.
     """
     with no_cycle_collection():
-        return _lint_paths(paths, settings, config_file, today)
+        return _lint_paths(paths, settings, today)
 
 
 def _lint_paths(
     paths: Iterable[Path] | None,
     settings: Settings,
-    config_file: Path | None,
     today: dt.date | None,
 ) -> tuple[list[Problem], int]:
     handbook = load(settings)
     if paths is None:
-        found = handbook.problems + lint(handbook, today, config_file)
+        found = handbook.problems + lint(handbook, today)
         files = {s.path for s in handbook.standards} | {p.file for p in handbook.problems}
         return sorted(found), len(files)
     paths_found, _ = yaml_files(paths)
     texts = {s.path: s.source.text for s in handbook.standards if s.source is not None}
-    problems: list[Problem] = []
+    problems = list(settings.problems)  # the options' own, at their lines in mkdocs.yml
     wanted: set[str] = set()
     reread = False
     for path in paths_found:
@@ -213,7 +212,7 @@ def _lint_paths(
     if reread:
         handbook = load_texts(texts, settings, check_files=True)
     problems += [p for p in handbook.problems if p.file in wanted]
-    problems += lint(handbook, today, config_file, wanted)
+    problems += lint(handbook, today, wanted)
     return sorted(problems), len(wanted)
 
 

@@ -1,48 +1,64 @@
-"""The `handbook` plugin's options in mkdocs.yml."""
+"""The `handbook` plugin's options for MkDocs: declared here, typed, defaulted and checked
+by the engine-free `options.parse` (the one the `handbook` command uses), so each problem
+is reported at its line in mkdocs.yml. See options.py for what each option does."""
 
 from __future__ import annotations
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
+import os
+from pathlib import Path
+from typing import TypeVar
 
-from ..settings import DEFAULT_AREAS
+from mkdocs.config import base
+from mkdocs.config.base import ValidationError
+
+from .. import options as o
+from ..settings import read_mkdocs_yml
+
+T = TypeVar("T")
+
+
+class _Parsed(base.BaseConfigOption[T]):
+    """Any value passes MkDocs' own check; `HandbookConfig.validate` parses them all."""
 
 
 class HandbookConfig(base.Config):
-    enabled = c.Type(bool, default=True)
-    # Folder of standard files, relative to mkdocs.yml.
-    standards_dir = c.Type(str, default="standards")
-    # Folder of images that standards name in `illustrations`, relative to mkdocs.yml.
-    illustrations_dir = c.Type(str, default="illustrations")
-    # Handbook sections: slug -> title, in the order they appear.
-    areas = c.Type(dict, default=dict(DEFAULT_AREAS))
-    # Publish draft standards too (for previews); by default drafts are left out.
-    include_drafts = c.Type(bool, default=False)
-    # The company's goals: id -> title, or id -> {title, description}. Standards name the
-    # goals they serve (`goals:`); the Goals page lists the standards of each.
-    goals = c.Type(dict, default={})
-    # "Suggest a change" on each standard: email (owner or "*" -> address), template (the
-    # issue form's file name), host (github or gitlab). Without email: an issue at repo_url.
-    feedback = c.Type(dict, default={})
-    # Linter: rule id -> severity ("error", "warning", "suggestion") or "off", and options.
-    lint = c.Type(dict, default={})
-    # Owner role -> GitHub team(s) reviewing its standards ("*": everyone else's), for
-    # `handbook codeowners`; area -> id prefix for `handbook new`.
-    owners = c.Type(dict, default={})
-    id_prefixes = c.Type(dict, default={})
-    # Quick cards: size (a6, a7, index-4x6, a4-4up), pdf (a PDF per area), overflow severity.
-    cards = c.Type(dict, default={})
-    # Changelog from the git history: enabled, tag_pattern (release mode), unreleased.
-    changelog = c.Type(dict, default={})
-    # Results of targets: dir (default "results"), missed_periods (default 2: a target
-    # missed that many periods running lists its standard on "Due for review").
-    results = c.Type(dict, default={})
-    # "Due for review" page: also list standards due within this many days.
-    review_soon_days = c.Type(int, default=60)
-    # Staff search: false for Material's own search instead; {synonyms: [[word, ...], ...]}
-    # adds words that mean the same to the built-in ones (finding/synonyms.py).
-    search = c.Type((bool, dict), default={})
-    # Render Material's header, tabs, navigation and table of contents once per page shape
-    # (mkdocs/fragments.py, which checks itself against Material's own rendering); off only
-    # to rule it out when a theme customisation misbehaves.
-    theme_cache = c.Type(bool, default=True)
+    enabled = _Parsed[bool]()
+    standards_dir = _Parsed[str]()
+    illustrations_dir = _Parsed[str]()
+    areas = _Parsed[dict[str, str]]()
+    include_drafts = _Parsed[bool]()
+    goals = _Parsed[dict[str, o.Goal]]()
+    feedback = _Parsed[o.FeedbackOptions]()
+    lint = _Parsed[dict[str, o.LintRule]]()
+    owners = _Parsed[dict[str, tuple[str, ...]]]()
+    id_prefixes = _Parsed[dict[str, str]]()
+    cards = _Parsed[o.CardOptions]()
+    changelog = _Parsed[o.ChangelogOptions]()
+    results = _Parsed[o.ResultsOptions]()
+    review_soon_days = _Parsed[int]()
+    search = _Parsed[o.SearchOptions]()
+    theme_cache = _Parsed[bool]()
+
+    options: o.Options
+    places: o.Places
+
+    def validate(self):
+        failed, warnings = super().validate()
+        # An unknown option is options.parse's warning too, located and with a suggestion.
+        warnings = [(key, warning) for key, warning in warnings if key in o.NAMES]
+        path = self.config_file_path
+        self.places = (
+            read_mkdocs_yml(Path(path))[1] if path and os.path.isfile(path) else o.Places()
+        )
+        self.options, problems = o.parse(dict(self), self.places.where)
+        for name in o.NAMES:
+            self[name] = getattr(self.options, name)
+        for problem in problems:
+            # Each message starts with the option's path ("cards.size: …").
+            key = problem.message.split(":", 1)[0].split(".", 1)[0]
+            text = f"{problem.file}:{problem.line}:{problem.column}: {problem.message}"
+            if problem.severity == "error":
+                failed.append((key, ValidationError(text)))
+            else:
+                warnings.append((key, text))
+        return failed, warnings

@@ -21,7 +21,7 @@ from ..feature import Feature
 from ..features import all_features, problems_of
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
-from ..finding.searchbox import search_options, versioned_url
+from ..finding.searchbox import versioned_url
 from ..handbook import Handbook
 from ..loader import load
 from ..problems import Problem
@@ -31,8 +31,7 @@ from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path, standard_path
-from ..results.options import results_options
-from ..settings import Settings
+from ..settings import Settings, read_mkdocs_yml
 from .compact import compact
 from .config import HandbookConfig
 from .fragments import FragmentCache
@@ -84,28 +83,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None
-        settings = Settings.from_options(
+        settings = Settings(
             root,
-            dict(self.config),
+            self.config.options,
             site_url=config.site_url,
             docs_dir=config.docs_dir,
             theme_dir=config.theme.custom_dir,
             public_url=public,
             repo_url=config.repo_url,
             config_file=Path(config.config_file_path),
+            places=self.config.places,
         )
         self.handbook = handbook = load(settings)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         problems = self.state.checked(lambda: problems_of(handbook, self.features or []))
         _report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
-        results = settings.root / results_options(settings)[0].dir
+        results = settings.root / self.config.results.dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
-        if search_options(self.handbook)[0].enabled:
+        if self.config.search.enabled:
             if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(SEARCH_SCRIPT)
             _add_theme_dir(config)
@@ -136,7 +136,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.standard_pages = {standard_path(s) for s in handbook.published()}
         self.pages = {}
         outputs = self.state.checked(lambda: site_files(handbook, self.urls, self.features or []))
-        if search_options(handbook)[0].enabled and not self.serving:
+        if self.config.search.enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
             for notice, warning in self.unbuilt.notices(handbook, self.urls):
@@ -267,7 +267,7 @@ def _add_theme_dir(config: MkDocsConfig) -> None:
 
 def _configured_site_url(config: MkDocsConfig) -> str:
     """site_url as mkdocs.yml sets it ("" when it does not), before `serve` replaced it."""
-    return Settings.from_mkdocs_yml(Path(config.config_file_path)).site_url or ""
+    return read_mkdocs_yml(Path(config.config_file_path))[0].get("site_url") or ""
 
 
 def _generated_here(page: Page) -> bool:

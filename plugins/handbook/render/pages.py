@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup
 
-from ..goals import declared_goals
 from ..handbook import Handbook
 from ..model import Standard
 from . import labels
@@ -52,7 +51,7 @@ class PageRenderer:
         self.published = self.handbook.published()
         self.paths = {s.id: standard_path(s) for s in self.published}
         self.by_id = self.handbook.by_id()
-        self.goals = declared_goals(self.handbook.settings)[0]
+        self.goals = self.handbook.settings.options.goals
 
     def _context(self, page: str) -> dict[str, object]:
         def link(target: str) -> str:

@@ -16,14 +16,8 @@ from ..render.pages import PageExtras
 from ..render.urls import Urls, standard_path
 from .chart import chart
 from .model import TargetResults
-from .options import results_options
 
 PAGE = "results.md"
-
-
-def missed_periods(handbook: Handbook) -> int:
-    """How many periods missed in a row put a standard on *Due for review* (option)."""
-    return results_options(handbook.settings)[0].missed_periods
 
 
 @dataclass(frozen=True)
@@ -116,7 +110,7 @@ def results_page(handbook: Handbook, urls: Urls) -> OutputFile:
     for row in every:
         by_area.setdefault(areas.get(row.standard.area, row.standard.area), []).append(row)
         by_owner.setdefault(row.standard.owner, []).append(row)
-    periods = missed_periods(handbook)
+    periods = handbook.settings.options.results.missed_periods
     page = render_page(
         PAGE,
         "results.html.j2",

@@ -19,8 +19,8 @@ from typing import Any
 
 from .. import targets
 from ..problems import Problem
+from ..settings import Settings
 from .model import Period
-from .options import results_options
 from .source import COLUMNS, _field_columns, parse_number
 
 FIELDS = ("period", "standard", "target", "value", "unit", "note")
@@ -184,6 +184,6 @@ def write(rows: list[list[str]], target: Path) -> None:
         handle.write(buffer.getvalue())
 
 
-def default_out(settings: Any, period: Period | None, rows: list[list[str]]) -> Path:
+def default_out(settings: Settings, period: Period | None, rows: list[list[str]]) -> Path:
     name = str(period) if period else (rows[0][0] if rows else "imported")
-    return Path(settings.root) / results_options(settings)[0].dir / f"{name}.csv"
+    return Path(settings.root) / settings.options.results.dir / f"{name}.csv"

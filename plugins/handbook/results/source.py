@@ -31,7 +31,6 @@ from .. import targets
 from ..boundary import inside, walk
 from ..problems import Problem
 from .model import Period, Result, Results
-from .options import results_options
 
 COLUMNS = ("period", "standard", "target", "value", "unit", "goal", "note")
 REQUIRED = COLUMNS[:5]
@@ -43,7 +42,8 @@ def load(settings: Any, standards: Iterable[Any]) -> tuple[Results, list[Problem
 
     The folder is read as the standards folder is: nothing outside the project (a folder
     set outside it, a link leading out) is read, each such link is a located problem."""
-    options, problems = results_options(settings)
+    options = settings.options.results
+    problems: list[Problem] = []
     folder = settings.root / options.dir
     if not folder.is_dir():
         return Results(), problems

@@ -20,7 +20,6 @@ feedback:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
@@ -28,63 +27,12 @@ from markupsafe import Markup
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
-from ..problems import Problem
+from ..options import FEEDBACK_HOSTS, FeedbackOptions
 from ..render.escape import safe_url
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..settings import Settings
 from .templates import render
-
-TEMPLATE = "suggest-a-change.yml"
-HOSTS = ("github", "gitlab")
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-
-
-@dataclass(frozen=True)
-class FeedbackOptions:
-    email: dict[str, str] = field(default_factory=dict)  # owner (or "*") -> address
-    template: str = TEMPLATE
-    host: str | None = None  # github or gitlab; None: told by repo_url's host name
-
-
-def feedback_options(settings: Settings) -> tuple[FeedbackOptions, list[Problem]]:
-    given = settings.extra.get("feedback") or {}
-    problems: list[Problem] = []
-
-    def wrong(message: str, *key: str) -> None:
-        where = settings.where("feedback", *key)
-        problems.append(Problem(*where, "feedback", f"feedback: {message}"))
-
-    if not isinstance(given, dict):
-        wrong("should be a mapping with email, template or host")
-        return FeedbackOptions(), problems
-    for key in set(given) - {"email", "template", "host"}:
-        wrong(f"unknown option '{key}': use email, template or host")
-    email: dict[str, str] = {}
-    raw_email = given.get("email") or {}
-    if isinstance(raw_email, dict):
-        for owner, address in raw_email.items():
-            if isinstance(address, str) and _EMAIL.match(address):
-                email[str(owner)] = address
-            else:
-                wrong(
-                    f"email for '{owner}' is not an e-mail address: write name@example.org",
-                    "email",
-                    str(owner),
-                )
-    else:
-        wrong("email should map each owner (or '*') to an e-mail address")
-    template = given.get("template", TEMPLATE)
-    if not isinstance(template, str) or not re.match(r"^[\w.-]+\.ya?ml$", template):
-        wrong(
-            "template should be the issue form's file name, e.g. suggest-a-change.yml", "template"
-        )
-        template = TEMPLATE
-    host = given.get("host")
-    if host is not None and host not in HOSTS:
-        wrong(f"host should be one of {', '.join(HOSTS)}", "host")
-        host = None
-    return FeedbackOptions(email, template, host), problems
 
 
 def suggest_link(
@@ -107,7 +55,7 @@ def suggest_link(
     repository = _repository(settings.repo_url)
     if repository is None:
         return None
-    host = options.host or next((h for h in HOSTS if h in repository.netloc.lower()), None)
+    host = options.host or next((h for h in FEEDBACK_HOSTS if h in repository.netloc.lower()), None)
     path = repository.path.rstrip("/")
     if host == "github":
         query = urlencode(
@@ -142,7 +90,7 @@ def _repository(repo_url: str | None) -> SplitResult | None:
 def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
     """Each published standard's "Suggest a change" link, by id (none when unconfigured)."""
     settings = handbook.settings
-    options, _ = feedback_options(settings)
+    options = settings.options.feedback
     if not options.email and _repository(settings.repo_url) is None:
         return {}
     revision = handbook.revision
@@ -159,9 +107,6 @@ def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
 
 
 class FeedbackFeature(Feature):
-    def problems(self, handbook: Handbook) -> list[Problem]:
-        return feedback_options(handbook.settings)[1]
-
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard_id, link in suggest_links(handbook, urls).items():
             section = Markup(render("suggest.html.j2", suggest_link=link))

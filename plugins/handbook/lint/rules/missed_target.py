@@ -61,7 +61,6 @@ from typing import Any
 
 from ...model import Standard
 from ...results.model import Outcome, TargetResults
-from ...results.options import results_options
 from ..context import Finding, LintContext
 
 ID = "missed-target"
@@ -77,9 +76,7 @@ def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> 
     handbook = context.handbook
     if not handbook.results:
         return
-    periods: int = context.once(
-        "missed-periods", lambda: results_options(handbook.settings)[0].missed_periods
-    )
+    periods = handbook.settings.options.results.missed_periods
     if periods <= 0:
         return
     indexes = {t.id: i for i, t in enumerate(standard.targets) if t.id}

@@ -35,10 +35,11 @@ OPTIONS: dict[str, Any] = {}
 
 
 def check(standard: Standard, context: LintContext, options: dict[str, Any]) -> Iterator[Finding]:
-    if standard.status == "retired" or standard.goals or not context.handbook.settings.goals:
+    goals = context.handbook.settings.options.goals
+    if standard.status == "retired" or standard.goals or not goals:
         return
     yield Finding(
         ("id",),
         "this standard names none of the company's goals",
-        suggestion=f"add goals: with one or more of {', '.join(context.handbook.settings.goals)}",
+        suggestion=f"add goals: with one or more of {', '.join(goals)}",
     )
