@@ -31,6 +31,7 @@ class Settings:
     # MkDocs' own folders the site is made from: the pages, and the theme overrides.
     docs_dir: str = "docs"
     theme_dir: str | None = None
+    site_name: str | None = None
     site_url: str | None = None
     # Where the site is published, when that is not site_url: under `serve` site_url is
     # the local server's address, and this is the one mkdocs.yml sets ("" for none).
@@ -118,6 +119,7 @@ class Settings:
         return cls(
             root=config_file.parent.resolve(),
             options=options,
+            site_name=data.get("site_name"),
             site_url=data.get("site_url"),
             docs_dir=str(data.get("docs_dir") or "docs"),
             theme_dir=theme.get("custom_dir") if isinstance(theme, dict) else None,

@@ -58,12 +58,11 @@ def test_commit_message_bodies_become_paragraphs_and_lists():
 def test_feed_links_are_absolute_with_a_site_url_and_relative_without(tmp_path):
     repo = Repo(tmp_path / "handbook")
     repo.commit("First", {"standards/phone-001.yml": standard("PHONE-001", "Answering")})
-    repo.write({"mkdocs.yml": "site_name: Acme standards\n"})
     for site_url, expected in (
         ("https://handbook.example.org/", "https://handbook.example.org/changelog/2026-03-03-"),
         (None, "2026-03-03-"),
     ):
-        settings = Settings(root=repo.path, site_url=site_url)
+        settings = Settings(root=repo.path, site_name="Acme standards", site_url=site_url)
         handbook = load(settings)
         outcome = ChangelogFeature().outcome(Handbook(handbook.standards, [], settings))
         feed = ChangelogRenderer(outcome.changelog, handbook, Urls()).feed()

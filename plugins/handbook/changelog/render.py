@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -27,7 +26,6 @@ from ..render.escape import safe_url, xml_text
 from ..render.output import OutputFile, html_page
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
-from ..settings import read_mkdocs_yml
 from . import asof, briefing
 from .change_review import Comparison
 from .changelog import Changelog, RevisionChanges
@@ -319,7 +317,7 @@ class ChangelogRenderer:
             _feed_environment()
             .get_template("feed.xml.j2")
             .render(
-                site_name=site_name(self.handbook.settings.root),
+                site_name=self.handbook.settings.site_name or "Handbook",
                 feed_id=_urn(site_url or oldest or "handbook", "feed"),
                 updated=entries[0]["updated"] if entries else "1970-01-01T00:00:00+00:00",
                 self_href=href(FEED),
@@ -392,13 +390,6 @@ class ChangelogRenderer:
             )
             section = Section(Markup(html), title="Updates to this standard")
             extras.sections.setdefault(sid, []).append(section)
-
-
-def site_name(root: Path) -> str:
-    """The site's name from mkdocs.yml, for the feed's title; 'Handbook' when not found."""
-    config = root / "mkdocs.yml"
-    name = read_mkdocs_yml(config)[0].get("site_name") if config.is_file() else None
-    return str(name) if name else "Handbook"
 
 
 def _by_id(change: StandardChange) -> str:

@@ -86,6 +86,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         settings = Settings(
             root,
             self.config.options,
+            site_name=config.site_name,
             site_url=config.site_url,
             docs_dir=config.docs_dir,
             theme_dir=config.theme.custom_dir,
