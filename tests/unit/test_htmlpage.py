@@ -10,8 +10,9 @@ import markdown
 import pytest
 from mkdocs.structure.toc import get_toc
 
-from handbook.mkdocs.htmlpage import hand_over, heading_style
+from handbook.mkdocs.htmlpage import HtmlPages, hand_over, heading_style
 from handbook.render.headings import Headings
+from handbook.render.output import OutputFile
 
 HEADINGS = [(1, "Results"), (2, "By area"), (3, "Telephone"), (3, "Café 24/7"), (2, "By owner")]
 
@@ -50,3 +51,17 @@ def test_style_follows_the_sites_toc_options():
         "_",
     )
     assert heading_style(_config()).permalink is False
+
+
+def test_markdown_gets_nothing_to_convert_and_the_html_comes_back_as_content():
+    html_page = OutputFile("results.md", "---\n---\n", headings=())
+    pages = HtmlPages({"standards/a.md"})
+    pages.add(html_page)
+    pages.add(OutputFile("editors/format.md", "# Format"))  # Markdown: left to MkDocs
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="results.md"))
+    other = SimpleNamespace(file=SimpleNamespace(src_uri="editors/format.md"))
+    assert pages.hold(page, "<p>results</p>") == ""
+    assert pages.hold(other, "# Format") is None
+    assert pages.content(page, _config()) == "<p>results</p>"
+    assert pages.content(other, _config()) is None
+    assert not pages.is_standard(page)

@@ -17,6 +17,7 @@ from markdown.extensions.toc import nest_toc_tokens, slugify
 from mkdocs.structure.toc import get_toc
 
 from ..render.headings import Heading, HeadingStyle
+from ..render.output import OutputFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +26,36 @@ if TYPE_CHECKING:
 _TOC = ("toc", "markdown.extensions.toc")
 # Where the page's HTML can be linked to: any id, and <a name> (as MkDocs collects them).
 _ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
+
+
+class HtmlPages:
+    """A build's generated pages of HTML, by path; `standards` are the standards' pages."""
+
+    def __init__(self, standards: set[str] | None = None) -> None:
+        self.outputs: dict[str, OutputFile] = {}
+        self.standards = standards or set()
+        self.held: dict[str, str] = {}  # a page's HTML from the Markdown to the content hook
+
+    def add(self, output: OutputFile) -> None:
+        if output.headings is not None:
+            self.outputs[output.path] = output
+
+    def is_standard(self, page: Page) -> bool:
+        return page.file.src_uri in self.standards and page.file.src_uri in self.outputs
+
+    def hold(self, page: Page, markdown: str) -> str | None:
+        """Nothing for Markdown to convert ("") when the page is HTML, kept for `content`."""
+        if page.file.src_uri not in self.outputs:
+            return None
+        self.held[page.file.src_uri] = markdown
+        return ""
+
+    def content(self, page: Page, config: MkDocsConfig) -> str | None:
+        """The page's HTML, its table of contents and anchors set; None for other pages."""
+        html = self.held.pop(page.file.src_uri, None)
+        if html is None:
+            return None
+        return hand_over(page, html, self.outputs[page.file.src_uri].headings or (), config)
 
 
 def heading_style(config: MkDocsConfig) -> HeadingStyle:

@@ -36,7 +36,7 @@ from .compact import compact
 from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments
-from .htmlpage import hand_over, heading_style
+from .htmlpage import HtmlPages, heading_style
 from .navtrim import LIST_ALL_UP_TO, NavTrimmer
 from .searchparse import speed_up as speed_up_search
 from .stable import Digests, StableFile, Unread
@@ -59,9 +59,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.pages: dict[str, OutputFile] = {}  # generated HTML pages, by path
-        self.standard_pages: set[str] = set()
-        self.html: dict[str, str] = {}  # their HTML between Markdown and content hooks
+        self.html_pages = HtmlPages()
         self.digests = Digests()  # kept across `serve` rebuilds
         self.unbuilt = Unbuilt()  # the same
         self.unread = Unread()  # the same
@@ -134,8 +132,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         speed_up_search(
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
         )
-        self.standard_pages = {standard_path(s) for s in handbook.published()}
-        self.pages = {}
+        self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         outputs = self.state.checked(lambda: site_files(handbook, self.urls, self.features or []))
         if self.config.search.enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
@@ -145,8 +142,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 outputs.append(notice)
         for output in outputs:
             file = _add(files, config, output, handbook.settings, self.digests)
-            if file is not None and output.headings is not None:
-                self.pages[output.path] = output
+            if file is not None:
+                self.html_pages.add(output)
         if config.nav is None:
             pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = default_nav(pages, handbook)
@@ -184,11 +181,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     ) -> str | None:
         if not self.config.enabled or self.handbook is None:
             return None
-        if page.file.src_uri in self.pages:
-            self.html[page.file.src_uri] = markdown  # HTML: nothing for Markdown to convert
-            return ""
         if page.file.generated_by == "handbook":
-            return None
+            return self.html_pages.hold(page, markdown)
         if HOME_MARKER not in markdown:
             return None
         self.unread.filled.add(page.file.src_uri)  # it lists standards
@@ -199,13 +193,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(
         self, html: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        body = self.html.pop(page.file.src_uri, None)
-        if body is None:
-            return None
-        return hand_over(page, body, self.pages[page.file.src_uri].headings or (), config)
+        return self.html_pages.content(page, config)
 
     def _is_standard_page(self, page: Page) -> bool:
-        return page.file.src_uri in self.standard_pages and page.file.src_uri in self.pages
+        return self.html_pages.is_standard(page)
 
     @event_priority(-100)  # last, on the finished page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
