@@ -16,7 +16,7 @@ from typing import Any, cast
 import yaml
 import yaml_env_tag
 
-from .options import DEFAULT_AREAS, Options, Places, parse
+from .options import DEFAULT_AREAS, RULE, Options, Places, parse
 from .problems import Problem
 
 __all__ = ["DEFAULT_AREAS", "Settings", "handbook_options", "read_mkdocs_yml"]
@@ -115,7 +115,11 @@ class Settings:
         config_file = Path(config_file)
         data, places = read_mkdocs_yml(config_file)
         theme = data.get("theme")
-        options, problems = parse(handbook_options(data), places.where)
+        written = handbook_options(data)
+        options, problems = parse(written if isinstance(written, dict) else {}, places.where)
+        if not isinstance(written, dict):
+            message = "handbook: the plugin's options should be a mapping (standards_dir: …)"
+            problems.insert(0, Problem(*places.where(), RULE, message))
         return cls(
             root=config_file.parent.resolve(),
             options=options,
@@ -130,12 +134,13 @@ class Settings:
         )
 
 
-def handbook_options(data: dict[str, Any]) -> dict[str, Any]:
-    """The `handbook` plugin's options as written in a read mkdocs.yml."""
-    options: dict[str, Any] = {}
+def handbook_options(data: dict[str, Any]) -> Any:
+    """The `handbook` plugin's options as written in a read mkdocs.yml (a mapping, unless
+    written wrong)."""
+    options: Any = {}
     for plugin in data.get("plugins") or []:
         if isinstance(plugin, dict) and "handbook" in plugin:
-            options = plugin["handbook"] if isinstance(plugin["handbook"], dict) else {}
+            options = plugin["handbook"] or {}
     return options
 
 

@@ -296,6 +296,17 @@ def test_good_values_are_typed(tmp_path):
     assert not options.search.enabled
 
 
+def test_options_that_are_not_a_mapping_are_a_problem(tmp_path):
+    path = tmp_path / "mkdocs.yml"
+    path.write_text("site_name: T\nplugins:\n  - handbook: [cards]\n", "utf-8")
+    settings = Settings.from_mkdocs_yml(path)
+    assert [str(p) for p in settings.problems] == [
+        "mkdocs.yml:3:5: error config handbook: the plugin's options should be a mapping "
+        "(standards_dir: …)"
+    ]
+    assert settings.options == Options()
+
+
 def test_parse_never_raises_on_odd_values():
     for value in (None, 0, "", [], {}, {"a": None}, [[]], 1.5, True):
         written = {name: value for name in (f.name for f in fields(Options))}
