@@ -44,6 +44,7 @@ def inline(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """The words of a text field without Markdown markers, for search and summaries."""
     return html.unescape(nh3.clean(inline(text).replace("<br>", " "), tags=set())).strip()

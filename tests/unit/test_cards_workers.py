@@ -34,8 +34,12 @@ def documents(tmp_path_factory):
 def test_workers_answer_each_document_in_order_as_the_build_process_would(documents, monkeypatch):
     args = (typeset.template_path(), typeset.font_dirs())
     alone = compile.run_all("query", *args, documents, cards=1)  # in this process
-    # A worker ends after every second document: four workers in all, two at a time.
-    monkeypatch.setattr(compile, "WORKER_BYTES", len(documents[0]) * 3 // 2)
+    # Any two documents are a worker's share, three never are: three or four workers (as
+    # the two threads happen to share out the six), never two (no end) or six (no share).
+    sizes = sorted(len(text.encode()) for text in documents)
+    share = sizes[-1] + sizes[-2]
+    assert sum(sizes[:3]) > share
+    monkeypatch.setattr(compile, "WORKER_BYTES", share)
     started = []
     real = compile._Worker.__init__
 

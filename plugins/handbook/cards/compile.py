@@ -7,7 +7,7 @@ all back when it ends, and two of them use both cores. A worker is this module r
 starts quickly. It reads requests on its standard input, each a line `TASK LENGTH`
 followed by the document's JSON, and answers each with a line `ok LENGTH` (or `error
 LENGTH`) followed by the result. A worker compiles documents until it has been given
-about WORKER_CARDS cards, then ends and a new one starts, so its memory stays bounded;
+its share (WORKER_BYTES), then ends and a new one starts, so its memory stays bounded;
 starting one for every document cost more than the compiles of a small area's cards.
 """
 
@@ -27,8 +27,9 @@ from typing import IO, Any
 # costs more than it saves.
 IN_PROCESS = 40
 WORKERS = 2
-# Input a worker takes before it ends: about 700 cards (a card is about 2.8 kB of JSON),
-# some 350 MB of layouts kept by Typst, no more than the build's own process at 1,000.
+# Input a worker takes at most (unless one document is larger): about 700 cards (a card
+# is about 2.8 kB of JSON), some 350 MB of layouts kept by Typst, less than the build's
+# own process at 1,000 standards.
 WORKER_BYTES = 2_000_000
 
 
@@ -80,7 +81,7 @@ def run_all(
                     index, text = todo.get_nowait()
                 except queue.Empty:
                     break
-                if worker is not None and worker.given >= WORKER_BYTES:
+                if worker is not None and worker.given + len(text) > WORKER_BYTES:
                     worker.close()
                     worker = None
                 worker = worker or _Worker(args)
