@@ -16,10 +16,8 @@ from typing import Any, cast
 import yaml
 import yaml_env_tag
 
-from .options import DEFAULT_AREAS, RULE, Options, Places, parse
+from .options import RULE, Options, Places, parse
 from .problems import Problem
-
-__all__ = ["DEFAULT_AREAS", "Settings", "handbook_options", "read_mkdocs_yml"]
 
 
 @dataclass

@@ -325,7 +325,6 @@ def test_the_plugin_and_the_cli_see_the_same_options():
     cli = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
     assert plugin.config.options == cli.options
     assert cli.problems == []
-    assert plugin.config.cards == cli.options.cards
 
     from handbook.mkdocs.config import HandbookConfig
 
@@ -333,6 +332,3 @@ def test_the_plugin_and_the_cli_see_the_same_options():
     empty.load_dict({})
     assert empty.validate() == ([], [])
     assert empty.options == Options() == parse({})[0]
-    assert {key: empty[key] for key in empty} == {
-        f.name: getattr(Options(), f.name) for f in fields(Options)
-    }

@@ -98,13 +98,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         problems = self.state.checked(lambda: problems_of(handbook, self.features or []))
         _report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
-        results = settings.root / self.config.results.dir
+        results = settings.root / self.config.options.results.dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
             if folder.is_dir() and str(folder) not in config.watch:
                 config.watch.append(str(folder))
         if CSS_PATH not in config.extra_css:
             config.extra_css.insert(0, CSS_PATH)
-        if self.config.search.enabled:
+        if self.config.options.search.enabled:
             if SEARCH_SCRIPT not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(SEARCH_SCRIPT)
             _add_theme_dir(config)
@@ -134,7 +134,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         outputs = self.state.checked(lambda: site_files(handbook, self.urls, self.features or []))
-        if self.config.search.enabled and not self.serving:
+        if self.config.options.search.enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
             for notice, warning in self.unbuilt.notices(handbook, self.urls):
@@ -159,7 +159,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.unread.fill(files)
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
-        if self.config.enabled and self.config.theme_cache:
+        if self.config.enabled and self.config.options.theme_cache:
             self.fragments, why_not = cache_fragments(env, config, _generated_here)
             if why_not:
                 log.info(f"theme cache off, pages rendered one by one: {why_not}")
