@@ -37,9 +37,9 @@ from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments
 from .htmlpage import HtmlPages, heading_style
-from .navtrim import LIST_ALL_UP_TO, NavTrimmer
+from .navtrim import NavTrimmer
 from .searchparse import speed_up as speed_up_search
-from .stable import Digests, StableFile, Unread
+from .stable import Compiled, Digests, StableFile, Unread, site_signature
 from .unbuilt import Unbuilt
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.digests = Digests()  # kept across `serve` rebuilds
         self.unbuilt = Unbuilt()  # the same
         self.unread = Unread()  # the same
+        self.compiled = Compiled()  # the same
         self.state = BuildState()  # derived work by content, kept across `serve` rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -127,7 +128,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 and not inside(Path(source), settings.root)
             ):
                 files.remove(found)
-        self.digests.start(_site_signature(config, handbook))
+        self.digests.start(site_signature(config, handbook))
         self.unread.start(files)
         speed_up_search(
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
@@ -157,6 +158,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         self.unread.fill(files)
+        env.bytecode_cache = self.compiled
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
         if self.config.enabled and self.config.options.theme_cache:
@@ -264,13 +266,6 @@ def _configured_site_url(config: MkDocsConfig) -> str:
 
 def _generated_here(page: Page) -> bool:
     return page.file.generated_by == "handbook"
-
-
-def _site_signature(config: MkDocsConfig, handbook: Handbook) -> object:
-    """What every generated page's HTML depends on besides its own content."""
-    published = handbook.published()
-    listed = [(s.id, s.title) for s in published] if len(published) <= LIST_ALL_UP_TO else []
-    return (Path(config.config_file_path).read_text("utf-8"), tuple(listed))
 
 
 def _add(

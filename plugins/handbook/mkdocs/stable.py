@@ -11,14 +11,27 @@ A page a dirty build skips is not read either, so its title is unknown (None) to
 pages that are rendered: a trimmed sidebar showed "None" for each area's link. `Unread`
 remembers each page's title from the last build that read it; a page not read since is
 unchanged, and so is its title.
+
+MkDocs makes a new Jinja environment for every build, which compiled the theme's fifty
+templates again after every edit; `Compiled` keeps their compiled code across rebuilds
+(Jinja loads it only while the template's source is the same, by checksum).
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+import jinja2
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+
+from ..handbook import Handbook
+from .navtrim import LIST_ALL_UP_TO
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 
 class StableFile(File):
@@ -26,6 +39,13 @@ class StableFile(File):
 
     def is_modified(self) -> bool:
         return not self.unchanged or not os.path.isfile(self.abs_dest_path)
+
+
+def site_signature(config: MkDocsConfig, handbook: Handbook) -> object:
+    """What every generated page's HTML depends on besides its own content."""
+    published = handbook.published()
+    listed = [(s.id, s.title) for s in published] if len(published) <= LIST_ALL_UP_TO else []
+    return (Path(config.config_file_path).read_text("utf-8"), tuple(listed))
 
 
 class _AlwaysBuilt(File):
@@ -78,3 +98,17 @@ class Unread:
             page = file.page
             if page is not None and page.markdown is None and file.src_uri in self.titles:
                 page.title = self.titles[file.src_uri]
+
+
+class Compiled(jinja2.BytecodeCache):
+    """Compiled templates, in memory for the life of the process."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
