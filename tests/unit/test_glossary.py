@@ -108,6 +108,7 @@ def test_no_glossary_file_is_an_empty_glossary(tmp_path: Path) -> None:
 
 
 def test_pages_and_glossary_page_share_the_terms_found_and_match_a_fresh_build() -> None:
+    from handbook.buildstate import BuildState
     from handbook.glossary.feature import GlossaryFeature
     from handbook.loader import load as load_handbook
     from handbook.render.pages import PageExtras
@@ -127,11 +128,16 @@ def test_pages_and_glossary_page_share_the_terms_found_and_match_a_fresh_build()
 
     handbook = load_handbook(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
     shared = GlossaryFeature()
+    shared.state = BuildState()  # as the engine hands it, kept across builds
+    shared.state.start()
     sections, files = build(shared, handbook, "extras files")
+    published = len(handbook.published())
+    assert (shared.state.misses, shared.state.hits) == (published, published)
     assert sections and files
     assert sections == build(GlossaryFeature(), handbook, "extras")[0]
     assert files == build(GlossaryFeature(), handbook, "files")[1]
-    # A new handbook (a `serve` rebuild) is read anew, not from the last one's terms.
+    # A `serve` rebuild: the same files, their terms kept (and the same pages made).
     again = load_handbook(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    shared.state.start()
     assert build(shared, again, "extras files") == (sections, files)
-    assert shared.used is not None and shared.used[0] is again
+    assert (shared.state.misses, shared.state.hits) == (0, 2 * published)

@@ -4,6 +4,7 @@ uses with their definitions (a closed box, so the page reads as before)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from markupsafe import Markup
 
@@ -39,22 +40,17 @@ def anchors(glossary: Glossary) -> dict[str, str]:
 
 class GlossaryFeature(Feature):
     glossary = Glossary()
-    # The terms each standard uses, of one handbook and glossary: the standard pages and
-    # the Glossary page of a build ask for the same.
-    used: tuple[Handbook, Glossary, dict[int, list[Term]]] | None = None
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Read once per build: problems are asked for first, pages and files after.
         self.glossary, found = load(handbook.settings.root)
         return found
 
-    def _terms(self, handbook: Handbook, standard: Standard) -> list[Term]:
-        if self.used is None or self.used[0] is not handbook or self.used[1] is not self.glossary:
-            self.used = (handbook, self.glossary, {})
-        found = self.used[2]  # by standard, which the handbook held here keeps alive
-        if id(standard) not in found:
-            found[id(standard)] = terms_of(self.glossary, standard)
-        return found[id(standard)]
+    def _terms(self, standard: Standard) -> list[Term]:
+        """The terms a standard uses: found once for its page and the Glossary page, and
+        kept for `serve` rebuilds by its file and the glossary (buildstate.py)."""
+        key = (standard.digest, self.glossary) if standard.digest else None
+        return self.state.kept("glossary-terms", key, partial(terms_of, self.glossary, standard))
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         glossary = self.glossary
@@ -62,7 +58,7 @@ class GlossaryFeature(Feature):
             return
         ids = anchors(glossary)
         for standard in handbook.published():
-            terms = self._terms(handbook, standard)
+            terms = self._terms(standard)
             if terms:
                 page = standard_path(standard)
                 html = render(
@@ -81,7 +77,7 @@ class GlossaryFeature(Feature):
         published = handbook.published()
         users: dict[str, list[Standard]] = {t.term: [] for t in glossary.terms}
         for standard in published:
-            for term in self._terms(handbook, standard):
+            for term in self._terms(standard):
                 users[term.term].append(standard)
         page = render_page(
             PAGE,
