@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -46,18 +47,27 @@ def test_standard_page_shows_latest_result_missed_and_run(built):
     assert "Sample data." in block
 
 
-def test_chart_is_an_svg_with_a_mark_per_period_and_the_goal_line(built):
+def test_chart_is_an_svg_file_with_a_mark_per_period_and_the_goal_line(built):
     block = _results_block(built.page("standards/phone-001/"))
-    (svg,) = re.findall(r"<svg class=\"hb-chart\".*?</svg>", block, re.S)
-    assert 'role="img"' in svg and "aria-label=" in svg
-    (met,) = re.findall(r'<g class="hb-chart__met"[^>]*>(.*?)</g>', svg)
-    (missed,) = re.findall(r'<g class="hb-chart__missed"[^>]*>(.*?)</g>', svg)
+    (img,) = re.findall(r"<img class=\"hb-chart\"[^>]*>", block)
+    (src,) = re.findall(r'src="([^"]+)"', img)
+    (alt,) = re.findall(r'alt="([^"]+)"', img)
+    assert "latest 86.5%, missed" in alt and "table below" in alt
+    path = (built.site / "standards" / "phone-001" / src).resolve()
+    assert path == (built.site / "results" / "charts" / "phone-001-answer-time.svg").resolve()
+    svg = path.read_text()
+    root = ElementTree.fromstring(svg)  # a whole SVG document, as an <img> needs
+    assert root.tag == "{http://www.w3.org/2000/svg}svg" and root.get("role") == "img"
+    assert root.find("{http://www.w3.org/2000/svg}title").text.startswith("Trend of")
+    (met,) = re.findall(r'<g class="met"[^>]*>(.*?)</g>', svg)
+    (missed,) = re.findall(r'<g class="missed"[^>]*>(.*?)</g>', svg)
     assert met.count("<circle") == 2
     assert missed.count("<rect") == 3
-    (goal,) = re.findall(r'class="hb-chart__goal" d="([^"]+)"', svg)
+    (goal,) = re.findall(r'class="goal" d="([^"]+)"', svg)
     # The goal rose from 90 to 92 in the last month: the dashed line steps up once.
     levels = {float(y) for y in re.findall(r"[ML][\d.]+ ([\d.]+)H", goal)}
     assert len(levels) == 2
+    assert "<svg" not in block  # the page carries the picture by reference only
 
 
 def test_chart_has_a_table_with_every_period(built):
@@ -84,6 +94,14 @@ def test_results_page_lists_the_missed_target_first(built):
     first = page.index('id="missed-2-or-more-periods-running"')
     assert first < page.index("PHONE-001", first) < page.index('id="by-area"')
     assert "Missed, 3 periods" in page
+
+
+def test_results_page_has_a_line_per_owner_with_the_missed_targets(built):
+    page = built.page("results/")
+    owners = page[page.index('id="by-owner"') :]
+    (line,) = re.findall(r"<tr><td>Contact centre manager</td>.*?</tr>", owners)
+    assert re.search(r"<td>1</td><td>0</td><td>1: <a href=\"[^\"]*#result-answer-time\">", line)
+    assert "(3 periods)" in line
 
 
 def test_due_for_review_lists_a_target_missed_for_periods(built):

@@ -12,13 +12,38 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .. import targets
 from .model import TargetResults
 
-WIDTH, HEIGHT = 360, 150
+WIDTH, HEIGHT = 360, 150  # the plot and its axes; the key is drawn below them
+KEY_HEIGHT = 20
+FULL_HEIGHT = HEIGHT + KEY_HEIGHT
 LEFT, RIGHT, TOP, BOTTOM = 50, 10, 10, 34
+# The theme's own fonts (the site loads none): an SVG shown by <img> inherits nothing.
+FONTS = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
+# Shown narrow (a phone's 330 px or so), the text grows and every other period goes:
+# an SVG shown by <img> reads media queries against its own width.
+STYLE = "@media (max-width:420px){text{font-size:14px}.a{display:none}}"
+
+
+def _key() -> str:
+    """The key under the plot: result line, met, missed, target; spaced for the larger
+    text of a narrow chart."""
+    y, x = HEIGHT + 12, LEFT
+    return (
+        f'<g class="key"><path d="M{x} {y - 4}h18" stroke="#000" stroke-width="2"/>'
+        f'<text x="{x + 23}" y="{y}">result</text>'
+        f'<circle cx="{x + 78}" cy="{y - 4}" r="4.5"/><text x="{x + 86}" y="{y}">met</text>'
+        f'<rect x="{x + 122}" y="{y - 8}" width="8" height="8" fill="#fff" stroke="#000" '
+        f'stroke-width="2"/><text x="{x + 136}" y="{y}">missed</text>'
+        f'<path d="M{x + 194} {y - 4}h18" stroke="#000" stroke-width="1.5" '
+        f'stroke-dasharray="6 4"/><text x="{x + 217}" y="{y}">target</text></g>'
+    )
+
+
+KEY = _key()
 
 
 @dataclass(frozen=True)
@@ -41,8 +66,14 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}" if not float(value).is_integer() else str(int(value))
 
 
-def chart(results: TargetResults, title: str) -> Markup:
-    """The chart's SVG, for a target with at least one result."""
+def chart_path(standard_id: str, target_id: str) -> str:
+    """Where a target's chart is in the site: one file each, which every page showing
+    it refers to by <img> (ids are letters, digits and dashes; url_path encodes anyway)."""
+    return f"results/charts/{standard_id.lower()}-{target_id}.svg"
+
+
+def chart(results: TargetResults, title: str) -> str:
+    """The chart as an SVG file, for a target with at least one result."""
     outcomes = results.shown
     unit = targets.result_unit(results.target.data)
     values = [o.result.value for o in outcomes]
@@ -79,7 +110,10 @@ def chart(results: TargetResults, title: str) -> Markup:
                 continue
             level = y(outcome.goal[end])
             left, right = xs[index] - half, xs[index] + half
-            path.append(f"{'L' if last is not None else 'M'}{left:.1f} {level}H{right:.1f}")
+            if level == last:
+                path.append(f"H{right:.1f}")
+            else:
+                path.append(f"{'L' if last is not None else 'M'}{left:.1f} {level}H{right:.1f}")
             last = level
         goal_paths.append(" ".join(path))
     ticks = []
@@ -106,34 +140,35 @@ def _svg(
     marks: list[Mark],
     line: str,
     goal_paths: list[str],
-) -> Markup:
-    """The drawing, attributes shared through groups to keep it small (about 1.7 KB).
-    Numbers are ours; every text (title, units, labels) is escaped."""
+) -> str:
+    """The drawing as an SVG file of its own, attributes shared through groups to keep it
+    small (about 2 KB), its key drawn in. Numbers are ours; every text is escaped."""
     right, bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
     grid = "".join(f"M{LEFT} {level}H{right}" for level, _ in ticks)
     parts = [
-        f'<svg class="hb-chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
-        f'<path d="{grid}" fill="none" stroke="currentColor" stroke-opacity="0.25"/>'
-        '<g fill="currentColor" font-size="11" text-anchor="end">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {FULL_HEIGHT}" '
+        f'width="{WIDTH}" height="{FULL_HEIGHT}" role="img" font-family="{FONTS}" '
+        f'font-size="11"><title>{escape(title)}</title><style>{STYLE}</style>'
+        f'<path d="{grid}" fill="none" stroke="#000" stroke-opacity="0.25"/>'
+        '<g text-anchor="end">',
     ]
     parts += [
         f'<text x="{LEFT - 6}" y="{level + 4}">{escape(text)}</text>' for level, text in ticks
     ]
-    parts.append('</g><g fill="currentColor" font-size="11" text-anchor="middle">')
+    parts.append('</g><g text-anchor="middle">')
     for index, (at, text, year) in enumerate(labels):
-        alt = ' class="hb-chart__alt"' if index % 2 else ""
+        alt = ' class="a"' if index % 2 else ""
         parts.append(f'<g{alt}><text x="{at}" y="{bottom + 15}">{escape(text)}</text>')
         if year:
             parts.append(f'<text x="{at}" y="{bottom + 30}">{escape(year)}</text>')
         parts.append("</g>")
     parts.append(
-        '</g><g fill="none" stroke="currentColor">'
+        '</g><g fill="none" stroke="#000">'
         + "".join(
-            f'<path class="hb-chart__goal" d="{path}" stroke-width="1.5" stroke-dasharray="6 4"/>'
+            f'<path class="goal" d="{path}" stroke-width="1.5" stroke-dasharray="6 4"/>'
             for path in goal_paths
         )
-        + f'<path class="hb-chart__line" d="{line}" stroke-width="2"/></g>'
+        + f'<path class="line" d="{line}" stroke-width="2"/></g>'
     )
     met = "".join(f'<circle cx="{m.x}" cy="{m.y}" r="4.5"/>' for m in marks if m.met is not False)
     missed = "".join(
@@ -142,14 +177,12 @@ def _svg(
         if m.met is False
     )
     if met:
-        parts.append(f'<g class="hb-chart__met" fill="currentColor">{met}</g>')
+        parts.append(f'<g class="met">{met}</g>')
     if missed:
-        parts.append(
-            f'<g class="hb-chart__missed" fill="#fff" stroke="currentColor" stroke-width="2">'
-            f"{missed}</g>"
-        )
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        parts.append(f'<g class="missed" fill="#fff" stroke="#000" stroke-width="2">{missed}</g>')
+    parts.append(KEY)
+    parts.append("</svg>\n")
+    return "".join(parts)
 
 
 def _unit(unit: str) -> str:
