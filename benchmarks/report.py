@@ -58,6 +58,18 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     cards = results.get("cards", {})
     cards_time = cards.get("seconds") if cards.get("available", True) else None
     row("PDF of 100 quick cards", cards_time and round(cards_time, 2), 3, "s")
+    measured = results.get("results", {})
+    load = measured.get("load", {}).get("cpu_seconds")
+    row("Results of 1,000 standards × 24 months: load and validate (CPU)", load, 1, "s")
+    build = measured.get("build", {})
+    for kind, label in (("as shipped", "as shipped"), ("cards off", "quick cards off")):
+        pair = build.get(kind, {})
+        row(
+            f"1,000 standards: build with 12 months of results / without ({label})",
+            _ratio(cost(pair.get("with")), cost(pair.get("without"))),
+            1.1,
+            "×",
+        )
     return rows
 
 
@@ -150,8 +162,90 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {t['target']} | {_fmt(t['value'], digits, ' ' + t['unit'])} "
             f"| {_fmt(t['limit'], 2 if t['unit'] == '×' else 0, ' ' + t['unit'])} | {met} |"
         )
+    if results.get("results"):
+        lines += ["", results_markdown(results["results"]).rstrip("\n")]
     if results.get("search"):
         lines += ["", search_markdown(results["search"]).rstrip("\n")]
+    return "\n".join(lines) + "\n"
+
+
+def results_markdown(measured: dict[str, Any]) -> str:
+    """The results benchmark's section of results.md (`benchmarks/results_bench.py`)."""
+    lines = ["## Results of targets", ""]
+    load = measured.get("load")
+    if load:
+        lines.append(
+            f"Loading and validating the results of {measured['count']:,} standards × 24 "
+            f"months ({load['rows']:,} rows), in a fresh interpreter after the standards: "
+            f"{load['cpu_seconds']:.2f} s CPU ({load['seconds']:.2f} s wall), median of "
+            f"{load['runs']}; {load['date']} at `{load['commit']}`, load average "
+            f"{', '.join(str(x) for x in load['load_average'])}."
+        )
+    build = measured.get("build")
+    if build:
+        lines += [
+            "",
+            f"Builds of {measured['count']:,} standards without results and with 12 months "
+            f"of every target's results, cold, taking turns; median of {build['runs']}; "
+            f"{build['date']} at `{build['commit']}`, load average "
+            f"{', '.join(str(x) for x in build['load_average_before'])} before and "
+            f"{', '.join(str(x) for x in build['load_average_after'])} after (2 shared cores). "
+            "*As shipped* is the sample's configuration (quick cards checked and printed); "
+            "*quick cards off* leaves them out, so the results are a larger share.",
+            "",
+            "| Configuration | Without results | With 12 months | Ratio (CPU) | Output |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for kind in ("as shipped", "cards off"):
+            pair = build[kind]
+            without, with_ = pair["without"], pair["with"]
+            lines.append(
+                f"| {kind if kind != 'cards off' else 'quick cards off'} "
+                f"| {cost(without):.1f} s CPU ({without['seconds']:.1f} s wall) "
+                f"| {cost(with_):.1f} s CPU ({with_['seconds']:.1f} s wall) "
+                f"| {_fmt(_ratio(cost(with_), cost(without)), 2, '×')} "
+                f"| {without['output_mb']:.1f} → {with_['output_mb']:.1f} MB |"
+            )
+    charts = measured.get("charts")
+    if charts:
+        ours = charts["ours"]
+        lines += [
+            "",
+            f"Trend charts: {charts['charts']:,} targets' charts (line, met and missed marks, "
+            "stepped dashed target, 12 labelled periods, no script) drawn by the handbook "
+            "and by two charting libraries, which are not its dependencies; "
+            f"{charts['date']} at `{charts['commit']}`, load average "
+            f"{', '.join(str(x) for x in charts['load_average_before'])}. A 1,000-standard "
+            "handbook has about 2,000 charts.",
+            "",
+            "| Drawn by | CPU | per chart | Size | per chart |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for name, label in (
+            ("ours", "the handbook (`results/chart.py`)"),
+            ("pygal", "pygal"),
+            ("matplotlib", "matplotlib (SVG, text as text)"),
+        ):
+            figure = charts.get(name, {})
+            if not figure.get("available", True) or "cpu_seconds" not in figure:
+                lines.append(f"| {label} | {figure.get('note', 'not measured')} | | | |")
+                continue
+            n = charts["charts"]
+            lines.append(
+                f"| {label} | {figure['cpu_seconds']:.2f} s | {1000 * figure['cpu_seconds'] / n:.2f} ms "
+                f"| {figure['bytes'] / 1e6:.1f} MB | {figure['bytes'] / n / 1000:.1f} KB |"
+            )
+        if ours and all(charts.get(k, {}).get("cpu_seconds") for k in ("pygal", "matplotlib")):
+            fastest = min(charts["pygal"]["cpu_seconds"], charts["matplotlib"]["cpu_seconds"])
+            lines += [
+                "",
+                "Why the charts are drawn by the handbook rather than a charting library: the "
+                f"faster library took {fastest / ours['cpu_seconds']:.0f} times the CPU: about "
+                f"{2 * fastest:.0f} s for a 1,000-standard handbook's charts against "
+                f"{2 * ours['cpu_seconds']:.1f} s, where all the results may add is 10% of the "
+                "build; and its files are larger. The drawing is one small module, tested for "
+                "a mark per period and the target's steps.",
+            ]
     return "\n".join(lines) + "\n"
 
 

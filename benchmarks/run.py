@@ -6,7 +6,8 @@ quick cards checked, with a PDF per area) and cold (no `.cache/` kept between ru
 at 1,000 also without the quick cards, labelled so; the same standards as hand-written Markdown built
 by plain MkDocs + Material, with default settings and with `navigation.prune`; lint,
 changelog and quick-card PDF times (the other benchmarks in this folder); and the time
-from saving a standard to the updated page under `mkdocs serve`; and the handbook's search
+from saving a standard to the updated page under `mkdocs serve`; results of targets (load,
+the build with 12 months of them, charts: `results_bench.py`); and the handbook's search
 against Material's default search (`search_bench.py`). Each figure is the
 median of several runs. Writes results.json, results.md and the docs page showing them.
 
@@ -285,7 +286,7 @@ def main() -> int:
     parser.add_argument(
         "--skip",
         default="",
-        help="comma list: baseline,lint,changelog,cards,cards_off,serve,search",
+        help="comma list: baseline,lint,changelog,cards,cards_off,serve,results,search",
     )
     parser.add_argument("--reuse", type=Path, help="keep skipped parts from this results.json")
     parser.add_argument("--work", type=Path, default=None, help="keep the projects here")
@@ -303,7 +304,17 @@ def main() -> int:
     if args.reuse:
         # Figures of a previous run for the parts skipped now (e.g. the slow baselines).
         previous = json.loads(args.reuse.read_text("utf-8"))
-        for part in ("baseline", "lint", "changelog", "cards", "serve", "cards_off", "search"):
+        parts = (
+            "baseline",
+            "lint",
+            "changelog",
+            "cards",
+            "serve",
+            "cards_off",
+            "results",
+            "search",
+        )
+        for part in parts:
             if part in skip and part in previous:
                 results[part] = previous[part]
         results["reused"] = {"from": previous["machine"]["commit"], "parts": sorted(skip)}
@@ -366,6 +377,12 @@ def main() -> int:
         if not project.exists():
             write_project(project, 1000, seed=1)
         results["serve"] = serve_reload(project, max(runs, 3))
+
+    if "results" not in skip:
+        from results_bench import measure as measure_results  # it imports this module
+
+        print("  results of targets: load, builds with and without, charts", flush=True)
+        results["results"] = measure_results(work / "results", 1000, runs, True, True)
 
     if "search" not in skip:
         print("  search: ranking, page weight and speed (search_bench.py)", flush=True)

@@ -1,10 +1,12 @@
-"""A target's trend chart: static SVG drawn at build time, readable in black and white.
+"""A target's trend chart: an SVG file drawn at build time, readable in black and white.
 
 The results are a solid line with a mark per period (a filled circle when met, an open
-square when missed), the goal a dashed line that steps where it changed. The drawing is a
-few dozen SVG elements written here: a charting library (pygal 3.1) took 27 ms and 22 KB
-a chart, which for a 1,000-standard handbook (about 2,000 charts) is 50 s more build time
-and 45 MB more site, against a build of about 6 s; this takes about 0.1 ms and 2.5 KB.
+square when missed), the goal a dashed line that steps where it changed, the key below.
+Pages show it by <img> with a description, and the same figures as a table beside it.
+The drawing is a few dozen SVG elements written here rather than by a charting library:
+measured on 1,000 charts (`benchmarks/results_bench.py --charts`, results.md), pygal took
+about 6.5 ms and 21 KB a chart and matplotlib 55 ms and 15 KB, against 0.12 ms and
+2.7 KB here; a 1,000-standard handbook has about 2,000 charts.
 """
 
 from __future__ import annotations
