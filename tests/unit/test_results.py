@@ -186,3 +186,23 @@ def test_the_results_folder_is_read_with_the_standards(tmp_path):
         ("results/notes.txt", 1, "results-file"),
     ]
     assert len(handbook.results.by_target) == 2
+
+
+@pytest.mark.parametrize(("months", "hidden"), [(2, 0), (6, 0), (12, 6)])
+def test_a_narrow_chart_drops_every_other_period_name_only_when_there_are_many(months, hidden):
+    """At phone width the chart's own style hides the names marked "a": of twelve months,
+    every other one; of a few, none (two quarters would have lost the latest's name)."""
+    from xml.etree import ElementTree
+
+    from handbook.results.chart import chart
+
+    text = HEADER + "".join(
+        f"2025-{m:02d},TEST-001,answer-time,{70 + m},%,80,\n" for m in range(1, months + 1)
+    )
+    results, problems = _check(text)
+    assert problems == []
+    (judged,) = results.of(_handbook().standards[0])
+    root = ElementTree.fromstring(chart(judged, "Trend"))
+    assert "@media (max-width:420px)" in root.find("{http://www.w3.org/2000/svg}style").text
+    marked = root.findall(".//{http://www.w3.org/2000/svg}g[@class='a']")
+    assert len(marked) == hidden

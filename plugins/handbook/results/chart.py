@@ -27,6 +27,7 @@ LEFT, RIGHT, TOP, BOTTOM = 50, 10, 10, 34
 FONTS = "-apple-system, BlinkMacSystemFont, Helvetica, Arial, sans-serif"
 # Shown narrow (a phone's 330 px or so), the text grows and every other period goes:
 # an SVG shown by <img> reads media queries against its own width.
+NARROW_LABELS = 6
 STYLE = "@media (max-width:420px){text{font-size:14px}.a{display:none}}"
 
 
@@ -159,7 +160,8 @@ def _svg(
     ]
     parts.append('</g><g text-anchor="middle">')
     for index, (at, text, year) in enumerate(labels):
-        alt = ' class="a"' if index % 2 else ""
+        # Narrow, every other period's name goes when there are many (twelve months)
+        alt = ' class="a"' if index % 2 and len(labels) > NARROW_LABELS else ""
         parts.append(f'<g{alt}><text x="{at}" y="{bottom + 15}">{escape(text)}</text>')
         if year:
             parts.append(f'<text x="{at}" y="{bottom + 30}">{escape(year)}</text>')
