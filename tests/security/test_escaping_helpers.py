@@ -143,6 +143,7 @@ OTHER_URLS = {
     "index_href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "e.href": "ChangelogRenderer.feed: safe_url(site_url) + an encoded path, or relative",
     "glossary_link": "Urls.relative to the Glossary page (glossary/feature.py)",
+    "chart_src": "results/feature.block: Urls.relative to the target's chart file",
     "feedback_url": "rollout.pilots.feedback_href: mailto for an address, else safe_url",
 }
 
