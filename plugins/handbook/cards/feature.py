@@ -181,6 +181,16 @@ class CardsFeature(Feature):
             {ch for c in cards for ch in c.standard.channels}, key=list(labels.CHANNELS).index
         )
         tags = sorted({t for c in cards for t in c.standard.tags})
+        items: dict[str, Markup] = {}
+        anchors: dict[str, Markup] = {}
+        for card in cards:
+            link = urls.relative(INDEX, card_path(card.standard))
+            reason = unprinted.get(card.id)
+            # An entry shows its standard, its link and why it does not print, if so.
+            key = (card.standard.digest, link, reason) if card.standard.digest else None
+            items[card.id], anchors[card.id] = self.state.kept(
+                "picker-entry", key, partial(_picker_entry, card, link, reason)
+            )
         return html_page(
             INDEX,
             environment().get_template("picker.html.j2"),
@@ -188,6 +198,8 @@ class CardsFeature(Feature):
             groups=[g for g in groups if g[2]],
             cards=cards,
             html=html,
+            items=items,
+            anchors=anchors,
             channels=channels,
             tags=tags,
             by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
@@ -198,10 +210,18 @@ class CardsFeature(Feature):
             css=urls.relative(INDEX, CSS),
             script=urls.relative(INDEX, PICKER_SCRIPT),
             link=lambda target: urls.relative(INDEX, target),
-            card_path=card_path,
             pdfs=pdfs,
             area_titles=areas,
         )
+
+
+def _picker_entry(card: Card, link: str, reason: str | None) -> tuple[Markup, Markup]:
+    """A card's entry in the picker's list, and its link for the picker's plain lists."""
+    anchor = Markup('<a href="{}"><span class="hb-id">{}</span> {}</a>').format(
+        link, card.id, card.standard.title
+    )
+    template = environment().get_template("picker_item.html.j2")
+    return Markup(template.render(card=card, anchor=anchor, reason=reason)), anchor
 
 
 def _card_page(standard: Standard, values: dict[str, object]) -> str:
