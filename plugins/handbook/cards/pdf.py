@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from ..buildstate import BuildState, cold
 from ..problems import Problem
-from . import typeset
+from . import compile, typeset
 from .glyphs import glyph_problems, printed_text
 from .model import Card
 from .render import MARGIN_MM, foot_mm
@@ -25,7 +25,8 @@ from .sheets import impose
 from .sizes import MM, Size
 
 RULE = "card-overflow"
-# Cards laid out in one Typst document (one worker process each, two at a time).
+# Cards laid out in one Typst document at most (worker processes, two at a time); fewer
+# cards are split in two, so both workers have a share.
 CHUNK = 250
 
 
@@ -95,7 +96,8 @@ class Rendering:
         keys = {c.id: self.key(c) for c in self.cards}
         missing = [c for c in self.cards if keys[c.id] not in known]
         if missing:
-            chunks = [missing[i : i + CHUNK] for i in range(0, len(missing), CHUNK)]
+            size = min(CHUNK, -(-len(missing) // compile.WORKERS))
+            chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
             texts = [self.document(chunk, body_only=True) for chunk in chunks]
             spans = typeset.lay_out(texts, len(missing))
             # The room for a card's content: the page less its margins and footer.
