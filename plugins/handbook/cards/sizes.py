@@ -43,4 +43,3 @@ SIZES: dict[str, Size] = {
         Size("a4-4up", "A4, four A6 cards to cut out", 105, 148, 4, (210, 297), "a6"),
     )
 }
-DEFAULT_SIZE = "a6"
