@@ -22,6 +22,10 @@ The files are published in a folder named for their content (`search/handbook/<v
 see `published`), which search.js is built to read: a browser that cached the index of
 an earlier publish can never mix its shards with a newer meta.js or documents, whatever
 the web server tells it about caching, since a changed index is at other addresses.
+
+Over 300 lines: this is the index's file format in one place (how terms are counted,
+scored, sharded and written), which search.js reads as a whole; split, the two halves
+of one format would drift apart.
 """
 
 from __future__ import annotations
