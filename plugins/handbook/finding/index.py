@@ -141,9 +141,15 @@ def standard_document(standard: Standard, urls: Urls, area_title: str) -> Docume
     return Document(s.id, title, url, "standard", sections)
 
 
-def documents(handbook: Handbook, urls: Urls) -> list[Document]:
-    areas = handbook.settings.areas
-    return [standard_document(s, urls, areas.get(s.area, s.area)) for s in handbook.published()]
+def documents(handbook: Handbook, urls: Urls, state: BuildState | None = None) -> list[Document]:
+    """The published standards' documents, each kept in `state` by its file and URL."""
+    state, areas = state or cold(), handbook.settings.areas
+    found = []
+    for s in handbook.published():
+        title = areas.get(s.area, s.area)
+        key = (s.digest, urls.url(standard_path(s)), title) if s.digest else None
+        found.append(state.kept("search-document", key, partial(standard_document, s, urls, title)))
+    return found
 
 
 def slot_weights() -> list[float]:

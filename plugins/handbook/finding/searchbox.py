@@ -28,7 +28,7 @@ class SearchFeature(Feature):
         if not options.enabled:
             return []
         words = synonyms(options.synonyms)
-        docs = documents(handbook, urls)
+        docs = documents(handbook, urls, self.state)
         folder, index = published(index_files(docs, words, self.state))
         return [OutputFile(SCRIPT, script(folder)), *index]
 
