@@ -57,6 +57,13 @@ class BuildState:
         self.builds += 1
         self.hits = self.misses = 0
 
+    def release(self) -> None:
+        """Forget every result, as a build the process will not follow with another
+        (`mkdocs build`) may once its files are made: their memory goes to the pages."""
+        self._kept = {}
+        self._used = set()
+        self._once = {}
+
     def once(self, kind: str, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, worked out once per build for this kind and key."""
         if not self.keep:

@@ -81,3 +81,15 @@ def test_a_standard_is_keyed_by_its_file_path_and_text():
     moved, _ = load_one("standards/b.yml", text)
     assert other is not None and moved is not None
     assert len({one.digest, other.digest, moved.digest}) == 3
+
+
+def test_a_released_state_keeps_nothing_and_makes_again():
+    state = BuildState(checks=0)
+    calls: list[str] = []
+    state.start()
+    state.kept("page", "a", counted(calls, "a"))
+    state.once("revision", "root", counted(calls, "r"))
+    state.release()
+    assert state.kept("page", "a", counted(calls, "a")) == "a"
+    assert state.once("revision", "root", counted(calls, "r")) == "r"
+    assert calls == ["a", "r", "a", "r"]
