@@ -7,12 +7,17 @@ that narrows as soon as a choice changes (no libraries, no inline script).
 
 from __future__ import annotations
 
+from functools import partial
 from importlib import resources
 
+from markupsafe import Markup
+
+from ..buildstate import BuildState, cold
 from ..feature import Feature
 from ..handbook import Handbook
+from ..model import Standard
 from ..render import labels
-from ..render.environment import render_page
+from ..render.environment import render, render_page
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
 from .facets import attributes, facets
@@ -23,26 +28,49 @@ SCRIPT = "assets/handbook/filters.js"
 
 class FiltersFeature(Feature):
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        return [filters_page(handbook, urls), OutputFile(SCRIPT, script())]
+        return [filters_page(handbook, urls, self.state), OutputFile(SCRIPT, script())]
 
 
 def script() -> str:
     return resources.files("handbook").joinpath("assets", "filters.js").read_text("utf-8")
 
 
-def filters_page(handbook: Handbook, urls: Urls) -> OutputFile:
+def filters_page(handbook: Handbook, urls: Urls, state: BuildState | None = None) -> OutputFile:
     published = handbook.published()
-    areas = handbook.settings.areas
+    state, areas = state or cold(), handbook.settings.areas
+    items: dict[str, Markup] = {}
+    anchors: dict[str, Markup] = {}
+    for s in published:
+        link = urls.relative(PAGE, standard_path(s))
+        anchors[s.id] = Markup('<a href="{}"><span class="hb-id">{}</span> {}</a>').format(
+            link, s.id, s.title
+        )
+        data = attributes(s, areas)
+        # An entry shows its standard, its link and its facets' values.
+        key = (s.digest, link, tuple(data.items())) if s.digest else None
+        items[s.id] = state.kept("filter-entry", key, partial(_entry, s, data, anchors[s.id]))
     page = render_page(
         PAGE,
         "filters.html.j2",
         urls,
         standards=published,
         facets=facets(handbook),
-        data={s.id: attributes(s, areas) for s in published},
-        paths={s.id: standard_path(s) for s in published},
+        items=items,
+        anchors=anchors,
         link=lambda target: urls.relative(PAGE, target),
         script=SCRIPT,
         status_labels=labels.STATUS,
     )
     return page
+
+
+def _entry(standard: Standard, data: dict[str, str], anchor: Markup) -> Markup:
+    return Markup(
+        render(
+            "filters_item.html.j2",
+            s=standard,
+            data=data,
+            anchor=anchor,
+            status_labels=labels.STATUS,
+        )
+    )
