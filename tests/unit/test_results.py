@@ -206,3 +206,18 @@ def test_a_narrow_chart_drops_every_other_period_name_only_when_there_are_many(m
     assert "@media (max-width:420px)" in root.find("{http://www.w3.org/2000/svg}style").text
     marked = root.findall(".//{http://www.w3.org/2000/svg}g[@class='a']")
     assert len(marked) == hidden
+
+
+def test_a_channel_target_names_its_channel_over_its_result():
+    from handbook.render.urls import Urls
+    from handbook.results.feature import block
+
+    text = TARGETS.replace("    period: monthly\n", "    channel: phone\n    period: monthly\n", 1)
+    handbook = load_texts({"standards/t.yml": standard_text(text)}, Settings())
+    results, problems = check_texts(
+        {"results/r.csv": HEADER + "2026-09,TEST-001,answer-time,82.5,%,80,\n"},
+        handbook.standards,
+    )
+    assert problems == []
+    html = block(handbook.standards[0], results.of(handbook.standards[0]), Urls())
+    assert '<span class="hb-result__metric">Calls answered (Phone)</span>' in html

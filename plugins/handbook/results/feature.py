@@ -10,6 +10,7 @@ from markupsafe import Markup, escape
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
+from ..render import labels
 from ..render.environment import render, render_page
 from ..render.output import OutputFile
 from ..render.pages import PageExtras
@@ -77,6 +78,7 @@ def block(standard: Standard, found: list[TargetResults], urls: Urls) -> Markup:
             alt=_chart_title,
             rows=table_rows,
             sample=any(r.sample for r in found),
+            channels=labels.CHANNELS,
         )
     )
 
