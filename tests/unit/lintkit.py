@@ -106,7 +106,8 @@ def positions(problems: list[Problem]) -> list[tuple[int, int]]:
 
 # An example is a YAML fragment, and a results file (```csv) after it when the rule reads them.
 _EXAMPLE = re.compile(
-    r"^(Passes|Fails):\s*\n+```yaml\n(.*?)```(?:\s*\n```csv\n(.*?)```)?", re.MULTILINE | re.DOTALL
+    r"^(Passes|Fails):\s*\n+```yaml\n(.*?)```(?:\s*\nwith these results[^\n]*\n\s*```csv\n(.*?)```)?",
+    re.MULTILINE | re.DOTALL,
 )
 
 

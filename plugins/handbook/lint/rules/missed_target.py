@@ -27,6 +27,8 @@ targets:
     period: monthly
 ```
 
+with these results in `results/`:
+
 ```csv
 period,standard,target,value,unit
 2026-04,TEST-001,third-ring,92,%
@@ -45,6 +47,8 @@ targets:
     measured_by: phone system report
     period: monthly
 ```
+
+with these results in `results/`:
 
 ```csv
 period,standard,target,value,unit
