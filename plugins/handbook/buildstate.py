@@ -9,7 +9,10 @@ is worked out once per build (the revision from `git describe`), forgotten when 
 build starts.
 
 A key that misses an input would publish a stale result, so the cache checks itself:
-in every build the first few reused results of each kind are made again and compared.
+in every build the first few reused results of each kind are made again and compared
+(an input every result of a kind reads, such as a setting, shows there), and so is
+every reused result of a standard whose file changed since the last build (`of`: a key
+that misses the standard's own content shows there).
 A difference stops that kind being kept for the rest of the process, is counted in
 `failed`, and the caller makes the build's files again (the plugin does), so a wrong
 entry never reaches the site. A cold build reuses nothing: it is as without the cache.
@@ -39,6 +42,8 @@ class BuildState:
         self._used: set[tuple[str, Hashable]] = set()
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
+        self._sources: set[str] = set()  # the files results were made of, this build
+        self._known: set[str] = set()  # the same, the build before
         self.distrusted: set[str] = set()  # kinds whose reused result differed
         self.failed = 0  # differences found in this build
         self.builds = 0
@@ -53,6 +58,7 @@ class BuildState:
         self._used = set()
         self._once = {}
         self._checked = {}
+        self._known, self._sources = self._sources, set()
         self.failed = 0
         self.builds += 1
         self.hits = self.misses = 0
@@ -73,13 +79,19 @@ class BuildState:
             self._once[entry] = make()
         return self._once[entry]  # type: ignore[return-value]  # stored by make() above
 
-    def kept(self, kind: str, key: Hashable | None, make: Callable[[], T]) -> T:
+    def kept(
+        self, kind: str, key: Hashable | None, make: Callable[[], T], of: str | None = None
+    ) -> T:
         """`make()`, reused from an earlier build when this kind and key were made.
 
         `key` must cover everything `make` reads; None means it cannot be keyed (a
-        standard without a digest), and the work is done each time."""
+        standard without a digest), and the work is done each time. `of` is the digest
+        of the standard the result is made of, if any."""
         if key is None or not self.keep or kind in self.distrusted:
             return make()
+        if of:
+            self._sources.add(of)
+        changed = bool(of) and self.builds > 1 and of not in self._known
         entry = (kind, key)
         self._used.add(entry)
         if entry not in self._kept:
@@ -89,8 +101,9 @@ class BuildState:
             return made
         self.hits += 1
         found = self._kept[entry]
-        if self._checked.get(kind, 0) < self.checks:
-            self._checked[kind] = self._checked.get(kind, 0) + 1
+        if changed or self._checked.get(kind, 0) < self.checks:
+            if not changed:
+                self._checked[kind] = self._checked.get(kind, 0) + 1
             fresh = make()
             if fresh != found:
                 self.distrusted.add(kind)

@@ -93,3 +93,21 @@ def test_a_released_state_keeps_nothing_and_makes_again():
     assert state.kept("page", "a", counted(calls, "a")) == "a"
     assert state.once("revision", "root", counted(calls, "r")) == "r"
     assert calls == ["a", "r", "a", "r"]
+
+
+def test_a_reused_result_of_a_changed_standard_is_always_checked():
+    state = BuildState(checks=0)  # no sampled checks: only the changed standard's
+    state.start()
+    state.kept("page", "PHONE-001", lambda: "old text", of="digest-1")
+    state.kept("page", "PHONE-002", lambda: "other", of="digest-2")
+    state.start()
+    # The key forgot the file's content; the file changed (a new digest): caught.
+    assert state.kept("page", "PHONE-001", lambda: "new text", of="digest-1b") == "new text"
+    assert state.failed == 1 and state.distrusted == {"page"}
+    state = BuildState(checks=0)
+    state.start()
+    state.kept("page", "PHONE-002", lambda: "other", of="digest-2")
+    state.start()
+    # An unchanged file's result is reused without being made again.
+    assert state.kept("page", "PHONE-002", lambda: "not made", of="digest-2") == "other"
+    assert state.failed == 0

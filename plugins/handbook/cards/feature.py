@@ -133,6 +133,7 @@ class CardsFeature(Feature):
                     "card-html",
                     card_key(card, SIZES[options.size], title),
                     partial(card_html, card, SIZES[options.size], title),
+                    of=card.standard.digest,
                 )
             )
         suggest = suggest_links(handbook, urls)
@@ -154,7 +155,8 @@ class CardsFeature(Feature):
             # Everything the page shows besides its standard is in `values`.
             digest = card.standard.digest
             key = (digest, tuple(values.items())) if digest else None
-            text = self.state.kept("card-page", key, partial(_card_page, card.standard, values))
+            make = partial(_card_page, card.standard, values)
+            text = self.state.kept("card-page", key, make, of=card.standard.digest)
             files.append(OutputFile(page, text))
         files.append(self._picker(handbook, urls, cards, html, pdfs, unprinted, options))
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
@@ -189,7 +191,10 @@ class CardsFeature(Feature):
             # An entry shows its standard, its link and why it does not print, if so.
             key = (card.standard.digest, link, reason) if card.standard.digest else None
             items[card.id], anchors[card.id] = self.state.kept(
-                "picker-entry", key, partial(_picker_entry, card, link, reason)
+                "picker-entry",
+                key,
+                partial(_picker_entry, card, link, reason),
+                of=card.standard.digest,
             )
         return html_page(
             INDEX,

@@ -137,9 +137,8 @@ def prepare(
     rendering = Rendering(size, list(cards))
     for card in cards:
         title = area_titles.get(card.standard.area, card.standard.area)
-        data, problems = state.kept(
-            "card-data", card_key(card, size, title), partial(_prepared, card, size, title)
-        )
+        key, make = card_key(card, size, title), partial(_prepared, card, size, title)
+        data, problems = state.kept("card-data", key, make, of=card.standard.digest)
         rendering.data[card.id] = data
         if problems:
             rendering.glyphs[card.id] = problems

@@ -48,7 +48,9 @@ def filters_page(handbook: Handbook, urls: Urls, state: BuildState | None = None
         data = attributes(s, areas)
         # An entry shows its standard, its link and its facets' values.
         key = (s.digest, link, tuple(data.items())) if s.digest else None
-        items[s.id] = state.kept("filter-entry", key, partial(_entry, s, data, anchors[s.id]))
+        items[s.id] = state.kept(
+            "filter-entry", key, partial(_entry, s, data, anchors[s.id]), of=s.digest
+        )
     page = render_page(
         PAGE,
         "filters.html.j2",

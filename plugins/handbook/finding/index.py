@@ -148,7 +148,8 @@ def documents(handbook: Handbook, urls: Urls, state: BuildState | None = None) -
     for s in handbook.published():
         title = areas.get(s.area, s.area)
         key = (s.digest, urls.url(standard_path(s)), title) if s.digest else None
-        found.append(state.kept("search-document", key, partial(standard_document, s, urls, title)))
+        make = partial(standard_document, s, urls, title)
+        found.append(state.kept("search-document", key, make, of=s.digest))
     return found
 
 

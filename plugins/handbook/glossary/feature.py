@@ -50,7 +50,8 @@ class GlossaryFeature(Feature):
         """The terms a standard uses: found once for its page and the Glossary page, and
         kept for `serve` rebuilds by its file and the glossary (buildstate.py)."""
         key = (standard.digest, self.glossary) if standard.digest else None
-        return self.state.kept("glossary-terms", key, partial(terms_of, self.glossary, standard))
+        make = partial(terms_of, self.glossary, standard)
+        return self.state.kept("glossary-terms", key, make, of=standard.digest)
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         glossary = self.glossary

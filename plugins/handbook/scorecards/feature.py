@@ -51,7 +51,10 @@ class ScorecardsFeature(Feature):
             # The page is made of the standard's file, the revision and these links.
             key = (standard.digest, name, css, *links.values()) if standard.digest else None
             html = self.state.kept(
-                "scorecard-page", key, partial(_page, standard, name, css, links)
+                "scorecard-page",
+                key,
+                partial(_page, standard, name, css, links),
+                of=standard.digest,
             )
             files.append(OutputFile(page, html))
         files.append(OutputFile(CSS, stylesheet()))
