@@ -406,8 +406,11 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                 "first"
                 if shared
                 else "each with its own aliases and situation (`handbook synth` says the "
-                "sample's for the standard's own segment and site, as its title does): the "
-                "standard first"
+                "sample's for the standard's own segment and site, as its title does, since "
+                "eb5f3e6: about a dozen more words a standard, in its aliases and situation; "
+                "the build, lint and other figures measured before then had the shared ones, "
+                "and before then about fifty standards shared each alias, so these counts do "
+                "not compare with earlier ones): the standard first"
             )
             + f", for those of {synth.get('standards_asked', synth['count']):,} of them (every "
             f"{synth['count'] // synth.get('standards_asked', synth['count'])}th by id; "
