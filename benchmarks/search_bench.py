@@ -23,8 +23,12 @@ of the site) is measured on a third twin: no Material search, the handbook's
 `search: false`, then Pagefind's default UI (`new PagefindUI({element})`, default
 options, its search box at the top of each page's content) and `pagefind --site` with
 default settings over the built pages; its ranking asks Pagefind's JS API
-(`pagefind.search`), served over http (it does not run from file://). At synthetic
-sizes the twins also leave out the quick cards' fit check and PDFs, which no page loads.
+(`pagefind.search`), served over http (it does not run from file://). MiniSearch (npm
+7.2.0, vendored in benchmarks/vendor/ for this benchmark only) is measured on a copy of
+the Pagefind twin's pages with a plain search box instead of Pagefind's: an index of the
+standards built with node (`minisearch_index.js`, options in `minisearch_options.json`)
+that loads, with the library, on the first keystroke. At synthetic sizes the twins also
+leave out the quick cards' fit check and PDFs, which no page loads.
 
     .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
         [--skip ranking,synth-ranking,perf] [--work DIR [--reuse-builds]] [--out DIR]
