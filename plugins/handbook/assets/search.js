@@ -22,7 +22,7 @@ var tune = {
   typo2: 0.4,       // two edits away (words of 7 letters or more)
   synonym: 0.7,     // a synonym (finding/synonyms.py, the site's own)
   coverage: 1,      // a result's score times (query words matched / query words) ^ this
-  together: 1,      // and times 1 + this * the most of the query one section holds
+  together: 2,      // and times 1 + this * the most of the query one section holds
 };
 
 function load(name) {
@@ -250,6 +250,15 @@ function rank(query) {
     var covered = new Map();
     var placed = new Map();  // doc -> [[section bits, rarity] for each query word it has]
     var weights = 0;
+    // The kinds of section with bits (index.py SLOTS: the title, the aliases, ...), as
+    // runs of bits of the same field weight, and how rare each query word is in each.
+    var kindOf = [], kinds = 0, masks = [];
+    for (var bit = 0; bit < 30; bit++) {
+      if (bit > 0 && meta.slots[bit] !== meta.slots[bit - 1]) kinds++;
+      kindOf.push(kinds);
+      masks[kinds] = (masks[kinds] || 0) | (1 << bit);
+    }
+    var kindTotals = new Array(kinds + 1).fill(0);
     list.forEach(function (token, n) {
       var found = loaded[n];
       token.terms = found ? expand(token, found, typingLast && n === list.length - 1) : [];
@@ -288,12 +297,23 @@ function rank(query) {
         }
       });
       weights += rarity;
+      // In how many standards the word stands in each kind of section: a word in most
+      // standards' text ("wait") can still be rare in their aliases, and an alias that
+      // holds it with the query's other words is what the query asks for.
+      var inKind = masks.map(function () { return 0; });
+      bitsOf.forEach(function (bits) {
+        for (var k = 0; k < masks.length; k++) if (bits & masks[k]) inKind[k]++;
+      });
+      var kindRarity = inKind.map(function (df) {
+        return found.length ? most * idf(df) : Math.log(1 + meta.documents);
+      });
+      kindRarity.forEach(function (r, k) { kindTotals[k] += r; });
       best.forEach(function (value, doc) {
         score.set(doc, (score.get(doc) || 0) + value);
         covered.set(doc, (covered.get(doc) || 0) + rarity);
         var list = placed.get(doc);
         if (!list) placed.set(doc, (list = []));
-        list.push([bitsOf.get(doc), rarity]);
+        list.push([bitsOf.get(doc), kindRarity]);
       });
     });
     var ranked = [];
@@ -303,14 +323,15 @@ function rank(query) {
     });
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     // The best few again, by how much of the query one section holds (an alias, the
-    // situation, a wording), weighted like that section's field.
+    // situation, a wording), each word weighing by how rare it is in that kind of
+    // section, weighted like that section's field.
     var head = ranked.slice(0, 200);
     head.forEach(function (pair) {
       var together = 0;
       for (var bit = 0; bit < 30; bit++) {
-        var held = 0;
-        placed.get(pair[0]).forEach(function (p) { if (p[0] & (1 << bit)) held += p[1]; });
-        together = Math.max(together, held / weights * meta.slots[bit] / 10);
+        var held = 0, kind = kindOf[bit];
+        placed.get(pair[0]).forEach(function (p) { if (p[0] & (1 << bit)) held += p[1][kind]; });
+        together = Math.max(together, held / kindTotals[kind] * meta.slots[bit] / 10);
       }
       pair[1] *= 1 + tune.together * together;
     });
