@@ -9,8 +9,7 @@ from pathlib import Path
 from ..cards.model import carded, make_cards, select
 from ..cards.pdf import render
 from ..cards.sizes import SIZES
-from ..loader import load
-from .common import add_config_argument, settings_from_args
+from .common import add_config_argument, load_or_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,14 +44,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from_args(args)
-    handbook = load(settings)
-    problems = handbook.errors  # card options' problems among them
-    if problems:
-        for problem in sorted(problems):
-            print(problem, file=sys.stderr)
-        print("fix these problems first (handbook check lists them too)", file=sys.stderr)
+    handbook = load_or_report(args)  # card options' problems among its errors
+    if handbook is None:
         return 1
+    settings = handbook.settings
     published = carded(handbook)
     unknown = sorted({i.upper() for i in args.id} - {s.id for s in published})
     if unknown:

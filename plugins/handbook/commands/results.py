@@ -6,10 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..loader import load
 from ..results.importer import FIELDS, convert, default_out, write
 from ..results.model import Period
-from .common import add_config_argument, settings_from_args
+from .common import add_config_argument, load_or_report
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -70,13 +69,10 @@ def run_import(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as e:
         print(f"{args.file}: cannot read it as UTF-8 text ({e})", file=sys.stderr)
         return 2
-    settings = settings_from_args(args)
-    handbook = load(settings)
-    if handbook.errors:
-        for problem in handbook.errors:
-            print(problem, file=sys.stderr)
-        print("fix the handbook's problems first", file=sys.stderr)
+    handbook = load_or_report(args)
+    if handbook is None:
         return 1
+    settings = handbook.settings
     imported = convert(text, str(args.file), handbook, period, columns)
     for problem in sorted(imported.problems):
         print(problem, file=sys.stderr)

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 from ..cards.revision import revision
-from ..loader import load
 from ..scorecards.feature import scored
 from ..scorecards.model import scorecard
 from ..scorecards.render import csv_text, json_text, pdf
-from .common import add_config_argument, settings_from_args
+from .common import add_config_argument, load_or_report
 
 FORMATS = (".pdf", ".csv", ".json")
 
@@ -38,12 +37,10 @@ def run(args: argparse.Namespace) -> int:
     if suffix not in FORMATS:
         print(f"--out must end in {', '.join(FORMATS)}", file=sys.stderr)
         return 2
-    settings = settings_from_args(args)
-    handbook = load(settings)
-    if handbook.errors:
-        for problem in handbook.errors:
-            print(problem, file=sys.stderr)
+    handbook = load_or_report(args)
+    if handbook is None:
         return 1
+    settings = handbook.settings
     chosen = scored(handbook)
     if args.id:
         wanted = set(args.id)
