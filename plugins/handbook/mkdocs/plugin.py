@@ -141,7 +141,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         with no_cycle_collection():
             outputs = self.state.checked(
-                lambda: site_files(handbook, self.urls, self.features or [])
+                lambda: site_files(handbook, self.urls, self.features or [], self.state)
             )
         if not self.serving:
             self.state.release()  # no rebuild follows: 40 MB less at 1,000 standards

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from .. import targets
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..model import Standard
 from .escape import json_for_html
@@ -14,16 +16,21 @@ from .urls import Urls, standard_path
 PATH = "standards.json"
 
 
-def standards_json(handbook: Handbook, urls: Urls) -> OutputFile:
-    """One standard per line, so a `serve` rebuild encodes again only changed standards."""
-    lines = [_record(s, urls.url(standard_path(s)), handbook) for s in handbook.published()]
+def standards_json(handbook: Handbook, urls: Urls, state: BuildState | None = None) -> OutputFile:
+    """One standard per line, each kept in `state` by its file and URL, so a `serve`
+    rebuild encodes again only changed standards (and those with results)."""
+    state = state or cold()
+    lines = []
+    for s in handbook.published():
+        url = urls.url(standard_path(s))
+        # A standard with results shows them: not kept, results change without its file.
+        cacheable = s.digest and not (handbook.results and handbook.results.of(s))
+        key = (s.digest, url) if cacheable else None
+        lines.append(
+            state.kept("standards-json", key, partial(_record, s, url, handbook), of=s.digest)
+        )
     head = f'{{"version": 1, "count": {len(lines)}, "standards": [\n'
     return OutputFile(PATH, head + ",\n".join(lines) + "\n]}\n")
-
-
-# Encoded records by id: (the Standard, its URL, the JSON line). The loader hands back the
-# same Standard while its file is unchanged.
-_ENCODED: dict[str, tuple[Standard, str, str]] = {}
 
 
 def _targets(s: Standard, handbook: Handbook) -> list[dict[str, Any]]:
@@ -58,10 +65,6 @@ def _targets(s: Standard, handbook: Handbook) -> list[dict[str, Any]]:
 
 
 def _record(s: Standard, url: str, handbook: Handbook) -> str:
-    has_results = bool(handbook.results) and bool(handbook.results.of(s))
-    remembered = _ENCODED.get(s.id)
-    if not has_results and remembered is not None and remembered[0] is s and remembered[1] == url:
-        return remembered[2]
     record = {
         "id": s.id,
         "title": s.title,
@@ -73,7 +76,4 @@ def _record(s: Standard, url: str, handbook: Handbook) -> str:
         "targets": _targets(s, handbook),
         "content": s.data,
     }
-    text = json_for_html(record)
-    if not has_results:
-        _ENCODED[s.id] = (s, url, text)
-    return text
+    return json_for_html(record)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from markupsafe import Markup
 
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..model import Standard
 from . import labels
@@ -17,9 +19,6 @@ from .urls import Urls, area_path, index_path, standard_path
 HOME_MARKER = "<!-- handbook:areas -->"
 # Reporting periods, short to long, as the schema lists them.
 PERIODS = ("daily", "weekly", "monthly", "quarterly", "yearly")
-
-# Standard pages already rendered in this process: key -> (the Standard, its page).
-_RENDERED: dict[tuple[object, ...], tuple[Standard, OutputFile]] = {}
 
 
 @dataclass(frozen=True)
@@ -46,6 +45,8 @@ class PageRenderer:
     handbook: Handbook
     urls: Urls = field(default_factory=Urls)
     extras: PageExtras = field(default_factory=PageExtras)
+    # Where standard pages are kept for `serve` rebuilds (buildstate.py); none by default.
+    state: BuildState = field(default_factory=cold)
 
     def __post_init__(self) -> None:
         self.published = self.handbook.published()
@@ -83,10 +84,9 @@ class PageRenderer:
         sections = self.extras.sections.get(s.id, [])
         goals = [(g, self.goals[g].title) for g in s.goals if g in self.goals]
         after_targets = self.extras.after_targets.get(s.id, [])
-        # The loader hands back the same Standard while its file is unchanged, so a
-        # `serve` rebuild renders again only the pages whose inputs changed.
+        # Kept for `serve` rebuilds by the standard's file and everything else it shows.
         key = (
-            s.id,
+            s.digest,
             self.urls.use_directory_urls,
             self.urls.headings,
             area_title,
@@ -96,10 +96,8 @@ class PageRenderer:
             tuple(goals),
             tuple(after_targets),
         )
-        remembered = _RENDERED.get(key)
-        if remembered is not None and remembered[0] is s:
-            return remembered[1]
-        made = html_page(
+        make = partial(
+            html_page,
             page,
             environment().get_template("standard.html.j2"),
             self.urls.headings,
@@ -113,11 +111,8 @@ class PageRenderer:
             after_targets=after_targets,
             **self._context(page),
         )
-        made = replace(made, edit_path=s.path)
-        if len(_RENDERED) > 50_000:
-            _RENDERED.clear()
-        _RENDERED[key] = (s, made)
-        return made
+        made = self.state.kept("standard-page", key if s.digest else None, make, of=s.digest)
+        return replace(made, edit_path=s.path)
 
     def area(self, area: str, title: str, standards: list[Standard]) -> OutputFile:
         page = area_path(area)

@@ -7,6 +7,7 @@ from importlib import resources
 from typing import Any
 
 from .. import illustrations, schema
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from .export import standards_json
 from .output import OutputFile
@@ -21,15 +22,22 @@ def stylesheet() -> str:
     return resources.files("handbook").joinpath("assets", "handbook.css").read_text("utf-8")
 
 
-def site_files(handbook: Handbook, urls: Urls, features: Sequence[Any] = ()) -> list[OutputFile]:
-    """The standard pages and data files, plus what each feature adds."""
+def site_files(
+    handbook: Handbook,
+    urls: Urls,
+    features: Sequence[Any] = (),
+    state: BuildState | None = None,
+) -> list[OutputFile]:
+    """The standard pages and data files, plus what each feature adds; `state` keeps
+    what they are made of for the engine's next build (buildstate.py)."""
     extras = PageExtras()
     for feature in features:
         feature.extras(handbook, urls, extras)
-    renderer = PageRenderer(handbook, urls, extras)
+    state = state or cold()
+    renderer = PageRenderer(handbook, urls, extras, state)
     files = list(renderer.pages())
     files.append(reference_page())
-    files.append(standards_json(handbook, urls))
+    files.append(standards_json(handbook, urls, state))
     files.append(OutputFile("schema/standard.schema.json", schema.schema_text()))
     files.append(OutputFile(CSS_PATH, stylesheet()))
     pictures = {p.file for s in handbook.published() for p in s.illustrations}

@@ -1,0 +1,66 @@
+"""A second build in the same process, as `mkdocs serve` makes after an edit, sees the
+edit: nothing kept by the first build (buildstate.py, module caches) goes stale.
+
+Each build here is the core's part of a plugin build: load, start the build state, make
+the site's files with every feature sharing it. The state checks none of the results it
+reuses (checks=0), and a test asserts it found no difference either, so a fresh result
+comes from the key having seen the change, not from the self-check rescuing it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES
+from handbook.buildstate import BuildState
+from handbook.features import all_features
+from handbook.loader import load
+from handbook.render.output import OutputFile
+from handbook.render.site import site_files
+from handbook.render.urls import Urls
+from handbook.settings import Settings
+
+
+class Builds:
+    """Builds of one project in one process, sharing one build state and one feature list."""
+
+    def __init__(self, project: Path) -> None:
+        self.project = project
+        self.state = BuildState(checks=0)
+        self.features = all_features(self.state)
+
+    def build(self) -> dict[str, OutputFile]:
+        self.state.start()
+        handbook = load(Settings.from_mkdocs_yml(self.project / "mkdocs.yml"))
+        files = site_files(handbook, Urls(), self.features, self.state)
+        assert self.state.failed == 0, self.state.distrusted
+        return {f.path: f for f in files}
+
+    def edit(self, path: str, old: str, new: str) -> None:
+        source = self.project / path
+        text = source.read_text("utf-8")
+        assert old in text, (path, old)
+        source.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def project(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(FIXTURES / "basic", tmp_path / "basic"))
+
+
+def text(found: dict[str, OutputFile], path: str) -> str:
+    content = found[path].content
+    assert isinstance(content, str), path
+    return content
+
+
+def test_a_standard_page_and_its_json_record_show_the_edit(tmp_path):
+    builds = Builds(project(tmp_path))
+    first = builds.build()
+    page = "standards/phone-001.md"
+    assert "Checked again" not in text(first, page)
+    builds.edit("standards/phone-001.yml", "summary: ", "summary: Checked again. ")
+    second = builds.build()
+    assert "Checked again" in text(second, page)
+    assert "Checked again" in text(second, "standards.json")
+    assert builds.state.hits > 0  # the other standards' pages were reused
