@@ -15,11 +15,11 @@ Pillow (which WeasyPrint already brings), not only named so.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
 import xml.sax
-from functools import lru_cache
 from pathlib import Path
 
 import defusedxml
@@ -96,19 +96,33 @@ def _problem(folder: Path, root: Path, name: str) -> str | None:
     stat = path.stat()
     if stat.st_size > MAX_BYTES:
         return f"illustration '{name}' is larger than {MAX_BYTES:,} bytes: make it smaller"
-    found = _content_problem(os.path.realpath(path), stat.st_mtime_ns, stat.st_size)
+    found = _content_problem(path)
     return f"illustration '{name}' {found}" if found else None
 
 
-@lru_cache(maxsize=4096)
-def _content_problem(path: str, mtime: int, size: int) -> str | None:
-    """What is wrong inside the file; remembered while the file is unchanged."""
-    suffix = os.path.splitext(path)[1].lower()
+def _content_problem(path: Path) -> str | None:
+    """What is wrong inside the file, checked once per content."""
+    suffix = os.path.splitext(os.path.realpath(path))[1].lower()  # a link's target's
     try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as e:
         return f"cannot be read ({e.strerror or type(e).__name__}): check the file"
+    key = (suffix, hashlib.blake2b(data, digest_size=16).digest())
+    if key not in _CHECKED:
+        if len(_CHECKED) >= 4096:
+            _CHECKED.clear()
+        _CHECKED[key] = _data_problem(suffix, data)
+    return _CHECKED[key]
+
+
+# Each content's verdict, kept for the whole process (every `serve` rebuild, any project):
+# it depends on the bytes and the extension alone, so a file changed in place is a new key,
+# even with its size and modification time kept.
+_CHECKED: dict[tuple[str, bytes], str | None] = {}
+
+
+def _data_problem(suffix: str, data: bytes) -> str | None:
     if suffix == ".svg":
         return svg_problem(data)
     if suffix in RASTER:

@@ -9,6 +9,7 @@ comes from the key having seen the change, not from the self-check rescuing it.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -64,3 +65,20 @@ def test_a_standard_page_and_its_json_record_show_the_edit(tmp_path):
     assert "Checked again" in text(second, page)
     assert "Checked again" in text(second, "standards.json")
     assert builds.state.hits > 0  # the other standards' pages were reused
+
+
+def test_an_illustration_rewritten_in_place_is_checked_again(tmp_path):
+    root = project(tmp_path)
+    builds = Builds(root)
+    picture = root / "illustrations" / "ring.svg"
+    stat = picture.stat()
+    assert "illustrations/ring.svg" in builds.build()
+    # The same size and modification time, new content: a script where a picture was.
+    svg = picture.read_text("utf-8")
+    title, script = "<title>Three rings</title>", "<script>alert(11)</script>"
+    assert title in svg and len(title) == len(script)
+    picture.write_text(svg.replace(title, script), "utf-8")
+    os.utime(picture, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert picture.stat().st_mtime_ns == stat.st_mtime_ns
+    assert picture.stat().st_size == stat.st_size
+    assert "illustrations/ring.svg" not in builds.build()
