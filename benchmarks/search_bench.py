@@ -1,8 +1,8 @@
 """Handbook search against Material's default search and Pagefind, on built sites, in
 Debian's Chromium, in one run.
 
-Ranking: every query of `staff_queries.yml` and `staff_queries_heldout.yml` (natural staff
-queries written before any result was seen), and the generated alias, situation and
+Ranking: every query of `staff_queries.yml`, `staff_queries_heldout.yml` and
+`staff_queries_blind.yml` (natural staff queries written before any result was seen), and the generated alias, situation and
 wording queries of `search_rank.py`, on the sample handbook; alias and situation queries
 on 1,000 synthetic standards. A query counts as *first* when the first result belongs to
 one of the standards it accepts, *top 3* when one of the first three does.
@@ -59,14 +59,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from search_rank import ASK, material_defaults, queries  # noqa: E402
+from search_rank import ASK, load_query_sets, material_defaults, queries  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -78,7 +77,6 @@ ARGS = [
     "--enable-precise-memory-info",
 ]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-QUERY_SETS = {"staff": "staff_queries.yml", "held-out": "staff_queries_heldout.yml"}
 TIMED_QUERY = "customer wants a refund"
 KEY_DELAY_MS = 120  # between keystrokes, a quick typist
 QUIET_MS = 1500  # results count as shown once the list has not changed for this long
@@ -440,10 +438,7 @@ def sites(
 
 
 def load_queries() -> dict[str, list[dict[str, Any]]]:
-    return {
-        name: yaml.safe_load((HERE / file).read_text("utf-8"))["queries"]
-        for name, file in QUERY_SETS.items()
-    }
+    return load_query_sets()
 
 
 def standard_of(url: str, by_url: dict[str, str]) -> str | None:

@@ -8,7 +8,13 @@ site's home page); `--material` asks Material's search worker (the file the site
 with the site's Material index instead, and `--material-defaults` rescores that index
 with Material's default weights (title 1000, tags 1000000, no page or section boosts).
 
+`--sets` asks the handbook's search the natural staff queries instead (`QUERY_SETS`:
+staff, held-out, blind), each scored as `search_bench.py` scores them: first when the
+first result belongs to a standard the query accepts, top 3 when one of the first three
+does.
+
     .venv/bin/python benchmarks/search_rank.py site/ [--material [--material-defaults]] [--misses]
+    .venv/bin/python benchmarks/search_rank.py site/ --sets [--misses]
 """
 
 from __future__ import annotations
@@ -22,7 +28,17 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+import yaml
 from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+# Natural staff queries: `staff` may be tuned against; `held-out` never; `blind` was
+# written before any result was seen, its first figure is the blind one.
+QUERY_SETS = {
+    "staff": "staff_queries.yml",
+    "held-out": "staff_queries_heldout.yml",
+    "blind": "staff_queries_blind.yml",
+}
 
 ASK = """async ([worker, index, queries]) => {
   const w = new Worker(worker);
@@ -46,10 +62,17 @@ HANDBOOK_ASK = """async queries => {
   const out = [];
   for (const q of queries) {
     const found = await window.handbookSearch.search(q);
-    out.push(found.slice(0, 3).map(r => r.url));
+    out.push(found.slice(0, 10).map(r => r.url));
   }
   return out;
 }"""
+
+
+def load_query_sets() -> dict[str, list[dict]]:
+    return {
+        name: yaml.safe_load((HERE / file).read_text("utf-8"))["queries"]
+        for name, file in QUERY_SETS.items()
+    }
 
 
 def queries(standards: list[dict]) -> list[tuple[str, str, str]]:
@@ -95,18 +118,42 @@ def material(site: Path, defaults: bool) -> tuple[str, dict]:
     return worker.as_posix(), index
 
 
+def score_sets(
+    cases: list[tuple[str, str, str]],
+    accepts: list[list[str]],
+    tops: list[list[str]],
+    misses: bool,
+) -> None:
+    """First and top-3 counts of each query set, and (with --misses) each query not first."""
+    asked, first, top3 = Counter(), Counter(), Counter()
+    for (name, kind, query), accept, top in zip(cases, accepts, tops, strict=True):
+        top = list(dict.fromkeys(top))  # a standard once, however many of its sections
+        asked[name] += 1
+        first[name] += bool(top) and top[0] in accept
+        top3[name] += any(sid in accept for sid in top[:3])
+        if misses and not (top and top[0] in accept):
+            print(f"miss  {name:9} {kind:10} {query!r}: wanted {accept}, got {top[:3]}")
+    for name in asked:
+        print(f"{name:9} {first[name]:4} / {asked[name]:<4} first {top3[name]:4} top 3")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("site", type=Path)
     parser.add_argument("--material", action="store_true", help="ask Material's search")
     parser.add_argument("--material-defaults", action="store_true")
     parser.add_argument("--misses", action="store_true", help="list the queries that missed")
+    parser.add_argument("--sets", action="store_true", help="ask the natural query sets")
     args = parser.parse_args()
     site = args.site.resolve()
     standards = json.loads((site / "standards.json").read_text("utf-8"))["standards"]
-    cases = queries(standards)
-
-    handler = functools.partial(_Quiet, directory=str(site))
+    ids = {s["url"]: s["id"] for s in standards}
+    if args.sets:
+        sets = load_query_sets()
+        cases = [(name, c["kind"], c["query"]) for name, found in sets.items() for c in found]
+        accepts = [c["accept"] for found in sets.values() for c in found]
+    else:
+        handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as playwright:
@@ -125,6 +172,10 @@ def main() -> None:
         browser.close()
     server.shutdown()
 
+    if args.sets:
+        tops = [[ids.get(url.split("#")[0], url) for url in top] for top in tops]
+        score_sets(cases, accepts, tops, args.misses)
+        return
     asked, first = Counter(), Counter()
     for (url, kind, query), top in zip(cases, tops, strict=True):
         asked[kind] += 1

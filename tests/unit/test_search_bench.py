@@ -19,13 +19,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import search_bench  # noqa: E402
 
-KINDS = {"question", "sentence", "plural", "word-form", "typo", "synonym"}
+KINDS = {"question", "sentence", "plural", "word-form", "typo", "synonym", "fragment", "customer"}
 IDS = {
     yaml.safe_load(path.read_text("utf-8"))["id"] for path in (ROOT / "standards").rglob("*.yml")
 }
 
 
-@pytest.mark.parametrize(("name", "least"), [("staff", 80), ("held-out", 30)])
+@pytest.mark.parametrize(("name", "least"), [("staff", 80), ("held-out", 30), ("blind", 80)])
 def test_query_sets_accept_sample_standards(name, least):
     cases = search_bench.load_queries()[name]
     assert len(cases) >= least
@@ -39,6 +39,10 @@ def test_held_out_queries_differ_from_the_tuning_set():
     sets = search_bench.load_queries()
     staff = {c["query"].lower() for c in sets["staff"]}
     assert not staff & {c["query"].lower() for c in sets["held-out"]}
+    assert not staff & {c["query"].lower() for c in sets["blind"]}
+    assert not {c["query"].lower() for c in sets["held-out"]} & {
+        c["query"].lower() for c in sets["blind"]
+    }
 
 
 def test_score_counts_first_and_top_three():
