@@ -153,7 +153,9 @@ def main() -> None:
         cases = [(name, c["kind"], c["query"]) for name, found in sets.items() for c in found]
         accepts = [c["accept"] for found in sets.values() for c in found]
     else:
-        handler = functools.partial(_Quiet, directory=str(site))
+        cases = queries(standards)
+
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with sync_playwright() as playwright:
