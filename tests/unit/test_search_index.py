@@ -63,6 +63,13 @@ def test_index_files_register_themselves():
         shard_name, entries = _register(files[f"search/handbook/t/{prefix}.js"])
         assert shard_name == f"t/{prefix}"
         assert all(term.startswith(prefix) for term in entries if not term.startswith("~"))
+    # Each section bit names its field: the summary and the wordings weigh the same but
+    # are different kinds of section for the browser.
+    fields = meta["slot_fields"]
+    assert len(fields) == len(meta["slots"]) == 30
+    assert fields.count("summary") == 1 and fields.count("say") == 6
+    summary, say = fields.index("summary"), fields.index("say")
+    assert meta["slots"][summary] == meta["slots"][say]
     _, rows = _register(files["search/handbook/d/0.js"])
     assert [r[:4] for r in rows] == [
         ["PHONE-001", "Answering the phone", "standards/phone-001/", "standard"],

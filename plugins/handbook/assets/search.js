@@ -250,11 +250,11 @@ function rank(query) {
     var covered = new Map();
     var placed = new Map();  // doc -> [[section bits, rarity] for each query word it has]
     var weights = 0;
-    // The kinds of section with bits (index.py SLOTS: the title, the aliases, ...), as
-    // runs of bits of the same field weight, and how rare each query word is in each.
+    // The kinds of section with bits (index.py SLOTS: the title, the aliases, ...), by
+    // their field's name, and how rare each query word is in each.
     var kindOf = [], kinds = 0, masks = [];
     for (var bit = 0; bit < 30; bit++) {
-      if (bit > 0 && meta.slots[bit] !== meta.slots[bit - 1]) kinds++;
+      if (bit > 0 && meta.slot_fields[bit] !== meta.slot_fields[bit - 1]) kinds++;
       kindOf.push(kinds);
       masks[kinds] = (masks[kinds] || 0) | (1 << bit);
     }

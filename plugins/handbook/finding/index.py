@@ -153,13 +153,18 @@ def documents(handbook: Handbook, urls: Urls, state: BuildState | None = None) -
     return found
 
 
-def slot_weights() -> list[float]:
-    """The field weight of each section bit (see SLOTS)."""
-    weights = [0.0] * 30
+def slot_fields() -> list[str]:
+    """The field of each section bit (see SLOTS)."""
+    fields = [""] * 30
     for field_name, (start, count) in SLOTS.items():
         for bit in range(start, start + count):
-            weights[bit] = WEIGHTS[field_name]
-    return weights
+            fields[bit] = field_name
+    return fields
+
+
+def slot_weights() -> list[float]:
+    """The field weight of each section bit (see SLOTS)."""
+    return [WEIGHTS[name] for name in slot_fields()]
 
 
 class _Counts(NamedTuple):
@@ -306,6 +311,7 @@ def index_files(
         "compounds": sorted(COMPOUNDS),
         "weights": WEIGHTS,
         "slots": slot_weights(),
+        "slot_fields": slot_fields(),
         "shards": list(sharded),
     }
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
