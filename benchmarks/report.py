@@ -368,7 +368,9 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
         pf_about = ranking.get("pagefind-about", {})
         pf_only = ranking.get("pagefind-standards", {})
         mini = ranking.get("minisearch", {})
-        for name, scored in theirs.items():
+        for name, scored in (theirs or ours).items():
+            if "kinds" not in scored:
+                continue
             for kind in ["all", *scored["kinds"]]:
                 a, b, c, d, e, f, g = (
                     _tally(x.get(name), kind)
@@ -376,7 +378,7 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                 )
                 label = f"**{name}**" if kind == "all" else ""
                 lines.append(
-                    f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
+                    f"| {label} | {kind} | {(b or a or {}).get('asked', '')} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(b, 'top3')} "
                     f"| {_share(d, 'first')} | {_share(d, 'top3')} | {_share(e, 'first')} "
                     f"| {_share(e, 'top3')} | {_share(f, 'first')} | {_share(f, 'top3')} "
@@ -421,7 +423,9 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
             "| Pagefind, standards only: first | MiniSearch first |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
-        for name, scored in synth["material"].items():
+        for name, scored in (synth.get("material") or synth["handbook"]).items():
+            if not isinstance(scored, dict) or "kinds" not in scored:
+                continue
             for kind in ["all", *scored["kinds"]]:
                 a, b, d, e, f, g = (
                     _tally(synth.get(x, {}).get(name), kind)
@@ -436,7 +440,7 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                 )
                 label = name if kind == "all" else ""
                 lines.append(
-                    f"| {label} | {kind} | {b['asked']} | {_share(a, 'first')} "
+                    f"| {label} | {kind} | {(b or a or {}).get('asked', '')} | {_share(a, 'first')} "
                     f"| {_share(a, 'top3')} | {_share(b, 'first')} | {_share(d, 'first')} "
                     f"| {_share(d, 'top3')} | {_share(e, 'first')} | {_share(f, 'first')} "
                     f"| {_share(g, 'first')} |"

@@ -32,7 +32,7 @@ leave out the quick cards' fit check and PDFs, which no page loads.
 
     .venv/bin/python benchmarks/search_bench.py [--sizes 100,1000,5000] [--runs 3]
         [--skip ranking,synth-ranking,perf] [--work DIR [--reuse-builds]] [--out DIR]
-        [--misses]
+        [--misses] [--handbook-only]
 """
 
 from __future__ import annotations
@@ -400,9 +400,15 @@ def copy_project(source: Path, target: Path) -> None:
 
 
 def sites(
-    project: Path, work: Path, name: str, cards_off: bool, reuse: bool, shipped_cards: bool = True
+    project: Path,
+    work: Path,
+    name: str,
+    cards_off: bool,
+    reuse: bool,
+    shipped_cards: bool = True,
+    engines: tuple[str, ...] = ENGINES,
 ) -> dict[str, Path]:
-    """The project as shipped, and its Material-default twin, built under `work`.
+    """The project as shipped, and its twins for the other `engines`, built under `work`.
 
     `shipped_cards=False` builds the shipped side without quick card PDFs too (labelled in
     the results), for sizes where their layout takes longer than there is time for."""
@@ -411,6 +417,8 @@ def sites(
         text = config.read_text("utf-8")
         config.write_text(material_config(text, cards_off=True, search=False), "utf-8")
     shipped = build(project, work / f"{name}-site", reuse)
+    if engines == ("handbook",):
+        return {"handbook": shipped}
     twin = work / f"{name}-material"
     copy_project(project, twin)
     config = twin / "mkdocs.yml"
@@ -618,6 +626,8 @@ def rank(
                 pages, _ = ask_pagefind(page, STANDARDS_BUNDLE, asked[name], by_url)
                 out["pagefind-standards"][name] = score(cases, pages)
             page.close()
+    if "material" not in built:
+        return out
     with serve(built["material"]) as (base, _):
         page = browser.new_page()
         page.goto(base, wait_until="load")
@@ -778,14 +788,15 @@ def weigh(
     """Median figures per engine for one project; the engines take turns, run after run."""
     by_url = url_ids(built["handbook"])
     page_path = next(iter(by_url))
-    raw: dict[str, dict[int, list[dict[str, Any]]]] = {e: {1: [], THROTTLE: []} for e in ENGINES}
+    engines = [e for e in ENGINES if e in built]
+    raw: dict[str, dict[int, list[dict[str, Any]]]] = {e: {1: [], THROTTLE: []} for e in engines}
     with ExitStack() as stack:
-        servers = {engine: stack.enter_context(serve(built[engine])) for engine in ENGINES}
-        for engine in ENGINES:  # untimed: the server gzips each file on its first request
+        servers = {engine: stack.enter_context(serve(built[engine])) for engine in engines}
+        for engine in engines:  # untimed: the server gzips each file on its first request
             one_run(browser, *servers[engine], page_path, 1)
         for run in range(runs):
             for throttle in (1, THROTTLE):
-                for engine in ENGINES:
+                for engine in engines:
                     base, counter = servers[engine]
                     found = one_run(browser, base, counter, page_path, throttle)
                     raw[engine][throttle].append(found)
@@ -798,7 +809,7 @@ def weigh(
                         flush=True,
                     )
     out = {}
-    for engine in ENGINES:
+    for engine in engines:
         plain, slow = raw[engine][1], raw[engine][THROTTLE]
         out[engine] = {
             "page": page_path,
@@ -854,8 +865,10 @@ def measure(
     no_cards: set[int] | frozenset[int] = frozenset(),
     build_only: bool = False,
     save: Callable[[dict[str, Any]], None] | None = None,
+    engines: tuple[str, ...] = ENGINES,
 ) -> dict[str, Any]:
-    """The figures of every part not skipped; `save` gets them after each part."""
+    """The figures of every part not skipped, for `engines` (the handbook's, or all);
+    `save` gets them after each part."""
     work.mkdir(parents=True, exist_ok=True)
     load_before = [round(x, 2) for x in os.getloadavg()]
     result: dict[str, Any] = {
@@ -865,12 +878,13 @@ def measure(
         "timed_query": TIMED_QUERY,
         "throttle": THROTTLE,
         "load_average_before": load_before,
+        "engines": list(engines),
     }
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         if "ranking" not in skip:
             print("search ranking, sample handbook", flush=True)
-            built = sites(ROOT, work, "sample", False, reuse)
+            built = sites(ROOT, work, "sample", False, reuse, engines=engines)
             sets = load_queries()
             sets["generated"] = generated_cases(built["handbook"])
             result["ranking"] = rank(browser, built, sets)
@@ -879,7 +893,7 @@ def measure(
         if "synth-ranking" not in skip:
             print(f"search ranking, {RANKING_SIZE:,} synthetic standards", flush=True)
             project = synth_project(work, RANKING_SIZE)
-            built = sites(project, work, f"synth-{RANKING_SIZE}", True, reuse)
+            built = sites(project, work, f"synth-{RANKING_SIZE}", True, reuse, engines=engines)
             cases = generated_cases(built["handbook"], {"alias", "situation"})
             chosen = sorted({c["accept"][0] for c in cases})[::RANKING_EVERY]
             asked = [c for c in cases if c["accept"][0] in set(chosen)]
@@ -900,7 +914,7 @@ def measure(
                 cards = count not in no_cards
                 project = synth_project(work, count, cards)
                 name = project.name
-                built = sites(project, work, name, True, reuse, shipped_cards=cards)
+                built = sites(project, work, name, True, reuse, cards, engines)
                 if build_only:
                     continue
                 load = [round(x, 2) for x in os.getloadavg()]
@@ -938,6 +952,11 @@ def main() -> int:
         "--no-cards", default="", help="sizes built without quick card PDFs (labelled)"
     )
     parser.add_argument("--build-only", action="store_true", help="build the sizes' sites, stop")
+    parser.add_argument(
+        "--handbook-only",
+        action="store_true",
+        help="measure the handbook's search alone (no twins built; labelled in the results)",
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n]
     skip = set(filter(None, args.skip.split(",")))
@@ -954,6 +973,7 @@ def main() -> int:
             no_cards,
             args.build_only,
             None if args.build_only else functools.partial(save, args.out),
+            ("handbook",) if args.handbook_only else ENGINES,
         )
     finally:
         if args.work is None:
