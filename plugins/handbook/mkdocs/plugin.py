@@ -25,7 +25,6 @@ from ..finding.searchbox import versioned_url
 from ..handbook import Handbook
 from ..lint.runner import no_cycle_collection
 from ..loader import load
-from ..problems import Problem
 from ..render.escape import url_path
 from ..render.navigation import default_nav, expand_nav
 from ..render.output import OutputFile
@@ -39,6 +38,7 @@ from .fragments import FragmentCache
 from .fragments import install as cache_fragments
 from .htmlpage import HtmlPages, heading_style
 from .navtrim import NavTrimmer
+from .report import report
 from .searchparse import speed_up as speed_up_search
 from .stable import Compiled, Digests, StableFile, Unread, site_signature
 from .unbuilt import Unbuilt
@@ -102,7 +102,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         with no_cycle_collection():
             problems = self.state.checked(lambda: problems_of(handbook, self.features or []))
-        _report(problems, stop_on_errors=not self.serving)
+        report(problems, stop_on_errors=not self.serving)
         config.nav = expand_nav(config.nav, self.handbook)
         results = settings.root / self.config.options.results.dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
@@ -233,24 +233,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.enabled and self.handbook is not None:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
-
-
-def _report(problems: list[Problem], stop_on_errors: bool) -> None:
-    """Errors stop the build, all listed at once; warnings fail only `--strict` builds.
-
-    Under `serve` errors are shown as warnings instead and the preview keeps running
-    without the broken standards, so an editor sees each fix as soon as it is saved.
-    """
-    errors = sorted(p for p in problems if p.severity == "error")
-    shown = [p for p in problems if p.severity == "warning" or not stop_on_errors]
-    for problem in sorted(p for p in shown if p.severity != "suggestion"):
-        log.warning(str(problem))
-    for problem in sorted(p for p in problems if p.severity == "suggestion"):
-        log.info(str(problem))
-    if errors and stop_on_errors:
-        lines = "\n".join(f"  {p}" for p in errors)
-        count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
-        raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
 
 
 def _load_script_by_version(config: MkDocsConfig, url: str) -> None:
