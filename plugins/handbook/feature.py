@@ -22,6 +22,13 @@ from .render.urls import Urls
 class Feature:
     # The engine's build state (all_features sets it); by default nothing is kept.
     state: BuildState = cold()
+    # True: its problems and files wait for work `start` began beside the build; an
+    # engine asks for them after the other features' (see features.py).
+    late = False
+
+    def start(self, handbook: Handbook, urls: Urls) -> None:
+        """Begin work that runs beside the build (in worker processes) for this handbook
+        and these addresses; `problems` and `files` wait for it."""
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Findings to report in the build (errors fail it; warnings fail --strict)."""
@@ -33,6 +40,11 @@ class Feature:
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         """Files to add to the site."""
         return []
+
+
+class FeatureFailed(Exception):
+    """A feature could not do its work (a tool it runs failed): the build stops with
+    this message."""
 
 
 class DatedFeature(Feature):

@@ -54,3 +54,18 @@ def all_features(state: BuildState | None = None) -> list[Feature]:
 def problems_of(handbook: Handbook, features: list[Feature]) -> list[Problem]:
     """The handbook's loading problems, then each feature's."""
     return [*handbook.problems, *(p for f in features for p in f.problems(handbook))]
+
+
+def early(features: list[Feature]) -> list[Feature]:
+    """The features whose results wait for nothing begun beside the build."""
+    return [f for f in features if not f.late]
+
+
+def late(features: list[Feature]) -> list[Feature]:
+    """The features whose results wait for work begun beside the build (`start`)."""
+    return [f for f in features if f.late]
+
+
+def late_problems(handbook: Handbook, features: list[Feature]) -> list[Problem]:
+    """The late features' problems: waits for the work they began."""
+    return [p for f in late(features) for p in f.problems(handbook)]

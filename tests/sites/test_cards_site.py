@@ -7,8 +7,11 @@ import contextlib
 import functools
 import http.server
 import io
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -343,3 +346,42 @@ def test_the_sample_with_site_url_builds_strict_with_the_same_cards(tmp_path, sa
     linked = (result.site / "cards" / "phone-001.html").read_text("utf-8")
     assert "QR code: https://handbook.example.org/standards/phone-001/" in linked
     assert "QR code" not in (sample_site.site / "cards" / "phone-001.html").read_text("utf-8")
+
+
+# A build whose Typst workers die as they start: the real worker protocol, a process
+# that ends before answering.
+DYING_WORKERS = """
+import sys
+from handbook.cards import compile
+
+compile.IN_PROCESS = 0  # workers even for the fixture's few cards
+real = compile._Worker.__init__
+
+def dying(self, args):
+    real(self, args)
+    self.process.kill()
+    self.process.wait()
+    self.errors.write(b"Typst ran out of memory")
+
+compile._Worker.__init__ = dying
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "--strict"]
+cli()
+"""
+
+
+def test_a_typst_worker_that_fails_stops_the_build_with_its_message(tmp_path):
+    project = tmp_path / "cards"
+    shutil.copytree(FIXTURES / "cards", project)
+    result = subprocess.run(
+        [sys.executable, "-c", DYING_WORKERS],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "the quick cards could not be typeset: Typst worker failed:" in output
+    assert "Typst ran out of memory" in output
+    assert "Traceback" not in output

@@ -9,13 +9,15 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..feature import Feature
+from ..feature import Feature, FeatureFailed
 from ..handbook import Handbook
 from ..model import Standard
 from ..options import CardOptions
@@ -25,7 +27,8 @@ from ..render.output import OutputFile, html_page
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
-from . import cache
+from . import cache, typeset
+from .background import Typesetting
 from .model import Card, carded, make_cards
 from .pdf import Measure, Rendering, card_key, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
@@ -51,50 +54,64 @@ def pdf_path(area: str) -> str:
 
 
 class CardsFeature(Feature):
+    # Its problems and files wait for the typesetting `start` began: the engine asks for
+    # them after the other features' (they still come out in the features' order).
+    late = True
+
     def __init__(self) -> None:
         # Kept across `serve` rebuilds: measures by card key (so an edit lays out only the
         # cards it changed), read from and written to the cache folder.
         self.measures: dict[str, Measure] = {}
         self.measures_root: Path | None = None
+        # This build's typesetting, and the handbook and addresses it was started for.
+        self.typesetting: Typesetting | None = None
+        self.started: tuple[Handbook, Urls] | None = None
 
-    def _rendering(self, handbook: Handbook, cards: list[Card]) -> Rendering:
-        """The cards with their measures: from memory, the cache folder, or a layout."""
+    def start(self, handbook: Handbook, urls: Urls) -> None:
+        """Lay the cards out and print them in worker processes while the build goes on:
+        `problems` and `files` of this handbook with these `urls` join the result."""
+        self.typesetting = self._typeset(handbook, urls)
+        self.started = (handbook, urls)
+
+    def _typeset(
+        self, handbook: Handbook, urls: Urls | None, pdfs: bool = True
+    ) -> Typesetting | None:
+        """The cards' typesetting, begun (None: the cards are neither checked nor printed);
+        the PDFs too if the options ask for them and `pdfs`."""
         options = handbook.settings.options.cards
-        rendering = prepare(cards, SIZES[options.size], handbook.settings.areas, self.state)
         if options.overflow == "off" and not options.pdf:
-            return rendering
+            return None
+        cards = make_cards(handbook, carded(handbook), urls)
+        areas = handbook.settings.areas
+        size = SIZES[options.size]
+        rendering = self.state.checked(lambda: prepare(cards, size, areas, self.state))
         root = handbook.settings.root
         if self.measures_root != root:
             self.measures, self.measures_root = cache.load_measures(root), root
-        known = len(self.measures)
-        rendering.lay_out(self.measures)
-        if len(self.measures) != known:
-            cache.save_measures(root, self.measures)
-        return rendering
+        typeset.signature()  # worked out here, once, not in the typesetting's thread
+        groups = partial(_pdf_groups, areas) if options.pdf and pdfs else None
+        return Typesetting(rendering, self.measures, root, groups)
+
+    def _typeset_for(self, handbook: Handbook, urls: Urls | None) -> Typesetting | None:
+        """The typesetting `start` began for this handbook and `urls` (any, if None),
+        else one begun now (without PDFs if None)."""
+        started = self.started
+        if (
+            self.typesetting is not None
+            and started is not None
+            and started[0] is handbook
+            and (urls is None or started[1] is urls)
+        ):
+            return self.typesetting
+        return self._typeset(handbook, urls, pdfs=urls is not None)
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Bad `card:` numbers are the loader's problems, bad card options the config's.
         options = handbook.settings.options.cards
-        problems: list[Problem] = []
-        cards = make_cards(handbook, carded(handbook))
-        if options.overflow != "off":
-            rendering = self._rendering(handbook, cards)
-            problems.extend(rendering.problems(options.overflow))
-        return problems
-
-    def _pdfs(
-        self, handbook: Handbook, rendering: Rendering, groups: dict[str, list[Card]]
-    ) -> dict[str, bytes]:
-        """The PDF of each group of cards, made once per content (cache.py)."""
-        root = handbook.settings.root
-        names = {group: cache.key(rendering.document(cards)) for group, cards in groups.items()}
-        found = {group: cache.load_pdf(root, name) for group, name in names.items()}
-        missing = [group for group, data in found.items() if data is None]
-        made = rendering.pdfs([groups[g] for g in missing]) if missing else []
-        for group, data in zip(missing, made, strict=True):
-            cache.save_pdf(root, names[group], data)
-            found[group] = data
-        return {group: data for group, data in found.items() if data is not None}
+        if options.overflow == "off" or (typesetting := self._typeset_for(handbook, None)) is None:
+            return []
+        with _failing():
+            return typesetting.measured().problems(options.overflow)
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in carded(handbook):
@@ -107,9 +124,16 @@ class CardsFeature(Feature):
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options = handbook.settings.options.cards
-        cards = make_cards(handbook, carded(handbook), urls)
-        rendering = self._rendering(handbook, cards)
-        checked = options.overflow != "off" or options.pdf
+        typesetting = self._typeset_for(handbook, urls)
+        if typesetting is not None:
+            with _failing():
+                rendering, made_pdfs = typesetting.result()
+        else:  # the cards are neither checked nor printed
+            cards = make_cards(handbook, carded(handbook), urls)
+            rendering = prepare(cards, SIZES[options.size], handbook.settings.areas, self.state)
+            made_pdfs = {}
+        cards = rendering.cards
+        checked = typesetting is not None
         overflowing = {c.id for c in rendering.overflowing} if checked else set()
         # Cards not printed, and why, for the picker and the cards' pages.
         unprinted = {c: "too long to print" for c in overflowing}
@@ -117,14 +141,9 @@ class CardsFeature(Feature):
         areas = handbook.settings.areas
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
-        if options.pdf:
-            printed = rendering.fitting
-            groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
-            groups["all"] = printed
-            made = self._pdfs(handbook, rendering, {a: g for a, g in groups.items() if g})
-            for area, data in made.items():
-                files.append(OutputFile(pdf_path(area), data))
-                pdfs[area] = pdf_path(area)
+        for area, data in made_pdfs.items():
+            files.append(OutputFile(pdf_path(area), data))
+            pdfs[area] = pdf_path(area)
         html: dict[str, Markup] = {}
         for card in cards:
             title = areas.get(card.standard.area, card.standard.area)
@@ -218,6 +237,23 @@ class CardsFeature(Feature):
             pdfs=pdfs,
             area_titles=areas,
         )
+
+
+@contextmanager
+def _failing() -> Iterator[None]:
+    """Typst could not lay the cards out or print them: the build stops with its message."""
+    try:
+        yield
+    except RuntimeError as e:  # compile.py's worker failures, and Typst's own errors
+        raise FeatureFailed(f"the quick cards could not be typeset: {e}") from None
+
+
+def _pdf_groups(areas: dict[str, str], rendering: Rendering) -> dict[str, list[Card]]:
+    """The cards of each area's PDF and of the PDF of all cards: those that print."""
+    printed = rendering.fitting
+    groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
+    groups["all"] = printed
+    return {a: g for a, g in groups.items() if g}
 
 
 def _picker_entry(card: Card, link: str, reason: str | None) -> tuple[Markup, Markup]:

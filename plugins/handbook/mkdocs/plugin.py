@@ -18,13 +18,14 @@ from .. import clock
 from ..boundary import inside
 from ..buildstate import BuildState
 from ..feature import Feature
-from ..features import all_features, problems_of
+from ..features import all_features, early, late_problems, problems_of
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..finding.searchbox import versioned_url
 from ..handbook import Handbook
 from ..lint.runner import no_cycle_collection
 from ..loader import load
+from ..problems import Problem
 from ..render.escape import url_path
 from ..render.navigation import default_nav, expand_nav
 from ..render.output import OutputFile
@@ -38,7 +39,7 @@ from .fragments import FragmentCache
 from .fragments import install as cache_fragments
 from .htmlpage import HtmlPages, heading_style
 from .navtrim import NavTrimmer
-from .report import report
+from .report import report, stopping
 from .searchparse import speed_up as speed_up_search
 from .stable import Compiled, Digests, StableFile, Unread, site_signature
 from .unbuilt import Unbuilt
@@ -66,6 +67,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.unread = Unread()  # the same
         self.compiled = Compiled()  # the same
         self.state = BuildState()  # derived work by content, kept across `serve` rebuilds
+        self.problems: list[Problem] = []  # this build's, but the late features'
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds; what they work out is kept in self.state.
@@ -100,9 +102,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         with no_cycle_collection():
             self.handbook = handbook = load(settings)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
-        with no_cycle_collection():
-            problems = self.state.checked(lambda: problems_of(handbook, self.features or []))
-        report(problems, stop_on_errors=not self.serving)
+        features = self.features
+        with no_cycle_collection(), stopping():
+            for feature in features:
+                feature.start(handbook, self.urls)  # the quick cards' Typst, beside the build
+            problems = self.state.checked(lambda: problems_of(handbook, early(features)))
+            if not self.serving and any(p.severity == "error" for p in problems):
+                # The build stops at once, with every problem: the late features' too.
+                report(problems + late_problems(handbook, features), stop_on_errors=True)
+        self.problems = problems  # reported with the late features' in on_files
         config.nav = expand_nav(config.nav, self.handbook)
         results = settings.root / self.config.options.results.dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
@@ -139,10 +147,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
         )
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
-        with no_cycle_collection():
+        features = self.features or []
+        with no_cycle_collection(), stopping():
             outputs = self.state.checked(
-                lambda: site_files(handbook, self.urls, self.features or [], self.state)
+                lambda: site_files(handbook, self.urls, features, self.state)
             )
+            problems = self.problems + late_problems(handbook, features)
+        report(problems, stop_on_errors=not self.serving)
         if not self.serving:
             self.state.release()  # no rebuild follows: 40 MB less at 1,000 standards
         if self.config.options.search.enabled and not self.serving:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from ..feature import FeatureFailed
 from ..problems import Problem
 
 log = get_plugin_logger(__name__)
@@ -26,3 +30,12 @@ def report(problems: list[Problem], stop_on_errors: bool) -> None:
         lines = "\n".join(f"  {p}" for p in errors)
         count = f"{len(errors)} problem{'s' if len(errors) != 1 else ''}"
         raise PluginError(f"{count} in the standards; fix them and build again:\n{lines}")
+
+
+@contextmanager
+def stopping() -> Iterator[None]:
+    """A feature that could not do its work stops the build with its message."""
+    try:
+        yield
+    except FeatureFailed as e:
+        raise PluginError(str(e)) from None

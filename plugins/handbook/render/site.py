@@ -47,6 +47,12 @@ def site_files(
         if illustrations.problem(settings.illustrations_path, settings.root, name) is None:
             source = settings.illustrations_path / name
             files.append(OutputFile(f"illustrations/{name}", source=source))
-    for feature in features:
-        files.extend(feature.files(handbook, urls))
+    # Features whose files wait for work begun beside the build make them last, so the
+    # work has the others' time to finish; the files still come in the features' order.
+    made: dict[int, list[OutputFile]] = {}
+    order = sorted(range(len(features)), key=lambda n: bool(getattr(features[n], "late", False)))
+    for n in order:
+        made[n] = features[n].files(handbook, urls)
+    for n in range(len(features)):
+        files.extend(made[n])
     return files
