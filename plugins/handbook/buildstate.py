@@ -42,6 +42,7 @@ class BuildState:
         self._used: set[tuple[str, Hashable]] = set()
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
+        self._checked_once: set[str] = set()  # `rarely` kinds checked in this process
         self._sources: set[str] = set()  # the files results were made of, this build
         self._known: set[str] = set()  # the same, the build before
         self.distrusted: set[str] = set()  # kinds whose reused result differed
@@ -80,13 +81,20 @@ class BuildState:
         return self._once[entry]  # type: ignore[return-value]  # stored by make() above
 
     def kept(
-        self, kind: str, key: Hashable | None, make: Callable[[], T], of: str | None = None
+        self,
+        kind: str,
+        key: Hashable | None,
+        make: Callable[[], T],
+        of: str | None = None,
+        rarely: bool = False,
     ) -> T:
         """`make()`, reused from an earlier build when this kind and key were made.
 
         `key` must cover everything `make` reads; None means it cannot be keyed (a
         standard without a digest), and the work is done each time. `of` is the digest
-        of the standard the result is made of, if any."""
+        of the standard the result is made of, if any. `rarely`: a kind with one result
+        per build (made of the whole handbook), which checking in every build would make
+        again in every build, is checked at its first reuse in the process only."""
         if key is None or not self.keep or kind in self.distrusted:
             return make()
         if of:
@@ -101,8 +109,13 @@ class BuildState:
             return made
         self.hits += 1
         found = self._kept[entry]
-        if changed or self._checked.get(kind, 0) < self.checks:
-            if not changed:
+        if rarely:
+            check = kind not in self._checked_once
+            self._checked_once.add(kind)
+        else:
+            check = changed or self._checked.get(kind, 0) < self.checks
+        if check:
+            if not changed and not rarely:
                 self._checked[kind] = self._checked.get(kind, 0) + 1
             fresh = make()
             if fresh != found:

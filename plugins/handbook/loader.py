@@ -14,6 +14,7 @@ from typing import Any
 
 from . import illustrations, provenance, schema
 from .boundary import folder_problems, inside, read_text, walk
+from .buildstate import BuildState
 from .cards.model import card_problems
 from .handbook import Handbook
 from .model import Standard, content_digest, standard_from_data
@@ -32,8 +33,9 @@ def raw_id(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def load(settings: Settings) -> Handbook:
-    """Load every standard under the settings' standards folder."""
+def load(settings: Settings, state: BuildState | None = None) -> Handbook:
+    """Load every standard under the settings' standards folder (and the results:
+    `state` keeps what was made of them across `serve` rebuilds)."""
     folder = settings.standards_path
     if not folder.is_dir():
         problem = Problem(
@@ -69,7 +71,7 @@ def load(settings: Settings) -> Handbook:
             texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)
     handbook.problems[:0] = problems
-    handbook.results, found = results_source.load(settings, handbook.standards)
+    handbook.results, found = results_source.load(settings, handbook.standards, state)
     handbook.problems.extend(found)
     return handbook
 

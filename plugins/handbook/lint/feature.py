@@ -17,7 +17,7 @@ class LintFeature(Feature):
     def problems(self, handbook: Handbook) -> list[Problem]:
         """Lint errors and warnings as build warnings, so `serve` keeps working and
         `build --strict` fails; the original severity stays in the message."""
-        return [_for_build(p) for p in lint(handbook)]
+        return [_for_build(p) for p in lint(handbook, state=self.state)]
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         return [rules_page()]

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .. import clock
 from ..boundary import link_problem, read_text
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..loader import YAML_SUFFIXES, load, load_texts
 from ..model import Standard
@@ -20,6 +22,7 @@ from ..settings import Settings
 from .config import RuleSetting, rule_settings
 from .context import Finding, LintContext
 from .fields import Pattern, covers, field_name, parse_field
+from .rules import say_dont_say
 
 IGNORE_RULE = "lint-ignore"
 
@@ -36,22 +39,62 @@ def lint(
     handbook: Handbook,
     today: dt.date | None = None,
     files: Iterable[str] | None = None,
+    state: BuildState | None = None,
 ) -> list[Problem]:
     """Every lint problem in the handbook's standards, sorted (bad lint settings are the
     settings' problems, reported where mkdocs.yml is read).
 
     `files` limits the report to those standard files; the rest of the handbook still
     counts for handbook-wide rules (say-dont-say). Loading problems are not included.
+
+    `state` keeps each standard's problems by its file's digest and everything else the
+    rules read (`handbook_inputs`): a `serve` rebuild lints again only the standards
+    that changed, and all of them when a handbook-wide input did (a `dont_say` phrase
+    added anywhere, the glossary, the results, the date, the settings).
     """
     settings = rule_settings(handbook.settings.options.lint)
     problems: list[Problem] = []
     context = LintContext(handbook, today or clock.today())
     wanted = None if files is None else set(files)
+    state = state or cold()
     with no_cycle_collection():
+        wide = handbook_inputs(context, settings) if state.keep else None
         for standard in handbook.standards:
             if wanted is None or standard.path in wanted:
-                problems.extend(lint_standard(standard, context, settings))
+                key = (standard.digest, wide) if standard.digest and wide is not None else None
+                make = partial(_linted, standard, context, settings)
+                problems.extend(state.kept("lint", key, make, of=standard.digest))
     return sorted(problems)
+
+
+def handbook_inputs(context: LintContext, settings: dict[str, RuleSetting]) -> Hashable:
+    """What the rules read besides the standard's own file: the date (stale, pilot), the
+    rules' settings, the company's goals (no-goal), the glossary (plain-words,
+    readability), every standard's `dont_say` phrases (say-dont-say) and the results
+    (missed-target). A rule that reads more of the handbook adds it here; the build
+    state's checks catch a key that misses it."""
+    options = context.handbook.settings.options
+    chosen = tuple(
+        (rule_id, setting.severity, repr(sorted(setting.options.items())))
+        for rule_id, setting in settings.items()
+    )
+    dont_say: Hashable = None
+    if say_dont_say.ID in settings:
+        dont_say = say_dont_say.handbook_key(context, settings[say_dont_say.ID].options)
+    return (
+        context.today,
+        chosen,
+        repr(sorted(options.goals.items())),
+        context.glossary.terms,
+        dont_say,
+        context.handbook.results.digest,
+    )
+
+
+def _linted(
+    standard: Standard, context: LintContext, settings: dict[str, RuleSetting]
+) -> tuple[Problem, ...]:
+    return tuple(lint_standard(standard, context, settings))
 
 
 @contextmanager

@@ -100,7 +100,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # The handbook's own work makes many objects and no reference cycles: Python's
         # cycle collector, walking them again and again, was a tenth of a large build.
         with no_cycle_collection():
-            self.handbook = handbook = load(settings)
+            self.handbook = handbook = load(settings, self.state)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
         with no_cycle_collection(), stopping():

@@ -142,6 +142,9 @@ class Results:
     """Every valid result, by (standard id, target id)."""
 
     by_target: dict[tuple[str, str], list[Result]] = field(default_factory=dict)
+    # What the results were read from (the files' text, the standards' ids): the same
+    # digest, the same results. Work made of the results is kept by it (lint).
+    digest: str = field(default="", compare=False)
     # Judged results by standard id: (the Standard judged, its results). Pages, Results,
     # Due for review and standards.json all ask for the same standard's.
     _judged: dict[str, tuple[Any, list[TargetResults]]] = field(

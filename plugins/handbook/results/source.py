@@ -24,11 +24,14 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from .. import targets
 from ..boundary import inside, walk
+from ..buildstate import BuildState, cold
 from ..problems import Problem
 from .model import Period, Result, Results
 
@@ -37,11 +40,16 @@ REQUIRED = COLUMNS[:5]
 SAMPLE_MARK = "# sample"
 
 
-def load(settings: Any, standards: Iterable[Any]) -> tuple[Results, list[Problem]]:
+def load(
+    settings: Any, standards: Iterable[Any], state: BuildState | None = None
+) -> tuple[Results, list[Problem]]:
     """Every CSV file under the results folder, checked against `standards`.
 
     The folder is read as the standards folder is: nothing outside the project (a folder
-    set outside it, a link leading out) is read, each such link is a located problem."""
+    set outside it, a link leading out) is read, each such link is a located problem.
+    The files are read each time; `state` keeps what was made of them by their text and
+    the standards' ids and targets, so a `serve` rebuild after an edit that changes
+    neither checks no results again."""
     options = settings.options.results
     problems: list[Problem] = []
     folder = settings.root / options.dir
@@ -76,8 +84,38 @@ def load(settings: Any, standards: Iterable[Any]) -> tuple[Results, list[Problem
             problems.append(
                 Problem(relative, 1, 1, "encoding", f"not UTF-8 text ({e.reason}): save as UTF-8")
             )
-    results, found = check_texts(texts, standards)
-    return results, problems + found
+    standards = list(standards)
+    state = state or cold()
+    digest = _digest(texts, standards)
+    targets = tuple(
+        state.kept("results-targets", s.digest or None, partial(_targets_of, s), of=s.digest)
+        for s in standards
+    )
+    make = partial(_checked, texts, standards, digest)
+    results, checked = state.kept("results", (digest, targets), make, rarely=True)
+    return results, problems + list(checked)
+
+
+def _digest(texts: dict[str, str], standards: list[Any]) -> str:
+    """The results files' text and the standards' ids (which results each row is for)."""
+    digest = hashlib.sha256()
+    for path, text in sorted(texts.items()):
+        digest.update(f"{path}\0{len(text)}\0{text}".encode())
+    digest.update("\0".join(s.id for s in standards).encode())
+    return digest.hexdigest()[:32]
+
+
+def _targets_of(standard: Any) -> str:
+    """What checking results reads of a standard besides its id: its targets."""
+    return repr([(t.id, t.data) for t in standard.targets])
+
+
+def _checked(
+    texts: dict[str, str], standards: list[Any], digest: str
+) -> tuple[Results, tuple[Problem, ...]]:
+    results, problems = check_texts(texts, standards)
+    results.digest = digest
+    return results, tuple(problems)
 
 
 def _field_columns(line: str) -> list[int]:

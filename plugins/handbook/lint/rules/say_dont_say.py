@@ -68,8 +68,8 @@ def _normal(phrase: str) -> str:
     return " ".join(phrase.replace("\u2019", "'").lower().split())
 
 
-def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dict[str, _Source]]:
-    """The handbook's dont_say phrases as one list, and where each is listed."""
+def _sources(context: LintContext, min_words: int) -> dict[str, _Source]:
+    """The handbook's dont_say phrases, each with where it is first listed."""
     sources: dict[str, _Source] = {}
     for standard in context.handbook.standards:
         for index, wording in enumerate(standard.data.get("wordings") or []):
@@ -77,6 +77,19 @@ def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dic
                 if len(phrase.split()) >= min_words:
                     where = field_name(("wordings", index, "dont_say"))
                     sources.setdefault(phrase, _Source(standard.id, where))
+    return sources
+
+
+def handbook_key(context: LintContext, options: dict[str, Any]) -> tuple[Any, ...]:
+    """What this rule reads of the other standards: their phrases and where they are."""
+    min_words = options["min_words"]
+    found = context.once(f"{ID}-sources:{min_words}", lambda: _sources(context, min_words))
+    return tuple(found.items())
+
+
+def _index(context: LintContext, min_words: int) -> tuple[PhraseList | None, dict[str, _Source]]:
+    """The handbook's dont_say phrases as one list, and where each is listed."""
+    sources = context.once(f"{ID}-sources:{min_words}", lambda: _sources(context, min_words))
     if not sources:
         return None, sources
     # Each pattern's "advice" is the phrase itself, to look its source up by.
