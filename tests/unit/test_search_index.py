@@ -8,7 +8,17 @@ from pathlib import Path
 
 from test_finding import handbook, standard
 
-from handbook.finding.index import _script, documents, index_files, published, scores, shards
+from handbook.buildstate import BuildState
+from handbook.finding.index import (
+    _script,
+    _shard_script,
+    _shard_texts,
+    documents,
+    index_files,
+    published,
+    scores,
+    shards,
+)
 from handbook.finding.searchbox import SearchFeature, script, versioned_url
 from handbook.finding.synonyms import builtin, synonyms
 from handbook.finding.words import STOP_WORDS, fold, query_terms, stem, terms, words
@@ -99,6 +109,33 @@ def test_hostile_text_cannot_end_the_script_early():
     text = _script("d/0", ["</script><script>alert(1)</script>", "line\u2028break"])
     assert "</script" not in text.lower() and "\u2028" not in text
     assert _register(text) == ("d/0", ["</script><script>alert(1)</script>", "line\u2028break"])
+
+
+def test_a_shard_written_from_its_encoded_entries_is_the_json_of_the_shard():
+    # Terms that need escaping in a script or are not ASCII, and a synonym entry.
+    index = {"caf\u00e9": {0: (5, 1), 3: (2, 0)}, "</b": {1: (1, 4)}, "manag": {2: (7, 1)}}
+    words = {"supervisor": ["manag"], "\u2028x": ["caf\u00e9"]}
+    texts, parsed = _shard_texts(index, words), shards(index, words)
+    assert list(texts) == list(parsed) and len(parsed) >= 3
+    for prefix, entries in texts.items():
+        assert _shard_script(f"t/{prefix}", entries) == _script(f"t/{prefix}", parsed[prefix])
+
+
+def test_a_rebuild_keeps_the_document_chunks_of_unchanged_standards():
+    book = handbook(*(standard(f"PHONE-{n:03d}") for n in range(1, 20)))
+    state = BuildState()
+    state.start()
+    first = index_files(documents(book, Urls()), None, state)
+    edited = {s.id: s for s in book.published()}["PHONE-019"]
+    edited.summary = "Changed on purpose."
+    state.start()
+    again = index_files(documents(book, Urls()), None, state)
+    cold = index_files(documents(book, Urls()))
+    assert [(f.path, f.content) for f in again] == [(f.path, f.content) for f in cold]
+    before = {f.path: f.content for f in first}
+    changed = {f.path for f in again if before.get(f.path) != f.content}
+    assert "search/handbook/d/2.js" in changed and "search/handbook/d/0.js" not in changed
+    assert state.hits >= 2 and state.failed == 0
 
 
 def test_big_shards_are_split_by_a_longer_prefix():

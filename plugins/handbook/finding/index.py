@@ -224,13 +224,15 @@ def scores(
     for counts in weighted:
         for term in counts:
             frequency[term] += 1
+    # 10 * idf once per term, not per pair: the same operations in the same order.
+    ten_idf = {t: 10 * math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+    k1_plus = K1 + 1
     index: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
     for number, counts in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[number] / average)
         bits = placed[number]
         for term, w in counts.items():
-            idf = math.log(1 + (n - frequency[term] + 0.5) / (frequency[term] + 0.5))
-            score = max(1, round(10 * idf * w * (K1 + 1) / (w + norm)))
+            score = max(1, round(ten_idf[term] * w * k1_plus / (w + norm)))
             index[term][number] = (score, bits[term])
     return index
 
@@ -249,10 +251,19 @@ def shards(
 
     A synonym is an entry "~word" in the shard where "word" would be: the index terms
     that word also stands for (only those the index has)."""
-    encoded = {term: _postings(entries) for term, entries in index.items()}
-    sizes = {
-        term: len(json.dumps(p, separators=(",", ":"))) + len(term) for term, p in encoded.items()
+    return {
+        prefix: {key: json.loads(value) for key, value in entries.items()}
+        for prefix, entries in _shard_texts(index, synonyms).items()
     }
+
+
+def _shard_texts(
+    index: dict[str, dict[int, tuple[int, int]]], synonyms: dict[str, list[str]] | None = None
+) -> dict[str, dict[str, str]]:
+    """`shards`, each entry's value as its JSON text: encoded once, to measure the
+    shards by and to write them with (`_shard_script`)."""
+    encoded = {term: _json(_postings(entries)) for term, entries in index.items()}
+    sizes = {term: len(p) + len(term) for term, p in encoded.items()}
     groups: dict[str, list[str]] = defaultdict(list)
     for term in encoded:
         groups[term[:2]].append(term)
@@ -269,7 +280,7 @@ def shards(
         for term in longer:
             groups[term[: len(prefix) + 1]].append(term)
         pending.extend({t[: len(prefix) + 1] for t in longer})
-    out: dict[str, dict[str, Any]] = {
+    out: dict[str, dict[str, str]] = {
         prefix: {t: encoded[t] for t in sorted(members)}
         for prefix, members in sorted(groups.items())
         if members
@@ -284,12 +295,26 @@ def shards(
         if shard is None:
             shard = word[:2]
             out[shard] = {}
-        out[shard]["~" + word] = known
+        out[shard]["~" + word] = _json(known)
     return dict(sorted(out.items()))
 
 
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def _script(name: str, data: object) -> str:
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _registered(name, _json(data))
+
+
+def _shard_script(name: str, entries: dict[str, str]) -> str:
+    """`_script(name, shard)` for a shard whose values are JSON texts already: the same
+    text, as json.dumps writes an object (`_json` of each key, ":", its value)."""
+    text = ",".join(f"{_json(key)}:{value}" for key, value in entries.items())
+    return _registered(name, "{" + text + "}")
+
+
+def _registered(name: str, text: str) -> str:
     # Data is JSON inside a script file: no "</script" or line separators can end it early.
     text = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"handbookSearch._register({json.dumps(name)},{text});\n"
@@ -301,7 +326,8 @@ def index_files(
     state: BuildState | None = None,
 ) -> list[OutputFile]:
     """The index of these documents, as the files search.js loads."""
-    sharded = shards(scores(docs, state), synonyms)
+    state = state or cold()
+    sharded = _shard_texts(scores(docs, state), synonyms)
     meta = {
         "version": 1,
         "documents": len(docs),
@@ -316,12 +342,19 @@ def index_files(
     }
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
     for prefix, entries in sharded.items():
-        files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _script(f"t/{prefix}", entries)))
+        files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _shard_script(f"t/{prefix}", entries)))
     for start in range(0, len(docs), CHUNK):
-        chunk = [_row(doc) for doc in docs[start : start + CHUNK]]
         name = f"d/{start // CHUNK}"
-        files.append(OutputFile(f"{FOLDER}/{name}.js", _script(name, chunk)))
+        chunk = docs[start : start + CHUNK]
+        # A chunk's file is made of its documents alone: kept by them across rebuilds.
+        key = (name, tuple((d.id, d.title, d.url, d.kind, tuple(d.sections)) for d in chunk))
+        text = state.kept("search-chunk", key, partial(_chunk_script, name, chunk))
+        files.append(OutputFile(f"{FOLDER}/{name}.js", text))
     return files
+
+
+def _chunk_script(name: str, docs: list[Document]) -> str:
+    return _script(name, [_row(doc) for doc in docs])
 
 
 def published(files: list[OutputFile]) -> tuple[str, list[OutputFile]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import re
 from collections.abc import Hashable, Iterable, Iterator
 from contextlib import contextmanager
@@ -67,7 +68,7 @@ def lint(
     return sorted(problems)
 
 
-def handbook_inputs(context: LintContext, settings: dict[str, RuleSetting]) -> Hashable:
+def handbook_inputs(context: LintContext, settings: dict[str, RuleSetting]) -> str:
     """What the rules read besides the standard's own file: the date (stale, pilot), the
     rules' settings, the company's goals (no-goal), the glossary (plain-words,
     readability), every standard's `dont_say` phrases (say-dont-say) and the results
@@ -81,7 +82,7 @@ def handbook_inputs(context: LintContext, settings: dict[str, RuleSetting]) -> H
     dont_say: Hashable = None
     if say_dont_say.ID in settings:
         dont_say = say_dont_say.handbook_key(context, settings[say_dont_say.ID].options)
-    return (
+    inputs = (
         context.today,
         chosen,
         repr(sorted(options.goals.items())),
@@ -89,6 +90,8 @@ def handbook_inputs(context: LintContext, settings: dict[str, RuleSetting]) -> H
         dont_say,
         context.handbook.results.digest,
     )
+    # One short key for every standard's entry: a tuple is hashed again at each use.
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()
 
 
 def _linted(
