@@ -1,0 +1,89 @@
+"""Work done in a copy of the build's process while the build goes on, on the other core.
+
+A feature whose work reads only the loaded handbook (the linter's findings) can have it
+made by a forked copy of the process: the copy has the handbook already loaded, makes
+the result and hands it back pickled through a pipe, while the build makes its pages.
+The result is the same as making it in the build's own process, which is what happens
+wherever forking is not safe: on a system without `fork`, and in a process that runs
+other threads (`mkdocs serve`'s server and watcher), which a fork would copy mid-step.
+There the work is made when its result is first asked for, as it would be without this.
+
+A copy that fails (an exception, or a process that ends without answering) stops the
+build with its message where the result is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from .feature import FeatureFailed
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+class Beside(Generic[T]):
+    """`make()`, made in a forked process if that is safe, else when asked for."""
+
+    def __init__(self, make: Callable[[], T], what: str) -> None:
+        self._make = make
+        self._what = what  # what is made, for a failure's message
+        self._pid = 0
+        self._read = -1
+        self._done = False
+        self._value: T | None = None
+        if can_fork():
+            self._fork()
+
+    def _fork(self) -> None:
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy: make, answer, end without running the build's exit code
+            status = 0
+            try:
+                os.close(read)
+                try:
+                    answer = pickle.dumps((True, self._make()), pickle.HIGHEST_PROTOCOL)
+                except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
+                    answer = pickle.dumps((False, f"{type(e).__name__}: {e}"))
+                with os.fdopen(write, "wb") as out:
+                    out.write(answer)
+            except BaseException:  # noqa: BLE001 - the build sees an exit with no answer
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    @property
+    def forked(self) -> bool:
+        return self._pid != 0
+
+    def result(self) -> T:
+        """The result: waits for the copy, or makes it now if there is none."""
+        if not self._done:
+            self._value = self._joined() if self.forked else self._make()
+            self._done = True
+        return self._value  # type: ignore[return-value]  # made above
+
+    def _joined(self) -> T:
+        with os.fdopen(self._read, "rb") as answers:
+            data = answers.read()
+        _, status = os.waitpid(self._pid, 0)
+        try:
+            ok, value = pickle.loads(data)
+        except Exception:  # noqa: BLE001 - no answer, or half of one
+            code = os.waitstatus_to_exitcode(status)
+            raise FeatureFailed(
+                f"{self._what}: the process making it ended without an answer (exit {code})"
+            ) from None
+        if not ok:
+            raise FeatureFailed(f"{self._what} failed: {value}")
+        return value  # type: ignore[no-any-return]  # pickled from make()'s T
