@@ -18,9 +18,13 @@ import os
 import pickle
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Generic, TypeVar
 
-from .feature import FeatureFailed
+from .feature import Feature, FeatureFailed
+from .handbook import Handbook
+from .render.output import OutputFile
+from .render.urls import Urls
 
 T = TypeVar("T")
 
@@ -87,3 +91,30 @@ class Beside(Generic[T]):
         if not ok:
             raise FeatureFailed(f"{self._what} failed: {value}")
         return value  # type: ignore[no-any-return]  # pickled from make()'s T
+
+
+class FilesBeside(Feature):
+    """A feature whose files are made beside the build: `start` forks the copy that makes
+    them (`make_files`), `files` hands them over. Kept results of the build state made in
+    the copy stay there (a forked build is a cold `mkdocs build`, which keeps none)."""
+
+    late = True  # asked for its files after the other features, to give the copy time
+    what = "the feature's files"  # for a failure's message
+
+    def __init__(self) -> None:
+        self.making: tuple[Handbook, Urls, Beside[list[OutputFile]]] | None = None
+
+    def start(self, handbook: Handbook, urls: Urls) -> None:
+        make = partial(self.state.checked, partial(self.make_files, handbook, urls))
+        self.making = (handbook, urls, Beside(make, self.what))
+
+    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        making = self.making
+        if making is not None and making[0] is handbook and making[1] is urls:
+            self.making = None  # handed over once: a `serve` rebuild starts again
+            return making[2].result()
+        return self.make_files(handbook, urls)
+
+    def make_files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        """The files to add to the site (what `files` is for other features)."""
+        return []

@@ -25,6 +25,9 @@ class Feature:
     # True: its problems and files wait for work `start` began beside the build; an
     # engine asks for them after the other features' (see features.py).
     late = False
+    # True: `start` runs threads, so it is started after the features that fork the
+    # process (beside.py), which they would be copied with mid-step.
+    threads = False
 
     def start(self, handbook: Handbook, urls: Urls) -> None:
         """Begin work that runs beside the build (in worker processes) for this handbook

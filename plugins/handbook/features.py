@@ -7,6 +7,7 @@ from .buildstate import BuildState
 from .feature import Feature
 from .handbook import Handbook
 from .problems import Problem
+from .render.urls import Urls
 
 
 def all_features(state: BuildState | None = None) -> list[Feature]:
@@ -54,6 +55,13 @@ def all_features(state: BuildState | None = None) -> list[Feature]:
 def problems_of(handbook: Handbook, features: list[Feature]) -> list[Problem]:
     """The handbook's loading problems, then each feature's."""
     return [*handbook.problems, *(p for f in features for p in f.problems(handbook))]
+
+
+def start(features: list[Feature], handbook: Handbook, urls: Urls) -> None:
+    """Begin each feature's work beside the build: first those that fork the process,
+    while it has one thread (beside.py), then those that start threads."""
+    for feature in sorted(features, key=lambda f: f.threads):
+        feature.start(handbook, urls)
 
 
 def early(features: list[Feature]) -> list[Feature]:

@@ -11,9 +11,11 @@ import pytest
 
 from handbook.beside import Beside
 from handbook.feature import FeatureFailed
+from handbook.finding.searchbox import SearchFeature
 from handbook.lint.feature import LintFeature
 from handbook.loader import load
 from handbook.render.urls import Urls
+from handbook.scorecards.feature import ScorecardsFeature
 from handbook.settings import Settings
 from handbook.synth import write_project
 
@@ -28,6 +30,21 @@ def test_the_linters_findings_made_in_a_forked_copy_are_the_same(tmp_path):
     beside = feature.problems(handbook)
     assert len(alone) > 64  # synthetic standards have findings of many rules
     assert beside == alone
+
+
+@pytest.mark.parametrize("feature", [SearchFeature, ScorecardsFeature])
+def test_files_made_in_a_forked_copy_are_the_same(tmp_path, feature):
+    write_project(tmp_path / "synth", 64, seed=3)
+    handbook = load(Settings.from_mkdocs_yml(tmp_path / "synth" / "mkdocs.yml"))
+    urls = Urls()
+    alone = feature().files(handbook, urls)
+    started = feature()
+    started.start(handbook, urls)
+    assert started.making is not None and started.making[2].forked
+    beside = started.files(handbook, urls)
+    assert len(alone) > 50  # a file for most of the 64 standards
+    assert beside == alone
+    assert started.making is None  # handed over once
 
 
 def test_the_copy_makes_it_not_the_build_process():

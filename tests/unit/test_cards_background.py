@@ -14,7 +14,7 @@ from handbook.buildstate import BuildState
 from handbook.cards import typeset
 from handbook.cards.feature import CardsFeature, pdf_path
 from handbook.feature import FeatureFailed
-from handbook.features import all_features, early, late, problems_of
+from handbook.features import all_features, early, late, problems_of, start
 from handbook.render.site import site_files
 from handbook.render.urls import Urls
 
@@ -48,8 +48,7 @@ def test_typeset_beside_the_build_the_site_is_the_same(tmp_path):
     handbook = fixture_handbook(beside_project)
     features = all_features(BuildState())
     features[0].state.start()
-    for feature in features:
-        feature.start(handbook, urls)
+    start(features, handbook, urls)
     problems = problems_of(handbook, early(features))
     files = files_of(features, handbook, urls)
     problems += [p for f in late(features) for p in f.problems(handbook)]

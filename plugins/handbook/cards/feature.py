@@ -57,6 +57,7 @@ class CardsFeature(Feature):
     # Its problems and files wait for the typesetting `start` began: the engine asks for
     # them after the other features' (they still come out in the features' order).
     late = True
+    threads = True  # the typesetting's (background.py)
 
     def __init__(self) -> None:
         # Kept across `serve` rebuilds: measures by card key (so an edit lays out only the

@@ -11,7 +11,7 @@ import hashlib
 import json
 from importlib import resources
 
-from ..feature import Feature
+from ..beside import FilesBeside
 from ..handbook import Handbook
 from ..render.output import OutputFile
 from ..render.urls import Urls
@@ -22,8 +22,10 @@ SCRIPT = "assets/handbook/search.js"
 STEMMER = "stemmer-2.0.1.js"
 
 
-class SearchFeature(Feature):
-    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+class SearchFeature(FilesBeside):
+    what = "the search index"
+
+    def make_files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         options = handbook.settings.options.search
         if not options.enabled:
             return []

@@ -18,7 +18,7 @@ from .. import clock
 from ..boundary import inside
 from ..buildstate import BuildState
 from ..feature import Feature
-from ..features import all_features, early, late_problems, problems_of
+from ..features import all_features, early, late_problems, problems_of, start
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..finding.searchbox import versioned_url
@@ -104,8 +104,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
         with no_cycle_collection(), stopping():
-            for feature in features:
-                feature.start(handbook, self.urls)  # the quick cards' Typst, beside the build
+            start(features, handbook, self.urls)  # work beside the build: lint, Typst…
             problems = self.state.checked(lambda: problems_of(handbook, early(features)))
             if not self.serving and any(p.severity == "error" for p in problems):
                 # The build stops at once, with every problem: the late features' too.

@@ -6,7 +6,7 @@ from functools import partial
 
 from markupsafe import Markup
 
-from ..feature import Feature
+from ..beside import FilesBeside
 from ..handbook import Handbook
 from ..model import Standard
 from ..render.output import OutputFile
@@ -27,8 +27,9 @@ def scored(handbook: Handbook) -> list[Standard]:
     return [s for s in handbook.published() if s.status != "retired"]
 
 
-class ScorecardsFeature(Feature):
+class ScorecardsFeature(FilesBeside):
     name = "scorecards"
+    what = "the scorecards"
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in scored(handbook):
@@ -38,7 +39,7 @@ class ScorecardsFeature(Feature):
             ).format(link)
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
-    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+    def make_files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         name = handbook.revision
         files = []
         for standard in scored(handbook):
