@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 from conftest import FIXTURES
+from gitrepo import Repo
 from handbook.buildstate import BuildState
 from handbook.features import all_features
 from handbook.loader import load
@@ -82,3 +83,19 @@ def test_an_illustration_rewritten_in_place_is_checked_again(tmp_path):
     assert picture.stat().st_mtime_ns == stat.st_mtime_ns
     assert picture.stat().st_size == stat.st_size
     assert "illustrations/ring.svg" not in builds.build()
+
+
+def test_the_changelog_shows_a_change_saved_since_the_last_build(tmp_path):
+    root = project(tmp_path)
+    repo = Repo(root)
+    repo.commit("The first standards")
+    builds = Builds(root)
+    builds.build()
+    builds.edit("standards/phone-001.yml", "summary: ", "summary: Checked again. ")
+    changed = builds.build()
+    assert "Unreleased changes" in text(changed, "changelog/index.md")
+    builds.edit("standards/phone-002.yml", "title: ", "title: Renamed ")
+    again = builds.build()
+    assert "Renamed" in text(again, "changelog/index.md")
+    builds.edit("mkdocs.yml", "site_name: Test handbook", "site_name: Renamed handbook")
+    assert "<title>Renamed handbook" in text(builds.build(), "changelog/feed.xml")

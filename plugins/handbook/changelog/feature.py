@@ -45,7 +45,7 @@ class ChangelogFeature(Feature):
         self._history: tuple[tuple[Any, ...], list[Revision]] | None = None
         self._changelog: tuple[tuple[Any, ...], Changelog] | None = None
         self._last: tuple[Handbook, Outcome] | None = None
-        self._rendered: tuple[tuple[Any, ...], Any] | None = None
+        self._rendered: tuple[Changelog, tuple[Any, ...], Any] | None = None
 
     def outcome(self, handbook: Handbook) -> Outcome:
         """The changelog for this build; computed once per loaded handbook."""
@@ -135,20 +135,21 @@ class ChangelogFeature(Feature):
         settings = handbook.settings
         as_of = settings.options.changelog.as_of
         key = (
-            id(changelog),
             tuple(s.id for s in handbook.published()),
             tuple(settings.areas.items()),
             urls.use_directory_urls,
             urls.headings,
             settings.site_url,
+            settings.site_name,  # the feed's title
             as_of,
         )
-        if self._rendered is None or self._rendered[0] != key:
+        # The changelog by identity: a new history or a newly saved change is a new one.
+        if self._rendered is None or self._rendered[0] is not changelog or self._rendered[1] != key:
             renderer = ChangelogRenderer(changelog, handbook, urls, as_of=as_of)
             sections = PageExtras()
             renderer.sections(sections)
-            self._rendered = (key, (renderer.files(), sections.sections))
-        return self._rendered[1]
+            self._rendered = (changelog, key, (renderer.files(), sections.sections))
+        return self._rendered[2]
 
 
 def _unavailable(error: GitError) -> str:
