@@ -19,6 +19,18 @@ entry never reaches the site. A cold build reuses nothing: it is as without the 
 
 The state lives as long as the engine's process (the plugin keeps one); nothing of it
 is written to disk (the cards' layout cache in `.cache/` is cards/cache.py's).
+
+What is kept elsewhere, and why it cannot go stale:
+- memoised pure functions, whose arguments are all they read (`lru_cache`: a file's path
+  and text to its Standard, inline Markdown to HTML, words to stems, paths to URLs, an
+  illustration's bytes to its problem): the same arguments give the same result in any
+  build of any project;
+- the package's own files, read or compiled once per process (`functools.cache`: the
+  schema, the Jinja environments of its templates, the synonyms, the CMU dictionary);
+- the changelog's history (changelog/feature.py), keyed by git's object ids, which name
+  the content; made again and compared here, it would read the history every build;
+- the engine's own bookkeeping between `serve` builds (mkdocs/stable.py), which the
+  plugin starts with each build.
 """
 
 from __future__ import annotations
