@@ -98,13 +98,14 @@ def load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     """Parse and validate one file; the standard is None when it has any error.
 
     Results are remembered by path and text, so a `serve` rebuild reads again only the
-    files that changed (and the changelog each text of the history once). Standards are
-    shared between callers: treat them as read-only.
+    files that changed (and the changelog each text of the history once).
     """
     standard, problems = _load_one_cached(path, text)
     return standard, list(problems)
 
 
+# For the whole process: a Standard is made of its path and text alone, and it is
+# immutable, so every build (and every revision the changelog reads) can share it.
 @lru_cache(maxsize=20_000)
 def _load_one_cached(path: str, text: str) -> tuple[Standard | None, tuple[Problem, ...]]:
     standard, problems = _load_one(path, text)

@@ -1,7 +1,10 @@
-"""The data model: plain dataclasses built from a validated standard file.
+"""The data model: frozen dataclasses built from a validated standard file.
 
 Field names match the YAML keys of the schema (schema/standard.schema.json), so the
-model, the schema and the files read the same way.
+model, the schema and the files read the same way. Nothing changes a model object once
+it is loaded (its lists are tuples; `data`, the file as read, is not to be changed
+either): the loader shares one Standard between every build and revision that reads
+the same file, so code that needs another makes a new one (`dataclasses.replace`).
 """
 
 from __future__ import annotations
@@ -77,9 +80,9 @@ class Illustration:
 
 @dataclass(frozen=True)
 class PilotGroup:
-    teams: list[str] = field(default_factory=list)
-    sites: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
+    teams: tuple[str, ...] = ()
+    sites: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ class Pilot:
     start: dt.date
     end: dt.date
     feedback: str
-    tests: list[str] = field(default_factory=list)
+    tests: tuple[str, ...] = ()
     revises: str | None = None
     decision: Decision | None = None
 
@@ -105,11 +108,11 @@ class Pilot:
     def from_data(cls, data: dict[str, Any]) -> Pilot:
         decision = data.get("decision")
         return cls(
-            group=PilotGroup(**data["group"]),
+            group=PilotGroup(**{k: tuple(v) for k, v in data["group"].items()}),
             start=dt.date.fromisoformat(data["start"]),
             end=dt.date.fromisoformat(data["end"]),
             feedback=data["feedback"],
-            tests=list(data.get("tests") or []),
+            tests=tuple(data.get("tests") or ()),
             revises=data.get("revises"),
             decision=None
             if decision is None
@@ -132,7 +135,7 @@ class Upcoming:
         return cls(dt.date.fromisoformat(data["from"]), data["change"], data.get("was"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Standard:
     """One customer-service standard, as read from its YAML file."""
 
@@ -145,23 +148,23 @@ class Standard:
     owner: str
     effective: dt.date
     review_by: dt.date
-    rules: list[str]
+    rules: tuple[str, ...]
     last_reviewed: dt.date | None = None
-    aliases: list[str] = field(default_factory=list)
-    channels: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
     stage: str | None = None
-    tags: list[str] = field(default_factory=list)
-    targets: list[Target] = field(default_factory=list)
-    steps: list[str] = field(default_factory=list)
-    wordings: list[Wording] = field(default_factory=list)
-    examples: list[Example] = field(default_factory=list)
-    escalation: list[EscalationStep] = field(default_factory=list)
-    illustrations: list[Illustration] = field(default_factory=list)
-    related: list[str] = field(default_factory=list)
-    goals: list[str] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    targets: tuple[Target, ...] = ()
+    steps: tuple[str, ...] = ()
+    wordings: tuple[Wording, ...] = ()
+    examples: tuple[Example, ...] = ()
+    escalation: tuple[EscalationStep, ...] = ()
+    illustrations: tuple[Illustration, ...] = ()
+    related: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
     pilot: Pilot | None = None
-    upcoming: list[Upcoming] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    upcoming: tuple[Upcoming, ...] = ()
+    sources: tuple[str, ...] = ()
     card: dict[str, Any] = field(default_factory=dict)
     lint: dict[str, Any] = field(default_factory=dict)
     # Where it came from: the file's path relative to the handbook root, its raw data
@@ -211,12 +214,14 @@ def standard_from_data(
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key in _LISTS_OF_RECORDS:
-            value = [_LISTS_OF_RECORDS[key](**item) for item in value]
+            value = tuple(_LISTS_OF_RECORDS[key](**item) for item in value)
         elif key in _DATES:
             value = dt.date.fromisoformat(value)
         elif key == "pilot":
             value = Pilot.from_data(value)
         elif key == "upcoming":
-            value = [Upcoming.from_data(item) for item in value]
+            value = tuple(Upcoming.from_data(item) for item in value)
+        elif isinstance(value, list):
+            value = tuple(value)
         values[key] = value
     return Standard(**values, path=path, data=data, source=source, digest=digest)

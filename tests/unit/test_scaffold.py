@@ -108,7 +108,7 @@ def test_output_is_a_valid_draft_with_every_section(settings: Settings) -> None:
     assert standard.status == "draft"
     assert standard.effective == TODAY
     assert standard.review_by == dt.date(2027, 3, 2)
-    assert standard.channels == ["phone", "video"]  # what the area's standards use
+    assert standard.channels == ("phone", "video")  # what the area's standards use
     # Every section is there to fill in; the optional settings are commented examples.
     commented = {"last_reviewed", "card", "lint", "pilot", "upcoming"}
     assert set(standard.data) == set(schema.schema()["properties"]) - commented

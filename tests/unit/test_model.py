@@ -1,0 +1,52 @@
+"""Model objects cannot be changed once loaded: the loader shares a Standard between
+builds and revisions (by its file's path and text), so a change would leak into them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import ROOT
+from handbook.loader import load
+from handbook.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def standards():
+    return load(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")).standards
+
+
+def records(standards):
+    """Every model object of the sample: standards and everything they hold."""
+    found = []
+    for s in standards:
+        found.append(s)
+        for f in dataclasses.fields(s):
+            value = getattr(s, f.name)
+            items = value if isinstance(value, tuple) else (value,)
+            found.extend(v for v in items if dataclasses.is_dataclass(v))
+        if s.pilot is not None:
+            found.extend(x for x in (s.pilot.group, s.pilot.decision) if x is not None)
+    return found
+
+
+def test_no_field_of_any_model_object_can_be_assigned(standards):
+    found = records(standards)
+    kinds = {type(r).__name__ for r in found}
+    # The sample holds every kind of record the model has.
+    assert kinds >= {"Standard", "Target", "Wording", "Example", "EscalationStep"}
+    assert kinds >= {"Illustration", "Pilot", "PilotGroup", "Upcoming"}
+    for record in found:
+        for f in dataclasses.fields(record):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(record, f.name, None)
+
+
+def test_lists_of_a_standard_are_tuples(standards):
+    s = next(s for s in standards if s.pilot is not None)
+    for f in dataclasses.fields(s):
+        assert not isinstance(getattr(s, f.name), list), f.name
+    assert isinstance(s.pilot.group.teams, tuple) and isinstance(s.pilot.tests, tuple)
+    with pytest.raises(AttributeError):
+        s.rules.append("Added after loading.")  # type: ignore[attr-defined]
