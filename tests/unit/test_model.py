@@ -13,14 +13,19 @@ from handbook.settings import Settings
 
 
 @pytest.fixture(scope="module")
-def standards():
-    return load(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")).standards
+def handbook():
+    return load(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 
 
-def records(standards):
-    """Every model object of the sample: standards and everything they hold."""
-    found = []
-    for s in standards:
+@pytest.fixture(scope="module")
+def standards(handbook):
+    return handbook.standards
+
+
+def records(handbook):
+    """Every model object of the sample: standards, what they hold, their results."""
+    found: list[object] = [r for rows in handbook.results.by_target.values() for r in rows]
+    for s in handbook.standards:
         found.append(s)
         for f in dataclasses.fields(s):
             value = getattr(s, f.name)
@@ -31,12 +36,12 @@ def records(standards):
     return found
 
 
-def test_no_field_of_any_model_object_can_be_assigned(standards):
-    found = records(standards)
+def test_no_field_of_any_model_object_can_be_assigned(handbook):
+    found = records(handbook)
     kinds = {type(r).__name__ for r in found}
     # The sample holds every kind of record the model has.
     assert kinds >= {"Standard", "Target", "Wording", "Example", "EscalationStep"}
-    assert kinds >= {"Illustration", "Pilot", "PilotGroup", "Upcoming"}
+    assert kinds >= {"Illustration", "Pilot", "PilotGroup", "Upcoming", "Result"}
     for record in found:
         for f in dataclasses.fields(record):
             with pytest.raises(dataclasses.FrozenInstanceError):

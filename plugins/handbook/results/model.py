@@ -63,7 +63,7 @@ class Period:
         return self.label.split(" ")[0] if self.kind != "year" else self.label
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Result:
     standard: str
     target: str
