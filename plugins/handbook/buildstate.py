@@ -29,8 +29,9 @@ What is kept elsewhere, and why it cannot go stale:
   schema, the Jinja environments of its templates, the synonyms, the CMU dictionary);
 - the changelog's history (changelog/feature.py), keyed by git's object ids, which name
   the content; made again and compared here, it would read the history every build;
-- the engine's own bookkeeping between `serve` builds (mkdocs/stable.py), which the
-  plugin starts with each build.
+- the engine's own bookkeeping between `serve` builds (which files changed, compiled
+  templates: mkdocs/stable.py) is not derived from the standards, but the state holds it
+  too (`part`), so one object says what a build sees of the builds before it.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class BuildState:
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
         self._checked_once: set[str] = set()  # `rarely` kinds checked in this process
+        self._parts: dict[str, object] = {}
         self._sources: set[str] = set()  # the files results were made of, this build
         self._known: set[str] = set()  # the same, the build before
         self.distrusted: set[str] = set()  # kinds whose reused result differed
@@ -72,6 +74,8 @@ class BuildState:
         self._once = {}
         self._checked = {}
         self._known, self._sources = self._sources, set()
+        if not self.keep:
+            self._parts = {}
         self.failed = 0
         self.builds += 1
         self.hits = self.misses = 0
@@ -82,6 +86,13 @@ class BuildState:
         self._kept = {}
         self._used = set()
         self._once = {}
+
+    def part(self, kind: str, make: Callable[[], T]) -> T:
+        """The engine's bookkeeping of this kind, `make()` on first use, the same object
+        in every later build (a state that keeps nothing makes it again each build)."""
+        if kind not in self._parts:
+            self._parts[kind] = make()
+        return self._parts[kind]  # type: ignore[return-value]  # stored by make() above
 
     def once(self, kind: str, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, worked out once per build for this kind and key."""

@@ -111,3 +111,21 @@ def test_a_reused_result_of_a_changed_standard_is_always_checked():
     # An unchanged file's result is reused without being made again.
     assert state.kept("page", "PHONE-002", lambda: "not made", of="digest-2") == "other"
     assert state.failed == 0
+
+
+def test_a_part_is_the_same_object_in_every_build_unless_nothing_is_kept():
+    state = BuildState()
+    state.start()
+    first = state.part("digests", dict)
+    first["page.md"] = 1
+    assert state.part("digests", dict) is first
+    state.start()
+    state.release()  # results go; the engine's bookkeeping stays for the next build
+    assert state.part("digests", dict) is first
+    nothing = cold()
+    nothing.start()
+    made = nothing.part("digests", dict)
+    made["page.md"] = 1
+    assert nothing.part("digests", dict) is made  # within a build, one object
+    nothing.start()
+    assert nothing.part("digests", dict) == {}  # the next build sees nothing of it
