@@ -41,8 +41,7 @@ from .htmlpage import HtmlPages, heading_style
 from .navtrim import NavTrimmer
 from .report import report, stopping
 from .searchparse import speed_up as speed_up_search
-from .stable import Compiled, Digests, StableFile, Unread, site_signature
-from .unbuilt import Unbuilt
+from .stable import Digests, Rebuilds, StableFile, site_signature
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -62,11 +61,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.html_pages = HtmlPages()
-        self.digests = Digests()  # kept across `serve` rebuilds
-        self.unbuilt = Unbuilt()  # the same
-        self.unread = Unread()  # the same
-        self.compiled = Compiled()  # the same
-        self.state = BuildState()  # derived work by content, kept across `serve` rebuilds
+        # What a build sees of the builds before it (`serve`): derived work by content, and
+        # the engine's bookkeeping (`rebuilds`, the state's too).
+        self.state = BuildState()
+        self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.problems: list[Problem] = []  # this build's, but the late features'
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -82,6 +80,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.features is None:
             self.features = all_features(self.state)
         self.state.start()
+        self.rebuilds = self.state.part("rebuilds", Rebuilds)
+        self.trimmer = self.fragments = None  # this build's, made by on_nav and on_env
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None
@@ -140,8 +140,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 and not inside(Path(source), settings.root)
             ):
                 files.remove(found)
-        self.digests.start(site_signature(config, handbook))
-        self.unread.start(files)
+        self.rebuilds.digests.start(site_signature(config, handbook))
+        self.rebuilds.unread.start(files)
         speed_up_search(
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
         )
@@ -158,11 +158,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.options.search.enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
         if self.serving:
-            for notice, warning in self.unbuilt.notices(handbook, self.urls):
+            for notice, warning in self.rebuilds.unbuilt.notices(handbook, self.urls):
                 log.warning(warning)
                 outputs.append(notice)
         for output in outputs:
-            file = _add(files, config, output, handbook.settings, self.digests)
+            file = _add(files, config, output, handbook.settings, self.rebuilds.digests)
             if file is not None:
                 self.html_pages.add(output)
         if config.nav is None:
@@ -177,8 +177,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return nav
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        self.unread.fill(files)
-        env.bytecode_cache = self.compiled
+        self.rebuilds.unread.fill(files)
+        env.bytecode_cache = self.rebuilds.compiled
         # A new cache for each build's environment (`serve` makes one per rebuild).
         self.fragments = None
         if self.config.enabled and self.config.options.theme_cache:
@@ -194,7 +194,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.config.enabled and self.trimmer is not None:
             self.trimmer.show(page)
-        self.unread.note(page)
+        self.rebuilds.unread.note(page)
         return context
 
     @event_priority(-100)  # last, so other plugins see the whole Markdown
@@ -207,7 +207,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return self.html_pages.hold(page, markdown)
         if HOME_MARKER not in markdown:
             return None
-        self.unread.filled.add(page.file.src_uri)  # it lists standards
+        self.rebuilds.unread.filled.add(page.file.src_uri)  # it lists standards
         renderer = PageRenderer(self.handbook, self.urls)
         return fill_home(markdown, page.file.src_uri, renderer.home_areas)
 

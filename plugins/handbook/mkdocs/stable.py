@@ -15,11 +15,15 @@ unchanged, and so is its title.
 MkDocs makes a new Jinja environment for every build, which compiled the theme's fifty
 templates again after every edit; `Compiled` keeps their compiled code across rebuilds
 (Jinja loads it only while the template's source is the same, by checksum).
+
+`Rebuilds` holds all of these, and the build state (buildstate.py) holds it: one object
+says what a build sees of the builds before it.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +33,7 @@ from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook
 from .navtrim import LIST_ALL_UP_TO
+from .unbuilt import Unbuilt
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -112,3 +117,13 @@ class Compiled(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class Rebuilds:
+    """What the plugin remembers from one `serve` build to the next, besides derived work."""
+
+    digests: Digests = field(default_factory=Digests)
+    unread: Unread = field(default_factory=Unread)
+    unbuilt: Unbuilt = field(default_factory=Unbuilt)
+    compiled: Compiled = field(default_factory=Compiled)
