@@ -1,6 +1,7 @@
 """Builds a project the way `mkdocs serve --dirty` does, in one process: load the
 configuration again for each build, `serve`'s startup event once, dirty rebuilds into
 the same folder. Between builds it applies edits: a JSON list of [path, old, new].
+It prints the handbook's warnings of the last build, one a line.
 
 python servebuild.py PROJECT SITE_DIR EDITS_JSON  (an empty list: one build, cold)
 """
@@ -8,6 +9,7 @@ python servebuild.py PROJECT SITE_DIR EDITS_JSON  (an empty list: one build, col
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -16,6 +18,16 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 URL = "http://127.0.0.1:8000/"
+
+
+class Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith("mkdocs.plugins.handbook"):
+            self.found.append(record.getMessage())
 
 
 def main() -> None:
@@ -27,6 +39,8 @@ def main() -> None:
         loaded.site_url = URL
         return loaded
 
+    warnings = Warnings()
+    logging.getLogger("mkdocs").addHandler(warnings)
     first = config()
     first.plugins.on_startup(command="serve", dirty=True)
     build(first, serve_url=URL, dirty=True)
@@ -35,7 +49,9 @@ def main() -> None:
         text = source.read_text("utf-8")
         assert old in text, (path, old)
         source.write_text(text.replace(old, new, 1), "utf-8")
+        warnings.found = []
         build(config(), serve_url=URL, dirty=True)
+    print("\n".join(warnings.found))
 
 
 if __name__ == "__main__":

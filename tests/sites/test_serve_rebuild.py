@@ -15,6 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
+from gitrepo import Repo
 from handbook.synth import write_project
 
 HERE = Path(__file__).parent
@@ -30,7 +33,8 @@ def untagged(html: str) -> str:
     return TAG_LINK.sub(r'<span class="md-tag">\1</span>', html)
 
 
-def serve_build(project: Path, site: Path, edits: list[list[str]]) -> None:
+def serve_build(project: Path, site: Path, edits: list[list[str]]) -> list[str]:
+    """The site built as serve builds it, and the handbook's warnings of the last build."""
     done = subprocess.run(
         [sys.executable, str(HERE / "servebuild.py"), str(project), str(site), json.dumps(edits)],
         capture_output=True,
@@ -39,10 +43,27 @@ def serve_build(project: Path, site: Path, edits: list[list[str]]) -> None:
         timeout=600,
     )
     assert done.returncode == 0, done.stderr[-3000:]
+    return sorted(line for line in done.stdout.splitlines() if line)
 
 
 def files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+
+
+def assert_same_site(served: Path, cold: Path, most_differing: int) -> set[str]:
+    """Every file of the cold build, the same in the served one; the files compared."""
+    made = files(cold) - NOT_COMPARED
+    # A dirty build deletes nothing: the search index of an earlier build stays in its
+    # own folder, which no page loads any more.
+    stale = {f for f in files(served) - made if f.startswith("search/handbook/")}
+    assert files(served) - NOT_COMPARED - stale == made
+    same, differ, errors = filecmp.cmpfiles(cold, served, sorted(made), shallow=False)
+    assert errors == []
+    for name in differ:  # only Material's tag links of the pages rendered again
+        cold_html, served_html = ((site / name).read_text("utf-8") for site in (cold, served))
+        assert untagged(cold_html) == untagged(served_html), name
+    assert len(differ) <= most_differing and len(same) + len(differ) == len(made) > 500
+    return made
 
 
 def test_serve_rebuilds_after_edits_match_a_cold_build(tmp_path):
@@ -77,3 +98,54 @@ def test_serve_rebuilds_after_edits_match_a_cold_build(tmp_path):
     slug = re.search(r"^id: (\S+)", text, re.M).group(1).lower()  # the edits were built
     assert "Always check. " in (served / "scorecards" / f"{slug}.html").read_text("utf-8")
     assert "Checked again." in (served / "cards" / f"{slug}.html").read_text("utf-8")
+
+
+def test_serve_rebuilds_in_a_repository_with_results_match_a_cold_build(tmp_path):
+    """What a rebuild makes incrementally (lint, search, results, the changelog's
+    sections), after edits that change handbook-wide findings, equals a cold build."""
+    project = tmp_path / "handbook"
+    write_project(project, 70, seed=7)
+    loaded = [
+        (p, yaml.safe_load(p.read_text("utf-8")))
+        for p in sorted((project / "standards").rglob("*.yml"))
+    ]
+    # A standard with a service level (results in %) and another with a wording.
+    first_path, first, target = next(
+        (p, s, t) for p, s in loaded if "id" in s for t in s.get("targets", []) if "share" in t
+    )
+    second_path, second = next(
+        (p, s) for p, s in loaded if "id" in s and s is not first and s.get("wordings")
+    )
+    head = "period,standard,target,value,unit\n"
+    row = f"{first['id']},{target['id']}"
+    (project / "results").mkdir()
+    (project / "results" / "r.csv").write_text(f"{head}2026-01,{row},99,%\n", "utf-8")
+    repo = Repo(project)
+    repo.git("add", "-A")
+    repo.git("commit", "-q", "-m", "The handbook")
+    one, two = (p.relative_to(project).as_posix() for p in (first_path, second_path))
+    say = first["wordings"][0]["say"]
+    dont = second["wordings"][0]["dont_say"]
+    missed = "".join(f"2026-0{m},{row},10,%\n" for m in (2, 3, 4))
+    edits = [
+        # A word no other standard has: in the search index, the page and the changelog.
+        [one, "summary: ", "summary: Zanzibarian check. "],
+        # The second standard forbids what the first recommends: the first, unchanged
+        # since, is reported (say-dont-say reads every standard).
+        [two, f"dont_say: {dont}", f"dont_say: '{say}'"],
+        # Results missed three months running: results pages and a lint finding.
+        ["results/r.csv", f"2026-01,{row},99,%\n", f"2026-01,{row},99,%\n{missed}"],
+    ]
+    served, cold = tmp_path / "served", tmp_path / "cold"
+    served_warnings = serve_build(project, served, edits)
+    cold_warnings = serve_build(project, cold, [])
+    assert served_warnings == cold_warnings
+    assert any("say-dont-say" in w and one in w for w in served_warnings)
+    # The first edit of a clean checkout makes the revision "...-dirty", on every page:
+    # every standard page is rendered again and differs in Material's tag links alone.
+    made = assert_same_site(served, cold, 72)
+    index = [f for f in made if f.startswith("search/handbook/")]
+    assert any("zanzibarian" in (served / f).read_text("utf-8") for f in index)
+    slug = first["id"].lower()
+    page = (served / "standards" / slug / "index.html").read_text("utf-8")
+    assert "Zanzibarian check." in page and "Unreleased changes" in page

@@ -145,7 +145,8 @@ class ChangelogFeature(Feature):
         )
         # The changelog by identity: a new history or a newly saved change is a new one.
         if self._rendered is None or self._rendered[0] is not changelog or self._rendered[1] != key:
-            renderer = ChangelogRenderer(changelog, handbook, urls, as_of=as_of)
+            state = self.state
+            renderer = ChangelogRenderer(changelog, handbook, urls, as_of=as_of, state=state)
             sections = PageExtras()
             renderer.sections(sections)
             self._rendered = (changelog, key, (renderer.files(), sections.sections))

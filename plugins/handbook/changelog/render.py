@@ -10,13 +10,14 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..markup import plain
 from ..model import Standard
@@ -190,6 +191,7 @@ class ChangelogRenderer:
 
     today: dt.date = field(default_factory=dt.date.today)
     as_of: bool = True  # pages of superseded versions (asof.py)
+    state: BuildState = field(default_factory=cold)  # keeps sections across rebuilds
 
     def __post_init__(self) -> None:
         self.paths = {s.id: standard_path(s) for s in self.handbook.published()}
@@ -362,8 +364,8 @@ class ChangelogRenderer:
 
     def sections(self, extras: PageExtras) -> None:
         """Add "Updates to this standard" to the page of each standard that changed."""
-        template = _environment().get_template("updates.html.j2")
         superseded = self._superseded()
+        digests = {s.id: s.digest for s in self.handbook.published()}
         for sid, updates in self.changelog.updates().items():
             if sid not in self.paths:
                 continue
@@ -382,14 +384,31 @@ class ChangelogRenderer:
                 }
                 for r, change in updates[:UPDATES_SHOWN]
             ]
-            html = template.render(
-                items=items,
-                more=max(0, len(updates) - UPDATES_SHOWN),
-                link=self._link(page),
-                index_path=INDEX,
+            more = max(0, len(updates) - UPDATES_SHOWN)
+            # Kept for `serve` rebuilds by everything the section shows: an edit makes a
+            # new changelog, and changes the sections of the standards it changed.
+            key = (
+                sid,
+                page,
+                self.urls.use_directory_urls,
+                more,
+                tuple(
+                    (r.key, r.unreleased, r.revision.title, r.revision.date, repr(change))
+                    for r, change in updates[:UPDATES_SHOWN]
+                ),
+                tuple(i["asof"] for i in items),
             )
-            section = Section(Markup(html), title="Updates to this standard")
+            make = partial(self._section, items, more, page)
+            section = self.state.kept("changelog-section", key, make, of=digests.get(sid))
             extras.sections.setdefault(sid, []).append(section)
+
+    def _section(self, items: list[dict[str, Any]], more: int, page: str) -> Section:
+        html = (
+            _environment()
+            .get_template("updates.html.j2")
+            .render(items=items, more=more, link=self._link(page), index_path=INDEX)
+        )
+        return Section(Markup(html), title="Updates to this standard")
 
 
 def _by_id(change: StandardChange) -> str:
