@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from handbook.mkdocs.stable import Digests, StableFile
+import jinja2
+
+from handbook.mkdocs.stable import Compiled, Digests, StableFile
 
 
 def _config(site_dir):
@@ -34,3 +36,19 @@ def test_only_changed_or_missing_files_count_as_modified(tmp_path):
     assert _build(digests, config, "# Page, edited", site="new nav").is_modified()
     (tmp_path / "standards/phone-001/index.html").unlink()
     assert _build(digests, config, "# Page, edited", site="new nav").is_modified()
+
+
+def test_compiled_templates_are_not_reused_once_their_source_changed(tmp_path):
+    # As serve: a new Jinja environment per build, one Compiled for the process.
+    compiled = Compiled()
+    template = tmp_path / "main.html"
+
+    def render() -> str:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path), bytecode_cache=compiled)
+        return env.get_template("main.html").render(title="Page")
+
+    template.write_text("<h1>{{ title }}</h1>")
+    assert render() == "<h1>Page</h1>"
+    assert len(compiled.code) == 1  # kept for the next build
+    template.write_text("<h2>{{ title }}</h2>")
+    assert render() == "<h2>Page</h2>"
