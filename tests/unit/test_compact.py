@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from handbook.mkdocs.compact import compact
+from handbook.render.compact import compact
 
 
 def test_indentation_goes_line_breaks_stay():

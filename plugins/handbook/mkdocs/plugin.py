@@ -26,6 +26,7 @@ from ..handbook import Handbook
 from ..lint.runner import no_cycle_collection
 from ..loader import load
 from ..problems import Problem
+from ..render.compact import compact
 from ..render.escape import url_path
 from ..render.navigation import default_nav, expand_nav
 from ..render.output import OutputFile
@@ -33,7 +34,6 @@ from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path, standard_path
 from ..settings import Settings, read_mkdocs_yml
-from .compact import compact
 from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments

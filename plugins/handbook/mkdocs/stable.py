@@ -32,8 +32,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..handbook import Handbook
+from ..render.unbuilt import Unbuilt
 from .navtrim import LIST_ALL_UP_TO
-from .unbuilt import Unbuilt
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

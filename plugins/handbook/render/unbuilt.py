@@ -11,10 +11,10 @@ from __future__ import annotations
 from html import escape
 
 from ..handbook import Handbook
-from ..render.escape import front_matter
-from ..render.headings import Headings
-from ..render.output import OutputFile
-from ..render.urls import Urls, standard_path
+from .escape import front_matter
+from .headings import Headings
+from .output import OutputFile
+from .urls import Urls, standard_path
 
 
 class Unbuilt:
