@@ -1,13 +1,17 @@
 """Model objects cannot be changed once loaded: the loader shares a Standard between
-builds and revisions (by its file's path and text), so a change would leak into them."""
+builds and revisions (by its file's path and text), and the changelog feature keeps its
+changelog between `serve` builds, so a change would leak into them."""
 
 from __future__ import annotations
 
 import dataclasses
+import shutil
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURES, ROOT
+from gitrepo import Repo
+from handbook.changelog.feature import ChangelogFeature
 from handbook.loader import load
 from handbook.settings import Settings
 
@@ -55,3 +59,22 @@ def test_lists_of_a_standard_are_tuples(standards):
     assert isinstance(s.pilot.group.teams, tuple) and isinstance(s.pilot.tests, tuple)
     with pytest.raises(AttributeError):
         s.rules.append("Added after loading.")  # type: ignore[attr-defined]
+
+
+def test_the_changelog_kept_between_builds_cannot_be_assigned_to(tmp_path):
+    # The changelog feature keeps its changelog across `serve` builds.
+    root = shutil.copytree(FIXTURES / "basic", tmp_path / "basic")
+    repo = Repo(root)
+    repo.commit("The first standards")
+    text = (root / "standards" / "phone-001.yml").read_text("utf-8")
+    repo.commit("A rule changed", {"standards/phone-001.yml": text.replace("rings.", "rings!")})
+    handbook = load(Settings.from_mkdocs_yml(root / "mkdocs.yml"))
+    changelog = ChangelogFeature().outcome(handbook).changelog
+    assert changelog is not None
+    revision = changelog.revisions[0]
+    change = revision.changes[0]
+    assert change.kind == "changed"
+    for record in (changelog, revision, change, revision.revision.state):
+        for f in dataclasses.fields(record):
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(record, f.name, None)

@@ -103,8 +103,7 @@ def compare(
         head_commit = git.resolve(head)
         after = _state_at(location, head_commit, cache, before)
         head_side = Side(head, head_commit)
-    changes = diff_states(before, after)
-    flag_reused(changes, removed_ids(history, before))
+    changes = flag_reused(diff_states(before, after), removed_ids(history, before))
     result = Comparison(Side(base_label, base_commit), head_side, changes, broken_in(before, after))
     if linter is None:
         linter = _default_linter()

@@ -11,7 +11,7 @@ from .standard_changes import StandardChange, broken_in, diff_states, flag_reuse
 UNRELEASED_KEY = "unreleased"
 
 
-@dataclass
+@dataclass(frozen=True)
 class RevisionChanges:
     """One revision of the changelog: what it is and what it changed."""
 
@@ -35,7 +35,7 @@ class RevisionChanges:
         return sum(len(c.work_changes) if c.kind == "changed" else 1 for c in self.changes)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Changelog:
     revisions: list[RevisionChanges]  # newest first
     shallow: bool = False
@@ -64,15 +64,13 @@ def build(
     gone: dict[str, tuple[Entry, str]] = {}
     previous: State | None = None
     for revision in revisions:
-        changes = diff_states(previous, revision.state)
-        _track(changes, previous, gone, revision.name)
+        changes = _track(diff_states(previous, revision.state), previous, gone, revision.name)
         item = RevisionChanges(revision, changes, broken_in(previous, revision.state))
         if changes or item.broken or keep_empty:
             result.append(item)
         previous = revision.state
     if current is not None:
-        changes = diff_states(previous, current)
-        _track(changes, previous, gone, "the unreleased changes")
+        changes = _track(diff_states(previous, current), previous, gone, "the unreleased changes")
         broken = broken_in(previous, current)
         if changes or broken:
             unreleased = Revision(
@@ -95,13 +93,15 @@ def _track(
     previous: State | None,
     gone: dict[str, tuple[Entry, str]],
     where: str,
-) -> None:
-    flag_reused(changes, gone)
+) -> list[StandardChange]:
+    """The changes with reused ids marked; what they removed is noted in `gone`."""
+    changes = flag_reused(changes, gone)
     for change in changes:
         if change.kind == "removed" and previous is not None:
             gone[change.id] = (previous.entries[change.id], where)
         elif change.kind == "added":
             gone.pop(change.id, None)
+    return changes
 
 
 def removed_ids(revisions: list[Revision], final: State) -> dict[str, tuple[Entry, str]]:

@@ -166,7 +166,7 @@ class Entry:
         return str(self.data.get("status") or "")
 
 
-@dataclass
+@dataclass(frozen=True)
 class State:
     """The standards at one revision, by id; files that did not parse, by path."""
 

@@ -8,7 +8,7 @@ removed one and an added one. The same comparison serves the changelog pages and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .fields import FieldChange, compare
 from .history import Entry, State
@@ -17,7 +17,7 @@ KINDS = ("added", "changed", "retired", "removed")
 KIND_LABELS = {"added": "Added", "changed": "Changed", "retired": "Retired", "removed": "Removed"}
 
 
-@dataclass
+@dataclass(frozen=True)
 class StandardChange:
     id: str
     kind: str  # one of KINDS
@@ -83,13 +83,21 @@ def diff_states(old: State | None, new: State) -> list[StandardChange]:
         was, now = before.get(sid), after.get(sid)
         if now is None:
             assert was is not None
-            removed = StandardChange(sid, "removed", was.title, was.area, was.path, _summary(was))
-            removed.channels = _channels(was)
+            removed = StandardChange(
+                sid,
+                "removed",
+                was.title,
+                was.area,
+                was.path,
+                _summary(was),
+                channels=_channels(was),
+            )
             result.append(removed)
             continue
         if was is None:
-            added = StandardChange(sid, "added", now.title, now.area, now.path, _summary(now))
-            added.channels = _channels(now)
+            added = StandardChange(
+                sid, "added", now.title, now.area, now.path, _summary(now), channels=_channels(now)
+            )
             result.append(added)
             continue
         if was is now or (was.data == now.data and was.path == now.path):
@@ -126,21 +134,25 @@ def broken_in(old: State | None, new: State) -> dict[str, str]:
     }
 
 
-def flag_reused(changes: list[StandardChange], gone: Mapping[str, tuple[Entry, str]]) -> None:
-    """Mark added standards whose id an earlier, removed standard had.
+def flag_reused(
+    changes: list[StandardChange], gone: Mapping[str, tuple[Entry, str]]
+) -> list[StandardChange]:
+    """The changes, with each added standard whose id an earlier, removed one had marked.
 
     `gone` maps an id to the last version of the removed standard and where it went.
     Bringing back the same standard (same title) is a restore, not a reuse.
     """
-    for change in changes:
-        if change.kind != "added" or change.id not in gone:
-            continue
-        entry, when = gone[change.id]
-        if entry.title.strip().lower() == change.title.strip().lower():
-            change.notes.append(f"Brought back: it was removed in {when}.")
-        else:
-            change.reused_id = True
-            change.notes.append(
-                f"The id {change.id} is reused: it belonged to “{entry.title}”, removed in "
-                f"{when}. Ids must never be reused; give this standard a new id."
-            )
+    return [_flagged(change, gone) for change in changes]
+
+
+def _flagged(change: StandardChange, gone: Mapping[str, tuple[Entry, str]]) -> StandardChange:
+    if change.kind != "added" or change.id not in gone:
+        return change
+    entry, when = gone[change.id]
+    if entry.title.strip().lower() == change.title.strip().lower():
+        return replace(change, notes=[*change.notes, f"Brought back: it was removed in {when}."])
+    note = (
+        f"The id {change.id} is reused: it belonged to “{entry.title}”, removed in "
+        f"{when}. Ids must never be reused; give this standard a new id."
+    )
+    return replace(change, reused_id=True, notes=[*change.notes, note])
