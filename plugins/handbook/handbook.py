@@ -18,6 +18,9 @@ class Handbook:
     settings: Settings = field(default_factory=Settings)
     # Results of the targets, from the results folder (none for a past revision's files).
     results: Results = field(default_factory=Results)
+    _published: tuple[object, list[Standard]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def errors(self) -> list[Problem]:
@@ -32,11 +35,18 @@ class Handbook:
         return revision(self.settings.root)
 
     def published(self) -> list[Standard]:
-        """Standards that appear on the site, ordered by area then id."""
+        """Standards that appear on the site, ordered by area then id.
+
+        Asked for about fifty times a build: sorted once for the same standards (frozen
+        objects) and settings, a new list each time."""
         include = self.settings.include_drafts
-        chosen = [s for s in self.standards if s.published or include]
-        order = {slug: i for i, slug in enumerate(self.settings.areas)}
-        return sorted(chosen, key=lambda s: (order.get(s.area, len(order)), s.id))
+        key = (tuple(self.standards), include, tuple(self.settings.areas))
+        if self._published is None or self._published[0] != key:
+            chosen = [s for s in self.standards if s.published or include]
+            order = {slug: i for i, slug in enumerate(self.settings.areas)}
+            ordered = sorted(chosen, key=lambda s: (order.get(s.area, len(order)), s.id))
+            self._published = (key, ordered)
+        return list(self._published[1])
 
     def by_id(self) -> dict[str, Standard]:
         return {s.id: s for s in self.standards}

@@ -156,7 +156,7 @@ class CardsFeature(Feature):
                     of=card.standard.digest,
                 )
             )
-        suggest = suggest_links(handbook, urls)
+        suggest = suggest_links(handbook, urls, self.state)
         for card in cards:
             page = card_path(card.standard)
             pdf = pdfs.get(card.standard.area)

@@ -20,10 +20,12 @@ feedback:
 from __future__ import annotations
 
 import re
+from functools import partial
 from urllib.parse import SplitResult, quote, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup
 
+from ..buildstate import BuildState, cold
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
@@ -87,27 +89,46 @@ def _repository(repo_url: str | None) -> SplitResult | None:
     return parts._replace(path=path, query="", fragment="")
 
 
-def suggest_links(handbook: Handbook, urls: Urls) -> dict[str, str]:
-    """Each published standard's "Suggest a change" link, by id (none when unconfigured)."""
+def suggest_links(
+    handbook: Handbook, urls: Urls, state: BuildState | None = None
+) -> dict[str, str]:
+    """Each published standard's "Suggest a change" link, by id (none when unconfigured).
+
+    `state` keeps each link across `serve` rebuilds by the standard's file and all else
+    the link holds (the revision, the page's address, the settings it reads)."""
     settings = handbook.settings
     options = settings.options.feedback
     if not options.email and _repository(settings.repo_url) is None:
         return {}
+    state = state or cold()
     revision = handbook.revision
     base = (settings.published_at or "").rstrip("/")
+    shared = (revision, repr(options), settings.repo_url)
     links: dict[str, str] = {}
     for standard in handbook.published():
         page = urls.url(standard_path(standard))
         address = f"{base}/{page}" if base else page
-        link = suggest_link(standard, settings, options, address, revision)
-        link = safe_url(link) if link is not None else None  # as every link of the site
+        key = (standard.digest, address, shared) if standard.digest else None
+        make = partial(_safe_link, standard, settings, options, address, revision)
+        link = state.kept("suggest-link", key, make, of=standard.digest)
         if link is not None:
             links[standard.id] = link
     return links
 
 
+def _safe_link(
+    standard: Standard, settings: Settings, options: FeedbackOptions, address: str, revision: str
+) -> str | None:
+    link = suggest_link(standard, settings, options, address, revision)
+    return safe_url(link) if link is not None else None  # as every link of the site
+
+
 class FeedbackFeature(Feature):
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
-        for standard_id, link in suggest_links(handbook, urls).items():
-            section = Markup(render("suggest.html.j2", suggest_link=link))
-            extras.sections.setdefault(standard_id, []).append(Section(section))
+        for standard_id, link in suggest_links(handbook, urls, self.state).items():
+            section = self.state.kept("suggest-section", link, partial(_section, link))
+            extras.sections.setdefault(standard_id, []).append(section)
+
+
+def _section(link: str) -> Section:
+    return Section(Markup(render("suggest.html.j2", suggest_link=link)))
