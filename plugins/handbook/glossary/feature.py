@@ -61,15 +61,13 @@ class GlossaryFeature(Feature):
         for standard in handbook.published():
             terms = self._terms(standard)
             if terms:
-                page = standard_path(standard)
-                html = render(
-                    "glossary_terms.html.j2",
-                    terms=terms,
-                    anchors=ids,
-                    glossary_link=urls.relative(page, PAGE),
-                )
-                # Markup: the template's own output, escaped where it holds text.
-                extras.sections.setdefault(standard.id, []).append(Section(Markup(html)))
+                link = urls.relative(standard_path(standard), PAGE)
+                # Kept for `serve` rebuilds by all it shows: the terms, their anchors
+                # (made of the whole glossary) and the link.
+                key = (glossary, tuple(terms), link)
+                make = partial(_section, tuple(terms), ids, link)
+                section = self.state.kept("glossary-section", key, make, of=standard.digest)
+                extras.sections.setdefault(standard.id, []).append(section)
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         glossary = self.glossary
@@ -90,3 +88,9 @@ class GlossaryFeature(Feature):
             link=lambda target: urls.relative(PAGE, target),
         )
         return [page]
+
+
+def _section(terms: tuple[Term, ...], ids: dict[str, str], link: str) -> Section:
+    html = render("glossary_terms.html.j2", terms=list(terms), anchors=ids, glossary_link=link)
+    # Markup: the template's own output, escaped where it holds text.
+    return Section(Markup(html))
