@@ -74,6 +74,9 @@ function loadMeta() {
       meta = data;
       meta.stopSet = new Set(data.stop);
       meta.compoundSet = new Set(data.compounds);
+      meta.objectSet = new Set(data.objects || []);
+      meta.endingSet = new Set(data.endings || []);
+      meta.compoundStems = new Set(data.compounds.map(stem));
       meta.shardSet = new Set(data.shards);
     }
     return meta;
@@ -135,15 +138,20 @@ function expand(token, shard, typing) {
     }
   }
   if (token.word.length >= 3) {
-    // Word beginnings: what is being typed, or a longer form ("call" -> "caller").
+    // Word beginnings: what is being typed, or a longer form of a finished word ("call"
+    // -> "caller", "callback"; words.py ENDINGS), not any longer word ("mess", "message").
     var prefixWeight = typing ? tune.typing : tune.prefix;
+    var longer = function (t, start) {
+      return t.length > start.length && t.indexOf(start) === 0 && (typing ||
+        meta.endingSet.has(t.slice(start.length)) || meta.compoundStems.has(t));
+    };
     for (var i = 0; i < terms.length; i++) {
       var t = terms[i];
-      if (t.length > token.stem.length && t.indexOf(token.stem) === 0) add(t, prefixWeight, true);
-      else if (t.length > token.word.length && t.indexOf(token.word) === 0) add(t, prefixWeight, true);
+      if (longer(t, token.stem) || longer(t, token.word)) add(t, prefixWeight, true);
     }
   }
-  if (!exact && token.word.length >= 5) {
+  // A word the synonyms know is not a typing mistake ("pictures": "photo", not "pickup").
+  if (!exact && !(token.synonyms || []).length && token.word.length >= 5) {
     // Typing mistakes: one edit in a word of 5 letters or more, two from 8.
     var max = token.word.length >= 8 ? 2 : 1;
     var best = max + 1, near = [];
@@ -152,6 +160,10 @@ function expand(token, shard, typing) {
       var d = Math.min(distance(token.stem, t, max), distance(token.word, t, max));
       if (d < best) { best = d; near = [t]; }
       else if (d === best && d <= max) near.push(t);
+      // A misspelt form the stemmer cannot reduce, as one mistake ("abusiv": "abus").
+      if (t.length >= 4 && token.stem.length - t.length <= 2 && token.stem.indexOf(t) === 0) {
+        add(t, tune.typo1, true);
+      }
     }
     if (best <= max) near.forEach(function (t) { add(t, best === 1 ? tune.typo1 : tune.typo2, true); });
   }
@@ -162,19 +174,24 @@ function expand(token, shard, typing) {
   return found;
 }
 
-// The compound two words make ("walks", "ins" -> "walkin"), as words.py `joined`.
+// The compound two words make ("walks", "ins" -> "walkin"; "voice", "mail" ->
+// "voicemail"), as words.py `joined`.
 function joined(first, second) {
   var base = stem(first);
+  var starts = base === first ? [base] : [base, first];
   var particles = [second, second.slice(-1) === "s" ? second.slice(0, -1) : ""];
-  for (var i = 0; i < particles.length; i++) {
-    var word = base + particles[i];
-    if (particles[i] && meta.compoundSet.has(word)) return { word: word, stem: stem(word), base: base };
+  for (var k = 0; k < starts.length; k++) {
+    for (var i = 0; i < particles.length; i++) {
+      var word = starts[k] + particles[i];
+      if (particles[i] && meta.compoundSet.has(word)) return { word: word, stem: stem(word), base: base };
+    }
   }
   return null;
 }
 
 // A query's words as search reads them (words.py `query_terms`): no stop words, each
-// stem once, two words that make a compound as that one word.
+// stem once, two words that make a compound as that one word, with a pronoun between
+// them or not ("call them back").
 function tokens(query) {
   var list = words(query);
   var out = [];
@@ -182,6 +199,8 @@ function tokens(query) {
   for (var i = 0; i < list.length; i++) {
     var token = i + 1 < list.length ? joined(list[i], list[i + 1]) : null;
     if (token) i++;
+    else if (i + 2 < list.length && meta.objectSet.has(list[i + 1]) &&
+             (token = joined(list[i], list[i + 2]))) i += 2;
     else if (meta.stopSet.has(list[i])) continue;
     else token = { word: list[i], stem: stem(list[i]) };
     if (stems[token.stem]) continue;

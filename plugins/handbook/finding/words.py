@@ -9,6 +9,8 @@ a query's words meet the index's. Words under three letters are not stemmed (the
 package leaves them alone). The two stemmers disagree on a few dozen of 117,000 English
 words ("possibly": "possibli" here, "possibl" there); search still finds those, because
 a query word also matches the index words it begins or is one edit away from.
+Irregular forms have their regular form's stem ("swore" -> "swear", "rung" -> "ring"),
+here and in the browser, which gets them with the stop words (`OWN_STEMS`).
 """
 
 from __future__ import annotations
@@ -36,12 +38,68 @@ STOP_WORDS = frozenset(
     yourself yourselves
     also anyone anything anybody everyone everything everybody someone something somebody
     many much lot lots really quite still even thing things way ok okay
+    another nobody whoever whatever whichever whenever wherever
     """.split()
 )
 
+_STEMMER = snowballstemmer.stemmer("porter")
+
+# Irregular forms -> the regular form, whose stem they get ("swore" -> "swear"): a
+# query in one tense finds a standard written in another at full weight. Not "broken"
+# (a faulty item is not a break from work).
+IRREGULAR = {
+    **dict.fromkeys(("swore", "sworn"), "swear"),
+    **dict.fromkeys(("said", "says"), "say"),
+    **dict.fromkeys(("rang", "rung"), "ring"),
+    **dict.fromkeys(("spoke", "spoken"), "speak"),
+    **dict.fromkeys(("gave", "given"), "give"),
+    **dict.fromkeys(("took", "taken"), "take"),
+    **dict.fromkeys(("went", "gone"), "go"),
+    **dict.fromkeys(("wrote", "written"), "write"),
+    **dict.fromkeys(("threw", "thrown"), "throw"),
+    **dict.fromkeys(("fell", "fallen"), "fall"),
+    **dict.fromkeys(("stole", "stolen"), "steal"),
+    **dict.fromkeys(("forgot", "forgotten"), "forget"),
+    **dict.fromkeys(("began", "begun"), "begin"),
+    **dict.fromkeys(("chose", "chosen"), "choose"),
+    **dict.fromkeys(("knew", "known"), "know"),
+    **dict.fromkeys(("ate", "eaten"), "eat"),
+    "told": "tell",
+    "paid": "pay",
+    "bought": "buy",
+    "brought": "bring",
+    "lost": "lose",
+    "left": "leave",
+    "came": "come",
+    "sent": "send",
+    "thought": "think",
+    "felt": "feel",
+    "heard": "hear",
+    "kept": "keep",
+    "met": "meet",
+    "hung": "hang",
+    "understood": "understand",
+    "drank": "drink",
+    "fought": "fight",
+    "caught": "catch",
+    "taught": "teach",
+    "sold": "sell",
+    "found": "find",
+    "held": "hold",
+    "made": "make",
+    "meant": "mean",
+    "spent": "spend",
+    "stood": "stand",
+}
+
 # Words Porter's stemmer would make one with an unrelated word ("busy" and "business"
-# are both "busi"): their own stem. The browser gets this table with the stop words.
-OWN_STEMS = {"business": "business", "businesses": "business"}
+# are both "busi"), and irregular forms: their own stem. The browser gets this table
+# with the stop words.
+OWN_STEMS: dict[str, str] = {
+    "business": "business",
+    "businesses": "business",
+    **{form: str(_STEMMER.stemWord(base)) for form, base in IRREGULAR.items()},
+}
 
 # Two words that are one thing, written apart, hyphenated or joined ("sign in", "sign-in",
 # "signin"; "walk-ins"): a word and the particle after it also read as the joined word,
@@ -49,14 +107,24 @@ OWN_STEMS = {"business": "business", "businesses": "business"}
 # as the joined word only, so "sign in" does not find "sign" alone as readily.
 COMPOUNDS = frozenset(
     """
-    breakdown callback checkin checkout dropoff followup handover hangup login logon logout
-    passaway pickup ringback setup signin signon signout signup topup walkin
+    breakdown callback checkin checkout dropoff email followup handover hangup headset
+    incharge login logon logout messup nametag passaway pickup pushin ringback setup signin
+    signon signout signup topup voicemail walkin website
     """.split()
 )
 
+# A finished query word also finds the index words it begins with one of these endings
+# ("call" -> "caller", "late" -> "later", "month" -> "monthly", as stems) or a compound
+# ("call" -> "callback"); other longer words only while it is being typed ("mess" is not
+# "message", "man" not "manager"). The browser gets this list with the compounds.
+ENDINGS = ("er", "r", "est", "li")
+
+# A word and its particle with one of these between still make the compound ("call them
+# back", "hand it over"). The browser gets this list with the compounds.
+OBJECTS = frozenset("me you him her it us them".split())
+
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _APOSTROPHES = re.compile(r"['\u2019\u2018`]")
-_STEMMER = snowballstemmer.stemmer("porter")
 
 
 def fold(text: str) -> str:
@@ -82,40 +150,46 @@ def stem(word: str) -> str:
 
 def joined(first: str, second: str) -> str | None:
     """The stem of the compound two words make, if they make one ("walks", "ins" ->
-    "walkin"; "handed", "over" -> "handov", as "handover" typed joined)."""
-    base = stem(first)
-    for particle in (second, second[:-1] if second.endswith("s") else ""):
-        if particle and base + particle in COMPOUNDS:
-            return stem(base + particle)
+    "walkin"; "handed", "over" -> "handov", as "handover" typed joined; "voice", "mail"
+    -> "voicemail")."""
+    for base in dict.fromkeys((stem(first), first)):
+        for particle in (second, second[:-1] if second.endswith("s") else ""):
+            if particle and base + particle in COMPOUNDS:
+                return stem(base + particle)
     return None
 
 
 def terms(text: str) -> list[str]:
     """The stems of a text's words that are not stop words, in order; a compound after
-    the words that make it."""
+    the words that make it (with a pronoun between them or not)."""
     found: list[str] = []
-    before = ""
+    earlier = before = ""
     for word in words(text):
         if word not in STOP_WORDS:
             found.append(stem(word))
         compound = joined(before, word) if before else None
+        if compound is None and earlier and before in OBJECTS:
+            compound = joined(earlier, word)
         if compound:
             found.append(compound)
-        before = word
+        earlier, before = before, word
     return found
 
 
 def query_terms(text: str) -> list[str]:
     """A query's words as the browser reads them (search.js `tokens`): the stems of its
     words that are not stop words, each once, two words that make a compound as that
-    one word only."""
+    one word only ("call them back" as "callback")."""
     found: list[str] = []
     listed = words(text)
     at = 0
     while at < len(listed):
         compound = joined(listed[at], listed[at + 1]) if at + 1 < len(listed) else None
+        skip = 2
+        if compound is None and at + 2 < len(listed) and listed[at + 1] in OBJECTS:
+            compound, skip = joined(listed[at], listed[at + 2]), 3
         word = listed[at]
-        at += 2 if compound else 1
+        at += skip if compound else 1
         if compound is None and word in STOP_WORDS:
             continue
         term = compound or stem(word)
