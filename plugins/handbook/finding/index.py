@@ -45,7 +45,7 @@ from ..markup import plain as _plain
 from ..model import Standard
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
-from .words import COMPOUNDS, ENDINGS, OBJECTS, OWN_STEMS, STOP_WORDS, distinct_terms
+from .words import COMPOUNDS, ENDINGS, OWN_STEMS, STOP_WORDS, distinct_terms
 
 FOLDER = "search/handbook"
 CHUNK = 8  # documents per chunk file: a result list of 10 fetches at most 10 small files
@@ -335,7 +335,6 @@ def index_files(
         "stop": sorted(STOP_WORDS),
         "stems": OWN_STEMS,
         "compounds": sorted(COMPOUNDS),
-        "objects": sorted(OBJECTS),
         "endings": list(ENDINGS),
         "weights": WEIGHTS,
         "slots": slot_weights(),
