@@ -145,6 +145,7 @@ OTHER_URLS = {
     "glossary_link": "Urls.relative to the Glossary page (glossary/feature.py)",
     "chart_src": "results/feature.block: Urls.relative to the target's chart file",
     "feedback_url": "rollout.pilots.feedback_href: mailto for an address, else safe_url",
+    "row_href": "render/pages.PageRenderer._rows: Urls.relative to the standard's page",
 }
 
 

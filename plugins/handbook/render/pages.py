@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
+from jinja2 import Template
 from markupsafe import Markup
 
 from ..buildstate import BuildState, cold
@@ -122,19 +123,34 @@ class PageRenderer:
             self.urls.headings,
             title=title,
             standards=standards,
+            rows=self._rows(page, standards),
             **self._context(page),
         )
 
     def index(self) -> OutputFile:
         page = index_path()
+        groups = self._groups()
         return html_page(
             page,
             environment().get_template("index.html.j2"),
             self.urls.headings,
-            groups=self._groups(),
+            groups=groups,
             total=len(self.published),
+            rows=self._rows(page, [s for _, _, group in groups for s in group]),
             **self._context(page),
         )
+
+    def _rows(self, page: str, standards: list[Standard]) -> dict[str, Markup]:
+        """Each standard's row in the lists of standards on `page`, kept for `serve`
+        rebuilds by the standard's file and its link: an edit renders one row again."""
+        template = environment().get_template("_standard_row.html.j2")
+        rows: dict[str, Markup] = {}
+        for s in standards:
+            href = self.urls.relative(page, self.paths[s.id])
+            make = partial(_row, template, s, href)
+            key = (s.digest, href) if s.digest else None
+            rows[s.id] = Markup(self.state.kept("standard-row", key, make, of=s.digest))
+        return rows
 
     def targets(self) -> OutputFile:
         """The measuring protocol: every target by how often it is reported (short periods
@@ -190,3 +206,9 @@ def fill_home(markdown: str, page: str, renderer: Callable[[str], str]) -> str:
     if HOME_MARKER not in markdown:
         return markdown
     return markdown.replace(HOME_MARKER, renderer(page))
+
+
+def _row(template: Template, s: Standard, href: str) -> str:
+    return template.render(
+        s=s, row_href=href, status_labels=labels.STATUS, channel_labels=labels.CHANNELS
+    )  # with its line's end, as the table's loop wrote it
