@@ -13,10 +13,10 @@ import re
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
-from markdown.extensions.toc import nest_toc_tokens, slugify
+from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.toc import get_toc
 
-from ..render.headings import Heading, HeadingStyle
+from ..render.headings import Heading, HeadingStyle, toc_levels
 from ..render.output import OutputFile
 
 if TYPE_CHECKING:
@@ -60,24 +60,12 @@ class HtmlPages:
 
 def heading_style(config: MkDocsConfig) -> HeadingStyle:
     """The headings the site's `toc` extension would write (MkDocs always enables it)."""
-    options = _toc_options(config)
-    permalink = options.get("permalink", False)
-    return HeadingStyle(
-        permalink=permalink if isinstance(permalink, bool | str) else bool(permalink),
-        permalink_class=str(options.get("permalink_class", "headerlink")),
-        permalink_title=str(options.get("permalink_title", "Permanent link")),
-        permalink_leading=bool(options.get("permalink_leading", False)),
-        anchorlink=bool(options.get("anchorlink", False)),
-        anchorlink_class=str(options.get("anchorlink_class", "toclink")),
-        baselevel=int(options.get("baselevel", 1)),
-        slugify=options.get("slugify", slugify),
-        separator=str(options.get("separator", "-")),
-    )
+    return HeadingStyle.from_toc(_toc_options(config))
 
 
 def hand_over(page: Page, html: str, headings: tuple[Heading, ...], config: MkDocsConfig) -> str:
     """Give the page its table of contents and anchors; the HTML is its content."""
-    top, bottom = _depth(_toc_options(config).get("toc_depth", 6))
+    top, bottom = toc_levels(_toc_options(config).get("toc_depth", 6))
     tokens: list[dict[str, Any]] = [
         {"level": h.level, "id": h.id, "name": h.title, "html": h.title, "data-toc-label": ""}
         for h in headings
@@ -94,12 +82,3 @@ def _toc_options(config: MkDocsConfig) -> dict[str, Any]:
         if name in configs:
             return dict(configs[name] or {})
     return {}
-
-
-def _depth(depth: int | str) -> tuple[int, int]:
-    """The heading levels the table of contents lists, as the `toc` extension reads
-    `toc_depth`: a number (the deepest level) or a range "2-5"."""
-    if isinstance(depth, str) and "-" in depth:
-        top, bottom = (int(part) for part in depth.split("-", 1))
-        return top, bottom
-    return 1, int(depth)

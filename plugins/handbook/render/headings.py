@@ -10,8 +10,9 @@ the table of contents from that list. Headings written as plain HTML stay out of
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
@@ -37,6 +38,31 @@ class HeadingStyle:
     baselevel: int = 1
     slugify: Callable[[str, str], str] = slugify
     separator: str = "-"
+
+    @classmethod
+    def from_toc(cls, options: Mapping[str, Any]) -> HeadingStyle:
+        """The style the `toc` extension's options (as a site configures them) give."""
+        permalink = options.get("permalink", False)
+        return cls(
+            permalink=permalink if isinstance(permalink, bool | str) else bool(permalink),
+            permalink_class=str(options.get("permalink_class", "headerlink")),
+            permalink_title=str(options.get("permalink_title", "Permanent link")),
+            permalink_leading=bool(options.get("permalink_leading", False)),
+            anchorlink=bool(options.get("anchorlink", False)),
+            anchorlink_class=str(options.get("anchorlink_class", "toclink")),
+            baselevel=int(options.get("baselevel", 1)),
+            slugify=options.get("slugify", slugify),
+            separator=str(options.get("separator", "-")),
+        )
+
+
+def toc_levels(depth: int | str) -> tuple[int, int]:
+    """The heading levels a table of contents lists, as the `toc` extension reads
+    `toc_depth`: a number (the deepest level) or a range "2-5"."""
+    if isinstance(depth, str) and "-" in depth:
+        top, bottom = (int(part) for part in depth.split("-", 1))
+        return top, bottom
+    return 1, int(depth)
 
 
 @dataclass
