@@ -208,6 +208,16 @@ def scores(
 
     Each document's counts depend on its sections alone: `state` keeps them by those
     sections, so a rebuild counts only the documents that changed."""
+    return {
+        term: {d: (score, bits) for d, score, bits in zip(*lists, strict=True)}
+        for term, lists in _scored(docs, state).items()
+    }
+
+
+def _scored(
+    docs: list[Document], state: BuildState | None = None
+) -> dict[str, tuple[list[int], list[int], list[int]]]:
+    """`scores` as three lists a term: document numbers (in order), scores, bits."""
     state = state or cold()
     weighted: list[dict[str, float]] = []
     placed: list[dict[str, int]] = []
@@ -227,21 +237,29 @@ def scores(
     # 10 * idf once per term, not per pair: the same operations in the same order.
     ten_idf = {t: 10 * math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
     k1_plus = K1 + 1
-    index: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    index: dict[str, tuple[list[int], list[int], list[int]]] = {}
     for number, counts in enumerate(weighted):
         norm = K1 * (1 - B + B * lengths[number] / average)
         bits = placed[number]
         for term, w in counts.items():
-            score = max(1, round(ten_idf[term] * w * k1_plus / (w + norm)))
-            index[term][number] = (score, bits[term])
+            lists = index.get(term)
+            if lists is None:
+                lists = index[term] = ([], [], [])
+            lists[0].append(number)
+            lists[1].append(max(1, round(ten_idf[term] * w * k1_plus / (w + norm))))
+            lists[2].append(bits[term])
     return index
 
 
 def _postings(entries: dict[int, tuple[int, int]]) -> list[list[int]]:
     """[document numbers as gaps, scores, section bits], documents in order."""
     numbers = sorted(entries)
+    return _gapped(numbers, [entries[d][0] for d in numbers], [entries[d][1] for d in numbers])
+
+
+def _gapped(numbers: list[int], found: list[int], bits: list[int]) -> list[list[int]]:
     gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-    return [gaps, [entries[d][0] for d in numbers], [entries[d][1] for d in numbers]]
+    return [gaps, found, bits]
 
 
 def shards(
@@ -263,6 +281,13 @@ def _shard_texts(
     """`shards`, each entry's value as its JSON text: encoded once, to measure the
     shards by and to write them with (`_shard_script`)."""
     encoded = {term: _json(_postings(entries)) for term, entries in index.items()}
+    return _grouped(encoded, synonyms)
+
+
+def _grouped(
+    encoded: dict[str, str], synonyms: dict[str, list[str]] | None = None
+) -> dict[str, dict[str, str]]:
+    """Each term's postings, as JSON text, into shards by prefix (see `shards`)."""
     sizes = {term: len(p) + len(term) for term, p in encoded.items()}
     groups: dict[str, list[str]] = defaultdict(list)
     for term in encoded:
@@ -286,7 +311,7 @@ def _shard_texts(
         if members
     }
     for word, targets in sorted((synonyms or {}).items()):
-        known = [t for t in targets if t in index]
+        known = [t for t in targets if t in encoded]
         if not known:
             continue
         shard = next(
@@ -327,7 +352,8 @@ def index_files(
 ) -> list[OutputFile]:
     """The index of these documents, as the files search.js loads."""
     state = state or cold()
-    sharded = _shard_texts(scores(docs, state), synonyms)
+    scored = _scored(docs, state)
+    sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
     meta = {
         "version": 1,
         "documents": len(docs),
