@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ..buildstate import BuildState, cold
 from ..handbook import Handbook
-from ..model import Standard
+from ..model import Standard, Target
 from . import labels
 from .environment import environment
 from .output import OutputFile, html_page
@@ -156,14 +156,24 @@ class PageRenderer:
         """The measuring protocol: every target by how often it is reported (short periods
         first, then long), with what is measured, from which system and by whom."""
         page = "targets.md"
-        rows = [(s, t) for _, _, group in self._groups() for s in group for t in s.targets]
+        template = environment().get_template("_target_row.html.j2")
+        rows = []
+        for _, _, group in self._groups():
+            for s in group:
+                href = self.urls.relative(page, self.paths[s.id])
+                for n, t in enumerate(s.targets):
+                    # Kept for `serve` rebuilds by the standard's file and its link.
+                    key = (s.digest, n, href) if s.digest else None
+                    make = partial(_target_row, template, s, t, href)
+                    row = self.state.kept("target-row", key, make, of=s.digest)
+                    rows.append((s, t, Markup(row)))
         by_period = [
-            (period, [(s, t) for s, t in rows if (t.period or "") == period])
+            (period, [row for row in rows if (row[1].period or "") == period])
             for period in (*PERIODS, "")
         ]
         systems: dict[str, int] = {}
         checkers: dict[str, int] = {}
-        for s, t in rows:
+        for s, t, _ in rows:
             systems[t.measured_by or "not stated"] = (
                 systems.get(t.measured_by or "not stated", 0) + 1
             )
@@ -212,3 +222,7 @@ def _row(template: Template, s: Standard, href: str) -> str:
     return template.render(
         s=s, row_href=href, status_labels=labels.STATUS, channel_labels=labels.CHANNELS
     )  # with its line's end, as the table's loop wrote it
+
+
+def _target_row(template: Template, s: Standard, t: Target, href: str) -> str:
+    return template.render(s=s, t=t, row_href=href, channel_labels=labels.CHANNELS)
