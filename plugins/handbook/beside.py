@@ -4,8 +4,9 @@ A feature whose work reads only the loaded handbook (the linter's findings) can 
 made by a forked copy of the process: the copy has the handbook already loaded, makes
 the result and hands it back pickled through a pipe, while the build makes its pages.
 The result is the same as making it in the build's own process, which is what happens
-wherever forking is not safe: on a system without `fork`, and in a process that runs
-other threads (`mkdocs serve`'s server and watcher), which a fork would copy mid-step.
+wherever forking is not safe: on a system without `fork` or `/proc`, and in a process
+that runs other threads (`mkdocs serve`'s server and watcher, Typst's own once it has
+laid out a card in the process), which a fork would copy mid-step.
 There the work is made when its result is first asked for, as it would be without this.
 
 A copy that fails (an exception, or a process that ends without answering) stops the
@@ -16,7 +17,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import Generic, TypeVar
@@ -30,7 +30,12 @@ T = TypeVar("T")
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
+    """Whether the process runs one thread, counted by the system: threads a library
+    starts outside Python (Typst's, once it has laid something out) count too."""
+    try:
+        return hasattr(os, "fork") and len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: the threads cannot be counted
+        return False
 
 
 class Beside(Generic[T]):
@@ -55,8 +60,10 @@ class Beside(Generic[T]):
                 os.close(read)
                 try:
                     answer = pickle.dumps((True, self._make()), pickle.HIGHEST_PROTOCOL)
+                except FeatureFailed as e:  # its message is for the build as it is
+                    answer = pickle.dumps((False, str(e)))
                 except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
-                    answer = pickle.dumps((False, f"{type(e).__name__}: {e}"))
+                    answer = pickle.dumps((False, f"{self._what} failed: {type(e).__name__}: {e}"))
                 with os.fdopen(write, "wb") as out:
                     out.write(answer)
             except BaseException:  # noqa: BLE001 - the build sees an exit with no answer
@@ -89,7 +96,7 @@ class Beside(Generic[T]):
                 f"{self._what}: the process making it ended without an answer (exit {code})"
             ) from None
         if not ok:
-            raise FeatureFailed(f"{self._what} failed: {value}")
+            raise FeatureFailed(value)
         return value  # type: ignore[no-any-return]  # pickled from make()'s T
 
 

@@ -1,56 +1,58 @@
 """Work made beside the build (beside.py): a forked copy of the process makes it and hands
 it back, the same as making it in the build's process; where forking is not safe (other
-threads) it is made when asked for; a copy that fails stops the build with its message."""
+threads, Typst's own included) it is made when asked for; a copy that fails stops the
+build with its message.
+
+A process that has run Typst keeps Typst's threads, so the tests that fork run in a
+fresh interpreter (`fresh`), as a build does; the test process itself may have them."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
-import pytest
+from handbook.beside import Beside, can_fork
 
-from handbook.beside import Beside
-from handbook.feature import FeatureFailed
-from handbook.finding.searchbox import SearchFeature
-from handbook.lint.feature import LintFeature
-from handbook.loader import load
-from handbook.render.urls import Urls
-from handbook.scorecards.feature import ScorecardsFeature
-from handbook.settings import Settings
-from handbook.synth import write_project
+CHECKS = Path(__file__).with_name("besidekit.py")
+
+
+def fresh(check: str, *args: str) -> dict:
+    """besidekit.py's `check`, run in a new interpreter: what it printed, read as JSON."""
+    done = subprocess.run(
+        [sys.executable, str(CHECKS), check, *args], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def test_the_linters_findings_made_in_a_forked_copy_are_the_same(tmp_path):
-    write_project(tmp_path / "synth", 64, seed=3)
-    handbook = load(Settings.from_mkdocs_yml(tmp_path / "synth" / "mkdocs.yml"))
-    alone = LintFeature().problems(handbook)
-    feature = LintFeature()
-    feature.start(handbook, Urls())
-    assert feature.linting is not None and feature.linting[1].forked
-    beside = feature.problems(handbook)
-    assert len(alone) > 64  # synthetic standards have findings of many rules
-    assert beside == alone
+    found = fresh("lint", str(tmp_path))
+    assert found["forked"]
+    assert found["count"] > 64  # synthetic standards have findings of many rules
+    assert found["same"]
 
 
-@pytest.mark.parametrize("feature", [SearchFeature, ScorecardsFeature])
-def test_files_made_in_a_forked_copy_are_the_same(tmp_path, feature):
-    write_project(tmp_path / "synth", 64, seed=3)
-    handbook = load(Settings.from_mkdocs_yml(tmp_path / "synth" / "mkdocs.yml"))
-    urls = Urls()
-    alone = feature().files(handbook, urls)
-    started = feature()
-    started.start(handbook, urls)
-    assert started.making is not None and started.making[2].forked
-    beside = started.files(handbook, urls)
-    assert len(alone) > 50  # a file for most of the 64 standards
-    assert beside == alone
-    assert started.making is None  # handed over once
+def test_files_made_in_a_forked_copy_are_the_same(tmp_path):
+    found = fresh("files", str(tmp_path))
+    for name in ("SearchFeature", "ScorecardsFeature", "FiltersFeature"):
+        assert found[name] == {"forked": True, "same": True, "handed_over_once": True}, name
+
+
+def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
+    found = fresh("cards", str(tmp_path))
+    assert found["forked"]
+    assert "card-overflow" in found["rules"]
+    assert found["pdfs"] >= 2
+    assert found["same_problems"] and found["same_files"]
 
 
 def test_the_copy_makes_it_not_the_build_process():
-    made = Beside(os.getpid, "a process id")
-    assert made.forked
-    assert made.result() != os.getpid()
+    found = fresh("pid")
+    assert found["forked"] and found["made_by"] != found["build"]
 
 
 def test_with_other_threads_running_it_is_made_here_when_asked_for():
@@ -59,6 +61,7 @@ def test_with_other_threads_running_it_is_made_here_when_asked_for():
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
+        assert not can_fork()
         made = Beside(lambda: calls.append(os.getpid()) or len(calls), "a count")
     finally:
         stop.set()
@@ -69,16 +72,12 @@ def test_with_other_threads_running_it_is_made_here_when_asked_for():
 
 
 def test_a_failure_in_the_copy_stops_the_build_with_its_message():
-    def fails():
-        raise ValueError("no standards folder")
-
-    made = Beside(fails, "linting the standards")
-    assert made.forked
-    with pytest.raises(FeatureFailed, match="linting the standards failed: ValueError: no st"):
-        made.result()
+    found = fresh("fails")
+    assert found["forked"]
+    assert found["message"] == "linting the standards failed: ValueError: no standards folder"
 
 
 def test_a_copy_that_ends_without_answering_stops_the_build():
-    made = Beside(lambda: os._exit(3), "linting the standards")
-    with pytest.raises(FeatureFailed, match=r"ended without an answer \(exit 3\)"):
-        made.result()
+    found = fresh("dies")
+    assert found["forked"]
+    assert "the process making it ended without an answer (exit 3)" in found["message"]

@@ -1,7 +1,10 @@
 """The cards typeset beside the build (cards/background.py): started when the standards
 are loaded and joined where their result is needed, they give the same problems and the
 same files as laying the cards out and printing them at that point; a Typst failure is
-kept and stops the build with its message where the result is joined."""
+kept and stops the build with its message where the result is joined.
+
+These tests run the typesetting in a thread of the test process (`no_fork`), as under
+`serve`; test_beside.py runs the same work in a forked copy, as `mkdocs build` does."""
 
 from __future__ import annotations
 
@@ -10,13 +13,21 @@ import re
 import pytest
 from cardkit import copy_cards_fixture, fixture_handbook, huge_standard
 
+from handbook import beside
 from handbook.buildstate import BuildState
+from handbook.cards import feature as cards_feature
 from handbook.cards import typeset
 from handbook.cards.feature import CardsFeature, pdf_path
 from handbook.feature import FeatureFailed
 from handbook.features import all_features, early, late, problems_of, start
 from handbook.render.site import site_files
 from handbook.render.urls import Urls
+
+
+@pytest.fixture(autouse=True)
+def no_fork(monkeypatch):
+    monkeypatch.setattr(beside, "can_fork", lambda: False)
+    monkeypatch.setattr(cards_feature, "can_fork", lambda: False)
 
 
 def undated(data: str | bytes) -> str | bytes:

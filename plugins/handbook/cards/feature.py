@@ -17,6 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..beside import Beside, can_fork
 from ..feature import Feature, FeatureFailed
 from ..handbook import Handbook
 from ..model import Standard
@@ -57,22 +58,44 @@ class CardsFeature(Feature):
     # Its problems and files wait for the typesetting `start` began: the engine asks for
     # them after the other features' (they still come out in the features' order).
     late = True
-    threads = True  # the typesetting's (background.py)
+    threads = True  # the typesetting's (background.py), when not in a copy
 
     def __init__(self) -> None:
         # Kept across `serve` rebuilds: measures by card key (so an edit lays out only the
         # cards it changed), read from and written to the cache folder.
         self.measures: dict[str, Measure] = {}
         self.measures_root: Path | None = None
-        # This build's typesetting, and the handbook and addresses it was started for.
+        # This build's cards made in a copy of the process, or its typesetting in this
+        # one, and the handbook and addresses they were started for.
+        self.made: Beside[tuple[list[Problem], list[OutputFile]]] | None = None
         self.typesetting: Typesetting | None = None
         self.started: tuple[Handbook, Urls] | None = None
 
     def start(self, handbook: Handbook, urls: Urls) -> None:
-        """Lay the cards out and print them in worker processes while the build goes on:
-        `problems` and `files` of this handbook with these `urls` join the result."""
-        self.typesetting = self._typeset(handbook, urls)
+        """Make the cards while the build goes on: `problems` and `files` of this handbook
+        with these `urls` hand them over. In a forked copy of the process where that is
+        safe (beside.py), which prepares, typesets and makes the pages; else in this
+        process, with Typst laying the cards out and printing them in a thread."""
         self.started = (handbook, urls)
+        self.typesetting = self.made = None
+        if can_fork():
+            make = partial(self.state.checked, partial(self._made, handbook, urls))
+            self.made = Beside(make, "the quick cards")
+        else:
+            self.typesetting = self._typeset(handbook, urls)
+
+    def _made(self, handbook: Handbook, urls: Urls) -> tuple[list[Problem], list[OutputFile]]:
+        """The cards' problems and files, as made without a copy (in the copy)."""
+        self.made = None
+        self.typesetting = self._typeset(handbook, urls)
+        return self.problems(handbook), self.files(handbook, urls)
+
+    def _is_started(self, handbook: Handbook, urls: Urls | None) -> bool:
+        """Whether `start` began the work for this handbook and `urls` (any, if None)."""
+        started = self.started
+        return (
+            started is not None and started[0] is handbook and (urls is None or started[1] is urls)
+        )
 
     def _typeset(
         self, handbook: Handbook, urls: Urls | None, pdfs: bool = True
@@ -96,18 +119,14 @@ class CardsFeature(Feature):
     def _typeset_for(self, handbook: Handbook, urls: Urls | None) -> Typesetting | None:
         """The typesetting `start` began for this handbook and `urls` (any, if None),
         else one begun now (without PDFs if None)."""
-        started = self.started
-        if (
-            self.typesetting is not None
-            and started is not None
-            and started[0] is handbook
-            and (urls is None or started[1] is urls)
-        ):
+        if self.typesetting is not None and self._is_started(handbook, urls):
             return self.typesetting
         return self._typeset(handbook, urls, pdfs=urls is not None)
 
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Bad `card:` numbers are the loader's problems, bad card options the config's.
+        if self.made is not None and self._is_started(handbook, None):
+            return self.made.result()[0]
         options = handbook.settings.options.cards
         if options.overflow == "off" or (typesetting := self._typeset_for(handbook, None)) is None:
             return []
@@ -124,6 +143,8 @@ class CardsFeature(Feature):
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+        if self.made is not None and self._is_started(handbook, urls):
+            return self.made.result()[1]
         options = handbook.settings.options.cards
         typesetting = self._typeset_for(handbook, urls)
         if typesetting is not None:

@@ -12,8 +12,8 @@ from importlib import resources
 
 from markupsafe import Markup
 
+from ..beside import FilesBeside
 from ..buildstate import BuildState, cold
-from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..render import labels
@@ -26,8 +26,10 @@ PAGE = "filters.md"
 SCRIPT = "assets/handbook/filters.js"
 
 
-class FiltersFeature(Feature):
-    def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
+class FiltersFeature(FilesBeside):
+    what = "the filter page"
+
+    def make_files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
         return [filters_page(handbook, urls, self.state), OutputFile(SCRIPT, script())]
 
 

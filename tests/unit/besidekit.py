@@ -1,0 +1,139 @@
+"""Checks of beside.py run by test_beside.py in a fresh interpreter (one that has not
+run Typst, whose threads would keep it from forking): `python besidekit.py CHECK [DIR]`
+prints its findings as JSON on the last line."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+
+def synthetic(folder: str, count: int = 64):
+    from handbook.loader import load
+    from handbook.settings import Settings
+    from handbook.synth import write_project
+
+    project = Path(folder) / f"synth-{count}"
+    if not project.exists():
+        write_project(project, count, seed=3)
+    return load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+
+
+def undated(data):
+    """A file's content, a PDF's without the time it was made (and the ids made from it)."""
+    if isinstance(data, str) or data is None:
+        return data
+    data = re.sub(rb"D:\d{14}Z", b"D:", data)
+    data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", b"T", data)
+    return re.sub(rb"(ID>|ID\[\(|\)\()[A-Za-z0-9+/=]{24}", rb"\1", data)
+
+
+def check_lint(folder: str) -> dict:
+    from handbook.lint.feature import LintFeature
+    from handbook.render.urls import Urls
+
+    handbook = synthetic(folder)
+    feature = LintFeature()
+    feature.start(handbook, Urls())
+    assert feature.linting is not None
+    forked = feature.linting[1].forked
+    beside = feature.problems(handbook)
+    alone = LintFeature().problems(handbook)
+    return {"forked": forked, "count": len(alone), "same": beside == alone}
+
+
+def check_files(folder: str) -> dict:
+    from handbook.finding.filters import FiltersFeature
+    from handbook.finding.searchbox import SearchFeature
+    from handbook.render.urls import Urls
+    from handbook.scorecards.feature import ScorecardsFeature
+
+    handbook = synthetic(folder)
+    urls = Urls()
+    found = {}
+    for feature in (SearchFeature, ScorecardsFeature, FiltersFeature):
+        started = feature()
+        started.start(handbook, urls)
+        assert started.making is not None
+        forked = started.making[2].forked
+        beside = started.files(handbook, urls)
+        alone = feature().files(handbook, urls)
+        found[feature.__name__] = {
+            "forked": forked,
+            "same": beside == alone and len(alone) > 1,
+            "handed_over_once": started.making is None,
+        }
+    return found
+
+
+def check_cards(folder: str) -> dict:
+    """The quick cards made in a copy against the same made in this process (its
+    typesetting in a thread), in folders of their own so neither reads the other's cache."""
+    from handbook.cards import feature as cards
+    from handbook.render.urls import Urls
+
+    forked_handbook = synthetic(os.path.join(folder, "forked"), 48)
+    urls = Urls()
+    started = cards.CardsFeature()
+    started.start(forked_handbook, urls)
+    forked = started.made is not None and started.made.forked
+    problems = started.problems(forked_handbook)
+    files = {f.path: undated(f.content) for f in started.files(forked_handbook, urls)}
+
+    handbook = synthetic(os.path.join(folder, "here"), 48)
+    cards.can_fork = lambda: False  # the typesetting in a thread of this process
+    here = cards.CardsFeature()
+    here.start(handbook, urls)
+    assert here.made is None and here.typesetting is not None
+    alone_problems = here.problems(handbook)
+    alone_files = {f.path: undated(f.content) for f in here.files(handbook, urls)}
+
+    def located(found):
+        return sorted((Path(p.file).name, p.line, p.rule, p.message) for p in found)
+
+    return {
+        "forked": forked,
+        "rules": sorted({p.rule for p in problems}),
+        "pdfs": sum(1 for path in files if path.endswith(".pdf")),
+        "same_problems": located(problems) == located(alone_problems),
+        "same_files": list(files) == list(alone_files)
+        and all(files[path] == alone_files[path] for path in files),
+    }
+
+
+def check_pid() -> dict:
+    from handbook.beside import Beside
+
+    made = Beside(os.getpid, "a process id")
+    return {"forked": made.forked, "made_by": made.result(), "build": os.getpid()}
+
+
+def _failure(make) -> dict:
+    from handbook.beside import Beside
+    from handbook.feature import FeatureFailed
+
+    made = Beside(make, "linting the standards")
+    try:
+        made.result()
+    except FeatureFailed as e:
+        return {"forked": made.forked, "message": str(e)}
+    return {"forked": made.forked, "message": None}
+
+
+def check_fails() -> dict:
+    def fails():
+        raise ValueError("no standards folder")
+
+    return _failure(fails)
+
+
+def check_dies() -> dict:
+    return _failure(lambda: os._exit(3))
+
+
+if __name__ == "__main__":
+    name, *args = sys.argv[1:]
+    print(json.dumps(globals()[f"check_{name}"](*args)))
