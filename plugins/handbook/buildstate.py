@@ -51,8 +51,8 @@ class BuildState:
     def __init__(self, keep: bool = True, checks: int = CHECKS) -> None:
         self.keep = keep  # False: nothing is kept across builds (each build cold)
         self.checks = checks
-        self._kept: dict[tuple[str, Hashable], object] = {}
-        self._used: set[tuple[str, Hashable]] = set()
+        self._kept: dict[_Entry, object] = {}
+        self._used: set[_Entry] = set()
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
         self._checked_once: set[str] = set()  # `rarely` kinds checked in this process
@@ -123,7 +123,7 @@ class BuildState:
         if of:
             self._sources.add(of)
         changed = bool(of) and self.builds > 1 and of not in self._known
-        entry = (kind, key)
+        entry = _Entry(kind, key)
         self._used.add(entry)
         if entry not in self._kept:
             self.misses += 1
@@ -144,7 +144,7 @@ class BuildState:
             if fresh != found:
                 self.distrusted.add(kind)
                 self.failed += 1
-                self._kept = {k: v for k, v in self._kept.items() if k[0] != kind}
+                self._kept = {k: v for k, v in self._kept.items() if k.kind != kind}
                 return fresh
         return found  # type: ignore[return-value]  # stored by make() for this entry
 
@@ -154,6 +154,28 @@ class BuildState:
         failed = self.failed
         made = make()
         return make() if self.failed != failed else made
+
+
+class _Entry:
+    """A kind and key, hashed once: a key holds the many parts of what a result is made
+    of, and a tuple's hash is worked out again at every use (three or four a build)."""
+
+    __slots__ = ("hash", "key", "kind")
+
+    def __init__(self, kind: str, key: Hashable) -> None:
+        self.kind, self.key = kind, key
+        self.hash = hash((kind, key))
+
+    def __hash__(self) -> int:
+        return self.hash
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, _Entry)
+            and self.hash == other.hash
+            and self.kind == other.kind
+            and self.key == other.key
+        )
 
 
 # Used where no engine keeps a state (the CLI, tests): every result made each time.
