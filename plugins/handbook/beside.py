@@ -8,6 +8,8 @@ wherever forking is not safe: on a system without `fork` or `/proc`, and in a pr
 that runs other threads (`mkdocs serve`'s server and watcher, Typst's own once it has
 laid out a card in the process), which a fork would copy mid-step.
 There the work is made when its result is first asked for, as it would be without this.
+Only a build that no other follows in the process forks (`forking`): what the copy
+works out is not kept for a next one, as `serve`'s build state keeps it.
 
 A copy that fails (an exception, or a process that ends without answering) stops the
 build with its message where the result is asked for.
@@ -17,9 +19,10 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import partial
-from typing import Generic, TypeVar
+from typing import Any, BinaryIO, Generic, TypeVar
 
 from .feature import Feature, FeatureFailed
 from .handbook import Handbook
@@ -29,11 +32,28 @@ from .render.urls import Urls
 T = TypeVar("T")
 
 
-def can_fork() -> bool:
-    """Whether the process runs one thread, counted by the system: threads a library
-    starts outside Python (Typst's, once it has laid something out) count too."""
+# Whether work may be made in a copy (`forking`): only where no later build reuses what
+# it made, which stays in the copy (a `mkdocs build`, not `serve`).
+_allowed = False
+
+
+@contextmanager
+def forking(allowed: bool = True) -> Iterator[None]:
+    """Work begun inside may be made in copies of the process (if `allowed`)."""
+    global _allowed
+    before, _allowed = _allowed, allowed
     try:
-        return hasattr(os, "fork") and len(os.listdir("/proc/self/task")) == 1
+        yield
+    finally:
+        _allowed = before
+
+
+def can_fork() -> bool:
+    """Whether forking is allowed (`forking`) and the process runs one thread, counted by
+    the system: threads a library starts outside Python (Typst's, once it has laid
+    something out) count too."""
+    try:
+        return _allowed and hasattr(os, "fork") and len(os.listdir("/proc/self/task")) == 1
     except OSError:  # no /proc: the threads cannot be counted
         return False
 
@@ -42,12 +62,30 @@ class Beside(Generic[T]):
     """`make()`, made in a forked process if that is safe, else when asked for."""
 
     def __init__(self, make: Callable[[], T], what: str) -> None:
+        self._parts = Parts(lambda: iter([make()]), what)
+
+    @property
+    def forked(self) -> bool:
+        return self._parts.forked
+
+    def result(self) -> T:
+        """The result: waits for the copy, or makes it now if there is none."""
+        return self._parts.part(0)  # type: ignore[no-any-return]  # make()'s T
+
+
+class Parts:
+    """The values `make()` yields, each handed over as soon as the copy has made it (the
+    cards' pages before their PDFs), made in a forked process if that is safe, else as
+    they are asked for, in this process."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]], what: str, count: int = 1) -> None:
         self._make = make
+        self._count = count  # the values it makes: the copy is waited for after the last
         self._what = what  # what is made, for a failure's message
         self._pid = 0
-        self._read = -1
-        self._done = False
-        self._value: T | None = None
+        self._answers: BinaryIO | None = None
+        self._made: list[Any] = []
+        self._rest: Iterator[Any] | None = None
         if can_fork():
             self._fork()
 
@@ -58,46 +96,75 @@ class Beside(Generic[T]):
             status = 0
             try:
                 os.close(read)
-                try:
-                    answer = pickle.dumps((True, self._make()), pickle.HIGHEST_PROTOCOL)
-                except FeatureFailed as e:  # its message is for the build as it is
-                    answer = pickle.dumps((False, str(e)))
-                except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
-                    answer = pickle.dumps((False, f"{self._what} failed: {type(e).__name__}: {e}"))
                 with os.fdopen(write, "wb") as out:
-                    out.write(answer)
+                    try:
+                        for value in self._make():
+                            _send(out, (True, value))
+                    except FeatureFailed as e:  # its message is for the build as it is
+                        _send(out, (False, str(e)))
+                    except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
+                        _send(out, (False, f"{self._what} failed: {type(e).__name__}: {e}"))
             except BaseException:  # noqa: BLE001 - the build sees an exit with no answer
                 status = 1
             finally:
                 os._exit(status)
         os.close(write)
-        self._pid, self._read = pid, read
+        self._pid, self._answers = pid, os.fdopen(read, "rb")
 
     @property
     def forked(self) -> bool:
         return self._pid != 0
 
-    def result(self) -> T:
-        """The result: waits for the copy, or makes it now if there is none."""
-        if not self._done:
-            self._value = self._joined() if self.forked else self._make()
-            self._done = True
-        return self._value  # type: ignore[return-value]  # made above
+    def part(self, index: int) -> Any:
+        """The `index`th value made: waits for the copy, or makes it now if there is none."""
+        while len(self._made) <= index:
+            self._made.append(self._received() if self.forked else self._next())
+        return self._made[index]
 
-    def _joined(self) -> T:
-        with os.fdopen(self._read, "rb") as answers:
-            data = answers.read()
-        _, status = os.waitpid(self._pid, 0)
+    def _next(self) -> Any:
+        if self._rest is None:
+            self._rest = self._make()
+        return next(self._rest)
+
+    def _received(self) -> Any:
+        assert self._answers is not None
         try:
-            ok, value = pickle.loads(data)
+            size = int.from_bytes(self._answers.read(8), "big")
+            ok, value = pickle.loads(self._answers.read(size))
         except Exception:  # noqa: BLE001 - no answer, or half of one
+            self._answers.close()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = -self._pid
             code = os.waitstatus_to_exitcode(status)
             raise FeatureFailed(
                 f"{self._what}: the process making it ended without an answer (exit {code})"
             ) from None
         if not ok:
             raise FeatureFailed(value)
-        return value  # type: ignore[no-any-return]  # pickled from make()'s T
+        if len(self._made) + 1 == self._count:
+            self._end()  # its time is counted as the build's
+        return value
+
+    def _end(self) -> None:
+        assert self._answers is not None
+        self._answers.close()
+        os.waitpid(self._pid, 0)
+        self._pid = -self._pid  # waited for; still forked
+
+    def __del__(self) -> None:
+        """A copy whose answers were not all read is waited for when they never will be."""
+        if self._pid > 0 and self._answers is not None:
+            self._answers.close()
+            try:
+                os.waitpid(self._pid, 0)
+            except ChildProcessError:
+                pass
+
+
+def _send(out: BinaryIO, answer: tuple[bool, Any]) -> None:
+    data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(8, "big") + data)
+    out.flush()
 
 
 class FilesBeside(Feature):

@@ -57,11 +57,15 @@ def problems_of(handbook: Handbook, features: list[Feature]) -> list[Problem]:
     return [*handbook.problems, *(p for f in features for p in f.problems(handbook))]
 
 
-def start(features: list[Feature], handbook: Handbook, urls: Urls) -> None:
-    """Begin each feature's work beside the build: first those that fork the process,
-    while it has one thread (beside.py), then those that start threads."""
-    for feature in sorted(features, key=lambda f: f.threads):
-        feature.start(handbook, urls)
+def start(features: list[Feature], handbook: Handbook, urls: Urls, fork: bool = False) -> None:
+    """Begin each feature's work beside the build, in copies of the process if `fork`
+    (no build follows this one in the process): first the features that fork, while the
+    process has one thread (beside.py), then those that start threads."""
+    from .beside import forking
+
+    with forking(fork):
+        for feature in sorted(features, key=lambda f: f.threads):
+            feature.start(handbook, urls)
 
 
 def early(features: list[Feature]) -> list[Feature]:

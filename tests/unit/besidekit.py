@@ -81,7 +81,9 @@ def check_cards(folder: str) -> dict:
     started.start(forked_handbook, urls)
     forked = started.made is not None and started.made.forked
     problems = started.problems(forked_handbook)
-    files = {f.path: undated(f.content) for f in started.files(forked_handbook, urls)}
+    made = started.files(forked_handbook, urls)
+    later = sorted(f.path for f in made if f.later is not None)  # the PDFs, written last
+    files = {f.path: undated(f.later() if f.later else f.content) for f in made}
 
     handbook = synthetic(os.path.join(folder, "here"), 48)
     cards.can_fork = lambda: False  # the typesetting in a thread of this process
@@ -98,6 +100,7 @@ def check_cards(folder: str) -> dict:
         "forked": forked,
         "rules": sorted({p.rule for p in problems}),
         "pdfs": sum(1 for path in files if path.endswith(".pdf")),
+        "later": later == sorted(path for path in files if path.endswith(".pdf")),
         "same_problems": located(problems) == located(alone_problems),
         "same_files": list(files) == list(alone_files)
         and all(files[path] == alone_files[path] for path in files),
@@ -135,5 +138,9 @@ def check_dies() -> dict:
 
 
 if __name__ == "__main__":
+    from handbook.beside import forking
+
     name, *args = sys.argv[1:]
-    print(json.dumps(globals()[f"check_{name}"](*args)))
+    with forking():  # as `mkdocs build` starts the features' work
+        found = globals()[f"check_{name}"](*args)
+    print(json.dumps(found))

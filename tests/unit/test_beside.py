@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from handbook.beside import Beside, can_fork
+from handbook.beside import Beside, can_fork, forking
 
 CHECKS = Path(__file__).with_name("besidekit.py")
 
@@ -46,7 +46,7 @@ def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
     found = fresh("cards", str(tmp_path))
     assert found["forked"]
     assert "card-overflow" in found["rules"]
-    assert found["pdfs"] >= 2
+    assert found["pdfs"] >= 2 and found["later"]  # made while the pages are rendered
     assert found["same_problems"] and found["same_files"]
 
 
@@ -61,8 +61,9 @@ def test_with_other_threads_running_it_is_made_here_when_asked_for():
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert not can_fork()
-        made = Beside(lambda: calls.append(os.getpid()) or len(calls), "a count")
+        with forking():
+            assert not can_fork()
+            made = Beside(lambda: calls.append(os.getpid()) or len(calls), "a count")
     finally:
         stop.set()
         other.join()
@@ -81,3 +82,10 @@ def test_a_copy_that_ends_without_answering_stops_the_build():
     found = fresh("dies")
     assert found["forked"]
     assert "the process making it ended without an answer (exit 3)" in found["message"]
+
+
+def test_outside_a_build_that_allows_it_nothing_forks():
+    """`serve` keeps what a build made for the next one: its work is never in a copy."""
+    made = Beside(os.getpid, "a process id")
+    assert not made.forked
+    assert made.result() == os.getpid()

@@ -10,17 +10,29 @@ result where it needs it (the cards' pages, the picker, the `card-overflow` prob
 What it makes does not depend on when it is joined: the same measures and PDFs as
 laying the cards out and printing them at that point. A failure (a worker that dies,
 a document Typst refuses) is kept and raised where the result is joined.
+
+In a `mkdocs build` the feature runs all this in a forked copy of the process (beside.py)
+that hands over the cards' pages, then their PDFs (`pdf_of`), written after the pages.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from ..beside import Parts
+from ..feature import FeatureFailed
+from ..render.output import OutputFile
 from . import cache
 from .model import Card
 from .pdf import Measure, Rendering
+
+
+def pdf_path(area: str) -> str:
+    return f"cards/pdf/{area}.pdf"
+
 
 # The cards of each PDF, by name (an area's key, or "all").
 Groups = Callable[[Rendering], dict[str, list[Card]]]
@@ -84,3 +96,31 @@ def made_pdfs(rendering: Rendering, root: Path, groups: dict[str, list[Card]]) -
         cache.save_pdf(root, names[group], data)
         found[group] = data
     return {group: data for group, data in found.items() if data is not None}
+
+
+def is_pdf(file: OutputFile) -> bool:
+    """A PDF the copy left out: a card file with neither content nor source."""
+    return file.content is None and file.source is None and file.path.endswith(".pdf")
+
+
+def pdf_of(made: Parts, path: str) -> bytes:
+    """A PDF's content, from the copy that makes the cards (waits for it)."""
+    by_area: dict[str, bytes] = made.part(1)
+    return next(data for area, data in by_area.items() if pdf_path(area) == path)
+
+
+@contextmanager
+def failing() -> Iterator[None]:
+    """Typst could not lay the cards out or print them: the build stops with its message."""
+    try:
+        yield
+    except RuntimeError as e:  # compile.py's worker failures, and Typst's own errors
+        raise FeatureFailed(f"the quick cards could not be typeset: {e}") from None
+
+
+def pdf_groups(areas: dict[str, str], rendering: Rendering) -> dict[str, list[Card]]:
+    """The cards of each area's PDF and of the PDF of all cards: those that print."""
+    printed = rendering.fitting
+    groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
+    groups["all"] = printed
+    return {a: g for a, g in groups.items() if g}

@@ -10,15 +10,15 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
 
 from markupsafe import Markup
 
-from ..beside import Beside, can_fork
-from ..feature import Feature, FeatureFailed
+from ..beside import Parts, can_fork
+from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
 from ..options import CardOptions
@@ -29,9 +29,9 @@ from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
 from . import cache, typeset
-from .background import Typesetting
+from .background import Typesetting, failing, is_pdf, pdf_groups, pdf_of, pdf_path
 from .model import Card, carded, make_cards
-from .pdf import Measure, Rendering, card_key, prepare
+from .pdf import Measure, card_key, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
 from .sizes import SIZES
 
@@ -50,10 +50,6 @@ def card_path(standard: Standard) -> str:
     return f"cards/{standard.slug}.html"
 
 
-def pdf_path(area: str) -> str:
-    return f"cards/pdf/{area}.pdf"
-
-
 class CardsFeature(Feature):
     # Its problems and files wait for the typesetting `start` began: the engine asks for
     # them after the other features' (they still come out in the features' order).
@@ -67,28 +63,33 @@ class CardsFeature(Feature):
         self.measures_root: Path | None = None
         # This build's cards made in a copy of the process, or its typesetting in this
         # one, and the handbook and addresses they were started for.
-        self.made: Beside[tuple[list[Problem], list[OutputFile]]] | None = None
+        self.made: Parts | None = None
         self.typesetting: Typesetting | None = None
         self.started: tuple[Handbook, Urls] | None = None
 
     def start(self, handbook: Handbook, urls: Urls) -> None:
         """Make the cards while the build goes on: `problems` and `files` of this handbook
         with these `urls` hand them over. In a forked copy of the process where that is
-        safe (beside.py), which prepares, typesets and makes the pages; else in this
-        process, with Typst laying the cards out and printing them in a thread."""
+        safe (beside.py), which prepares, typesets and makes the pages, then the PDFs
+        (`files` hands them over as made later); else in this process, with Typst laying
+        the cards out and printing them in a thread."""
         self.started = (handbook, urls)
         self.typesetting = self.made = None
         if can_fork():
-            make = partial(self.state.checked, partial(self._made, handbook, urls))
-            self.made = Beside(make, "the quick cards")
+            self.made = Parts(partial(self._made, handbook, urls), "the quick cards", count=2)
         else:
             self.typesetting = self._typeset(handbook, urls)
 
-    def _made(self, handbook: Handbook, urls: Urls) -> tuple[list[Problem], list[OutputFile]]:
-        """The cards' problems and files, as made without a copy (in the copy)."""
+    def _made(self, handbook: Handbook, urls: Urls) -> Iterator[object]:
+        """In the copy: the cards' problems and files (their PDFs' content left out), then
+        the PDFs' content by area, as made without a copy."""
         self.made = None
-        self.typesetting = self._typeset(handbook, urls)
-        return self.problems(handbook), self.files(handbook, urls)
+        self.typesetting = typesetting = self._typeset(handbook, urls)
+        yield self.state.checked(
+            lambda: (self.problems(handbook), self._files(handbook, urls, pdfs_later=True))
+        )
+        with failing():
+            yield typesetting.result()[1] if typesetting is not None else {}
 
     def _is_started(self, handbook: Handbook, urls: Urls | None) -> bool:
         """Whether `start` began the work for this handbook and `urls` (any, if None)."""
@@ -113,7 +114,7 @@ class CardsFeature(Feature):
         if self.measures_root != root:
             self.measures, self.measures_root = cache.load_measures(root), root
         typeset.signature()  # worked out here, once, not in the typesetting's thread
-        groups = partial(_pdf_groups, areas) if options.pdf and pdfs else None
+        groups = partial(pdf_groups, areas) if options.pdf and pdfs else None
         return Typesetting(rendering, self.measures, root, groups)
 
     def _typeset_for(self, handbook: Handbook, urls: Urls | None) -> Typesetting | None:
@@ -126,11 +127,11 @@ class CardsFeature(Feature):
     def problems(self, handbook: Handbook) -> list[Problem]:
         # Bad `card:` numbers are the loader's problems, bad card options the config's.
         if self.made is not None and self._is_started(handbook, None):
-            return self.made.result()[0]
+            return self.made.part(0)[0]  # type: ignore[no-any-return]  # _made's
         options = handbook.settings.options.cards
         if options.overflow == "off" or (typesetting := self._typeset_for(handbook, None)) is None:
             return []
-        with _failing():
+        with failing():
             return typesetting.measured().problems(options.overflow)
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
@@ -143,17 +144,31 @@ class CardsFeature(Feature):
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        if self.made is not None and self._is_started(handbook, urls):
-            return self.made.result()[1]
+        made = self.made
+        if made is None or not self._is_started(handbook, urls):
+            return self._files(handbook, urls)
+        files: list[OutputFile] = made.part(0)[1]
+        # The PDFs, left out by the copy, are handed over when it has made them.
+        return [replace(f, later=partial(pdf_of, made, f.path)) if is_pdf(f) else f for f in files]
+
+    def _files(self, handbook: Handbook, urls: Urls, pdfs_later: bool = False) -> list[OutputFile]:
+        """The cards' files; with `pdfs_later`, the PDFs without their content (which
+        `typesetting.result` gives once made)."""
         options = handbook.settings.options.cards
         typesetting = self._typeset_for(handbook, urls)
+        made_pdfs: dict[str, bytes | None] = {}
         if typesetting is not None:
-            with _failing():
-                rendering, made_pdfs = typesetting.result()
+            with failing():
+                if pdfs_later:
+                    rendering = typesetting.measured()
+                    groups = pdf_groups(handbook.settings.areas, rendering) if options.pdf else {}
+                    made_pdfs = dict.fromkeys(groups)
+                else:
+                    rendering, printed = typesetting.result()
+                    made_pdfs = dict(printed)
         else:  # the cards are neither checked nor printed
             cards = make_cards(handbook, carded(handbook), urls)
             rendering = prepare(cards, SIZES[options.size], handbook.settings.areas, self.state)
-            made_pdfs = {}
         cards = rendering.cards
         checked = typesetting is not None
         overflowing = {c.id for c in rendering.overflowing} if checked else set()
@@ -164,7 +179,7 @@ class CardsFeature(Feature):
         pdfs: dict[str, str] = {}
         files: list[OutputFile] = []
         for area, data in made_pdfs.items():
-            files.append(OutputFile(pdf_path(area), data))
+            files.append(OutputFile(pdf_path(area), data))  # None: made later
             pdfs[area] = pdf_path(area)
         html: dict[str, Markup] = {}
         for card in cards:
@@ -259,23 +274,6 @@ class CardsFeature(Feature):
             pdfs=pdfs,
             area_titles=areas,
         )
-
-
-@contextmanager
-def _failing() -> Iterator[None]:
-    """Typst could not lay the cards out or print them: the build stops with its message."""
-    try:
-        yield
-    except RuntimeError as e:  # compile.py's worker failures, and Typst's own errors
-        raise FeatureFailed(f"the quick cards could not be typeset: {e}") from None
-
-
-def _pdf_groups(areas: dict[str, str], rendering: Rendering) -> dict[str, list[Card]]:
-    """The cards of each area's PDF and of the PDF of all cards: those that print."""
-    printed = rendering.fitting
-    groups = {a: [c for c in printed if c.standard.area == a] for a in areas}
-    groups["all"] = printed
-    return {a: g for a, g in groups.items() if g}
 
 
 def _picker_entry(card: Card, link: str, reason: str | None) -> tuple[Markup, Markup]:

@@ -38,6 +38,7 @@ from .config import HandbookConfig
 from .fragments import FragmentCache
 from .fragments import install as cache_fragments
 from .htmlpage import HtmlPages, heading_style
+from .later import LaterFile, later_file, write_all
 from .navtrim import NavTrimmer
 from .report import report, stopping
 from .searchparse import speed_up as speed_up_search
@@ -66,6 +67,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.state = BuildState()
         self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.problems: list[Problem] = []  # this build's, but the late features'
+        self.later: list[LaterFile] = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds; what they work out is kept in self.state.
@@ -104,7 +106,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
         with no_cycle_collection(), stopping():
-            start(features, handbook, self.urls)  # work beside the build: lint, Typst…
+            start(features, handbook, self.urls, fork=not self.serving)  # beside.py
             problems = self.state.checked(lambda: problems_of(handbook, early(features)))
             if not self.serving and any(p.severity == "error" for p in problems):
                 # The build stops at once, with every problem: the late features' too.
@@ -165,6 +167,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = _add(files, config, output, handbook.settings, self.rebuilds.digests)
             if file is not None:
                 self.html_pages.add(output)
+        self.later = [f for f in files if isinstance(f, LaterFile)]
         if config.nav is None:
             pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = default_nav(pages, handbook)
@@ -226,6 +229,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        with stopping():
+            write_all(self.later)  # the files made while the pages were rendered
         if self.fragments is not None:
             cache = self.fragments
             log.debug(
@@ -279,7 +284,10 @@ def _add(
             # The site's own page wins over a generated one of the same path.
             return None
         files.remove(existing)
-    if output.source is not None:
+    file: File
+    if output.later is not None:
+        file = later_file(config, output.path, output.later)
+    elif output.source is not None:
         file = File.generated(config, output.path, abs_src_path=str(output.source))
     else:
         file = StableFile.generated(config, output.path, content=output.content or "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +21,7 @@ class OutputFile:
     after its front matter, with `headings` listing what goes in its table of contents;
     a page with `headings` None is Markdown, for the engine to convert. Other files are
     copied as they are, from `content` or from the file at `source`. `edit_path` is the
-    repository file an editor changes to change this page.
+    repository file an editor changes to change this page (or `later`, see below).
     """
 
     path: str
@@ -28,6 +29,9 @@ class OutputFile:
     source: Path | None = None
     edit_path: str | None = None
     headings: tuple[Heading, ...] | None = None
+    # A file made while the pages are rendered: its content, once made (waits for it).
+    # The engine writes it after the pages; none of them reads it.
+    later: Callable[[], bytes] | None = None
 
     @property
     def is_page(self) -> bool:
