@@ -340,3 +340,81 @@ def test_a_new_publish_is_never_mixed_with_a_cached_index(playwright_browser, tm
 def type_query_titles(page, query: str) -> list[str]:
     type_query(page, query)
     return page.locator(RESULTS + " .hb-search__title").all_inner_texts()
+
+
+# Standards whose sections hold the same words, told apart only by their order or by the
+# stop words between them: (id, title, situation, aliases).
+LOOKALIKES = [
+    (
+        "PHONE-010",
+        "Service at the desk",
+        "Leeds key accounts: you are at the desk and customers can see you.",
+        ["desk manners"],
+    ),
+    (
+        "PHONE-011",
+        "Getting ready for a shift",
+        "Leeds key accounts: you are getting ready for a shift at the desk.",
+        ["shift start"],
+    ),
+    (
+        "PHONE-012",
+        "Our service promise",
+        "Leeds key accounts: a customer asks what service to expect.",
+        ["extra help"],
+    ),
+    (
+        "PHONE-013",
+        "Customers who need extra support",
+        "Leeds key accounts: a customer seems upset, or asks you to slow down.",
+        ["support"],
+    ),
+    (
+        "PHONE-014",
+        "A manager steps in",
+        "The manager asks the customer to wait at the desk.",
+        ["manager steps in"],
+    ),
+    (
+        "PHONE-015",
+        "A customer wants the manager",
+        "The customer asks the manager to wait at the desk.",
+        ["customer escalates"],
+    ),
+]
+# (what staff type, the standard it must list first)
+WORD_ORDER = [
+    ("Leeds key accounts: you are at", "PHONE-010"),
+    ("Leeds key accounts: you are getting", "PHONE-011"),
+    ("Leeds key accounts: a customer asks", "PHONE-012"),
+    ("the manager asks the customer", "PHONE-014"),
+    ("the customer asks the manager", "PHONE-015"),
+    ("customer asks for extra help", "PHONE-012"),
+]
+
+
+def test_word_order_and_stop_words_tell_look_alike_sections_apart(playwright_browser, tmp_path):  # noqa: F811
+    """Pairs of words standing next to each other, stop words included, rank the section
+    that holds the query's words as typed first."""
+    project = copy_fixture("basic", tmp_path)
+    template = yaml.safe_load((project / "standards" / "phone-002.yml").read_text("utf-8"))
+    for id, title, situation, aliases in LOOKALIKES:
+        data = {**template, "id": id, "title": title, "situation": situation}
+        data.update(aliases=aliases, status="active", summary=f"{title}.", related=[])
+        (project / "standards" / f"{id.lower()}.yml").write_text(yaml.safe_dump(data), "utf-8")
+    built = build(project, "--no-strict")
+    assert built.returncode == 0, built.output
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = playwright_browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        found = page.evaluate(RANKED, [q for q, _ in WORD_ORDER])
+    finally:
+        page.close()
+        server.shutdown()
+        server.server_close()
+    assert {q: ids[:1] for (q, _), ids in zip(WORD_ORDER, found, strict=True)} == {
+        q: [id] for q, id in WORD_ORDER
+    }

@@ -246,3 +246,42 @@ def test_pages_load_the_search_script_by_its_version():
     assert f"var INDEX = {json.dumps(folder)};" in code
     book.standards[1] = replace(book.standards[1], title="Putting a caller on hold")
     assert versioned_url(SearchFeature().files(book, Urls())) != url
+
+
+def test_pairs_of_neighbouring_words_keep_stop_words_order_and_ends():
+    from handbook.finding.index import bucket, counted, pair_files, pair_words, pairs_of
+
+    assert pair_words("You are at the desk.") == ["^", "you", stem("are"), "at", "the", "desk", "$"]
+    assert pairs_of(pair_words("Call the manager")) == {
+        "^ call",
+        "call the",
+        "the manag",
+        "manag $",
+    }
+    book = handbook(
+        standard("PHONE-001", situation="You are at the desk."),
+        standard("PHONE-002", situation="You are getting ready at the desk."),
+        standard("PHONE-003", situation="The desk you are at."),
+    )
+    docs = documents(book, Urls())
+    buckets, files = pair_files(counted(docs))
+    found = {pair: posting for entries in files.values() for pair, posting in entries.items()}
+    # Each pair is in the file its hash names; a document number list as gaps, and the
+    # bits of the sections (here the situation's) the pair stands in.
+    assert all(bucket(pair, buckets) == n for n, entries in files.items() for pair in entries)
+    situation = 1 << 9
+    assert found[f"{stem('are')} at"] == [[0, 2], [situation, situation]]
+    assert found["at the"] == [[0, 1], [situation, situation]]
+    assert found["you are" if stem("are") == "are" else f"you {stem('are')}"][0] == [0, 1, 1]
+    assert "desk you" in found and found["desk you"][0] == [2]
+    # Tags and other sections without bits have no pairs: a pair ranks sections by bits.
+    assert "^ call" not in found and "^ titl" in found
+
+
+def test_pair_files_are_spread_by_a_hash_both_sides_compute_alike():
+    from handbook.finding.index import bucket
+
+    # FNV-1a of the characters (search.js computes the same with Math.imul).
+    assert bucket("a", 1 << 32) == 0xE40C292C
+    assert bucket("you are", 7) == bucket("you are", 7)
+    assert len({bucket(f"word{n} next", 50) for n in range(500)}) > 40

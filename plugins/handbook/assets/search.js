@@ -22,7 +22,8 @@ var tune = {
   typo2: 0.4,       // two edits away (words of 7 letters or more)
   synonym: 0.7,     // a synonym (finding/synonyms.py, the site's own)
   coverage: 1,      // a result's score times (query words matched / query words) ^ this
-  together: 2,      // and times 1 + this * the most of the query one section holds
+  together: 2,      // and times 1 + this * the most of the query one section holds,
+  phrase: 2.5,      // that section's share times 1 + this * its share of the query's pairs
 };
 
 function load(name) {
@@ -239,6 +240,28 @@ function postingsOf(term) {
   return found ? found.entries[term] : null;
 }
 
+// FNV-1a (32 bits) of a pair's characters: the pair file it is in (index.py `bucket`).
+function bucket(pair) {
+  var h = 0x811c9dc5;
+  for (var i = 0; i < pair.length; i++) h = Math.imul(h ^ pair.charCodeAt(i), 0x01000193) >>> 0;
+  return h % meta.pairs;
+}
+
+// The query's words as pairs of neighbours, stop words too, its start and end marked
+// (index.py `pair_words`), each with the documents and sections it stands in ([[], []]
+// for a pair the index does not have).
+function loadPairs(query) {
+  var list = [meta.ends[0]].concat(words(query).map(stem), [meta.ends[1]]);
+  var keys = [];
+  for (var i = 0; i + 1 < list.length; i++) {
+    var key = list[i] + " " + list[i + 1];
+    if (keys.indexOf(key) < 0) keys.push(key);
+  }
+  return Promise.all(keys.map(function (key) {
+    return load("p/" + bucket(key)).then(function (found) { return found[key] || [[], []]; });
+  }));
+}
+
 // The index terms a text's words stand for, and how much each counts (for tests).
 function termsOf(text) {
   return loadMeta().then(function () {
@@ -260,7 +283,8 @@ function rank(query) {
   var list = tokens(query);
   if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
   var typingLast = !/\s$/.test(query);
-  return loadTokens(list).then(function (loaded) {
+  return Promise.all([loadTokens(list), loadPairs(query)]).then(function (both) {
+    var loaded = both[0];
     var score = new Map();
     var covered = new Map();
     var placed = new Map();  // doc -> [[section bits, rarity] for each query word it has]
@@ -331,6 +355,22 @@ function rank(query) {
         list.push([bitsOf.get(doc), kindRarity]);
       });
     });
+    // Which pairs of the query's words stand next to each other in which sections, each
+    // weighing by how rare it is (stop words count here: "you are at" is not "you are
+    // getting"); a pair no section has weighs most, as rare as can be.
+    var paired = new Map(), pairTotal = 0;
+    both[1].forEach(function (found) {
+      var gaps = found[0], sections = found[1];
+      var weight = idf(gaps.length);
+      pairTotal += weight;
+      var doc = 0;
+      for (var i = 0; i < gaps.length; i++) {
+        doc += gaps[i];
+        var list = paired.get(doc);
+        if (!list) paired.set(doc, (list = []));
+        list.push([sections[i], weight]);
+      }
+    });
     var ranked = [];
     score.forEach(function (value, doc) {
       var share = covered.get(doc) / weights;
@@ -339,14 +379,18 @@ function rank(query) {
     ranked.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     // The best few again, by how much of the query one section holds (an alias, the
     // situation, a wording), each word weighing by how rare it is in that kind of
-    // section, weighted like that section's field.
+    // section, more where the query's words stand in it as typed, next to each other,
+    // weighted like that section's field.
     var head = ranked.slice(0, 200);
     head.forEach(function (pair) {
-      var together = 0;
+      var together = 0, pairs = paired.get(pair[0]) || [];
       for (var bit = 0; bit < 30; bit++) {
-        var held = 0, kind = kindOf[bit];
+        var held = 0, kind = kindOf[bit], phrase = 0;
         placed.get(pair[0]).forEach(function (p) { if (p[0] & (1 << bit)) held += p[1][kind]; });
-        together = Math.max(together, held / kindTotals[kind] * meta.slots[bit] / 10);
+        if (!held) continue;
+        pairs.forEach(function (p) { if (p[0] & (1 << bit)) phrase += p[1]; });
+        var share = held / kindTotals[kind] * (1 + tune.phrase * phrase / pairTotal);
+        together = Math.max(together, share * meta.slots[bit] / 10);
       }
       pair[1] *= 1 + tune.together * together;
     });

@@ -12,6 +12,12 @@ fetches nothing until someone searches:
 - `meta.js`: stop words, the list of term shards, how many documents per chunk;
 - `t/<prefix>.js`: the terms starting with a prefix (two letters, longer where a shard
   would be big), each with its documents and scores;
+- `p/<n>.js`: pairs of words that stand next to each other in a section with a bit
+  (SLOTS), stop words and the section's start and end included, each with its
+  documents and those sections, spread over files by a hash (`bucket`): the browser
+  ranks a section that holds the query's words in the query's order before one that
+  holds them apart or in another order ("you are at the desk" before "you are getting
+  ready ... at the desk");
 - `d/<n>.js`: documents n*CHUNK.. with their id, title, URL and sections, to show a
   result and why it matched.
 
@@ -45,12 +51,14 @@ from ..markup import plain as _plain
 from ..model import Standard
 from ..render.output import OutputFile
 from ..render.urls import Urls, standard_path
-from .words import COMPOUNDS, ENDINGS, OWN_STEMS, STOP_WORDS, distinct_terms
+from .words import COMPOUNDS, ENDINGS, OWN_STEMS, STOP_WORDS, distinct_terms, stem, words
 
 FOLDER = "search/handbook"
 CHUNK = 8  # documents per chunk file: a result list of 10 fetches at most 10 small files
 SHARD_BYTES = 12_000  # a shard over this is split by a longer prefix
 MAX_PREFIX = 6
+PAIR_BYTES = 8_000  # pair files are about this big, as many as that makes
+START, END = "^", "$"  # a section's first and last word stand next to these
 K1 = 3.0
 B = 0.3
 REPEATS = 0.1
@@ -168,17 +176,37 @@ def slot_weights() -> list[float]:
 
 
 class _Counts(NamedTuple):
-    """One document's terms: field-weighted counts, section bits, and its length."""
+    """One document's terms: field-weighted counts, section bits, and its length; and
+    the pairs of words standing next to each other in its sections with bits (`pairs`),
+    each with the bits of the sections it stands in."""
 
     weighted: dict[str, float]
     bits: dict[str, int]
     length: int
+    pairs: dict[str, int]
+
+
+def pair_words(text: str) -> list[str]:
+    """A section's words for pairs: every word stemmed, stop words too (they are what
+    tells "you are at the desk" from "you are getting ready"), between a mark for its
+    start and one for its end (a query that is a whole alias meets both)."""
+    return [START, *(stem(w) for w in words(text)), END]
+
+
+def pairs_of(sequence: list[str]) -> set[str]:
+    return {f"{a} {b}" for a, b in zip(sequence, sequence[1:], strict=False)}
+
+
+@lru_cache(maxsize=50_000)
+def section_pairs(text: str) -> frozenset[str]:
+    return frozenset(pairs_of(pair_words(text)))
 
 
 def _counts(sections: tuple[Section, ...]) -> _Counts:
     total: dict[str, float] = defaultdict(float)
     best: dict[str, float] = defaultdict(float)
     bits: dict[str, int] = defaultdict(int)
+    pairs: dict[str, int] = defaultdict(int)
     nth: dict[str, int] = defaultdict(int)
     length = 0
     for section in sections:
@@ -193,10 +221,24 @@ def _counts(sections: tuple[Section, ...]) -> _Counts:
             bits[term] |= bit
             if weight > best[term]:
                 best[term] = weight
+        if bit:
+            for pair in section_pairs(section.text):
+                pairs[pair] |= bit
     # Where a word stands best counts whole; each other place it stands adds a little
     # (a word in the title beats the same word in five steps).
     weighted = {t: best[t] + REPEATS * (total[t] - best[t]) for t in total}
-    return _Counts(weighted, dict(bits), length)
+    return _Counts(weighted, dict(bits), length, dict(pairs))
+
+
+def counted(docs: list[Document], state: BuildState | None = None) -> list[_Counts]:
+    """Each document's counts; `state` keeps them by the document's sections, so a
+    rebuild counts only the documents that changed."""
+    state = state or cold()
+    found = []
+    for doc in docs:
+        sections = tuple(doc.sections)
+        found.append(state.kept("search-counts", sections, partial(_counts, sections)))
+    return found
 
 
 def scores(
@@ -215,19 +257,13 @@ def scores(
 
 
 def _scored(
-    docs: list[Document], state: BuildState | None = None
+    docs: list[Document], state: BuildState | None = None, counts: list[_Counts] | None = None
 ) -> dict[str, tuple[list[int], list[int], list[int]]]:
     """`scores` as three lists a term: document numbers (in order), scores, bits."""
-    state = state or cold()
-    weighted: list[dict[str, float]] = []
-    placed: list[dict[str, int]] = []
-    lengths: list[int] = []
-    for doc in docs:
-        sections = tuple(doc.sections)
-        made = state.kept("search-counts", sections, partial(_counts, sections))
-        weighted.append(made.weighted)
-        placed.append(made.bits)
-        lengths.append(made.length)
+    made_all = counts if counts is not None else counted(docs, state)
+    weighted = [made.weighted for made in made_all]
+    placed = [made.bits for made in made_all]
+    lengths = [made.length for made in made_all]
     n = len(docs)
     average = sum(lengths) / n if n else 1
     frequency: dict[str, int] = defaultdict(int)
@@ -249,6 +285,38 @@ def _scored(
             lists[1].append(max(1, round(ten_idf[term] * w * k1_plus / (w + norm))))
             lists[2].append(bits[term])
     return index
+
+
+def bucket(pair: str, buckets: int) -> int:
+    """The pair file a pair is in: FNV-1a (32 bits) of its characters, as search.js."""
+    h = 0x811C9DC5
+    for c in pair:
+        h = ((h ^ ord(c)) * 0x01000193) & 0xFFFFFFFF
+    return h % buckets
+
+
+def pair_files(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, list[list[int]]]]]:
+    """pair -> [document numbers as gaps, section bits], spread over files by `bucket`,
+    as many as make files of about PAIR_BYTES."""
+    found: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, made in enumerate(counts):
+        for pair, bits in made.pairs.items():
+            found[pair][number] = bits
+    encoded = {}
+    size = 0
+    for pair, entries in found.items():
+        numbers = sorted(entries)
+        gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+        bits = [entries[d] for d in numbers]
+        encoded[pair] = [gaps, bits]
+        # As written: "pair":[[gaps],[bits]], numbers and commas.
+        size += len(pair) + 10 + sum(map(len, map(str, gaps))) + sum(map(len, map(str, bits)))
+        size += 2 * len(numbers)
+    buckets = max(1, round(size / PAIR_BYTES))
+    files: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
+    for pair in sorted(encoded):
+        files[bucket(pair, buckets)][pair] = encoded[pair]
+    return buckets, dict(files)
 
 
 def _postings(entries: dict[int, tuple[int, int]]) -> list[list[int]]:
@@ -352,7 +420,9 @@ def index_files(
 ) -> list[OutputFile]:
     """The index of these documents, as the files search.js loads."""
     state = state or cold()
-    scored = _scored(docs, state)
+    counts = counted(docs, state)
+    scored = _scored(docs, counts=counts)
+    buckets, pairs = pair_files(counts)
     sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
     meta = {
         "version": 1,
@@ -366,10 +436,14 @@ def index_files(
         "slots": slot_weights(),
         "slot_fields": slot_fields(),
         "shards": list(sharded),
+        "pairs": buckets,
+        "ends": [START, END],
     }
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
     for prefix, entries in sharded.items():
         files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _shard_script(f"t/{prefix}", entries)))
+    for number, entries in sorted(pairs.items()):
+        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _script(f"p/{number}", entries)))
     for start in range(0, len(docs), CHUNK):
         name = f"d/{start // CHUNK}"
         chunk = docs[start : start + CHUNK]
