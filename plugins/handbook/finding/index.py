@@ -257,10 +257,11 @@ def scores(
 
 
 def _scored(
-    docs: list[Document], state: BuildState | None = None, counts: list[_Counts] | None = None
+    docs: list[Document], state: BuildState | None = None, known: list[_Counts] | None = None
 ) -> dict[str, tuple[list[int], list[int], list[int]]]:
-    """`scores` as three lists a term: document numbers (in order), scores, bits."""
-    made_all = counts if counts is not None else counted(docs, state)
+    """`scores` as three lists a term: document numbers (in order), scores, bits (of
+    the documents' counts, `known` when given)."""
+    made_all = known if known is not None else counted(docs, state)
     weighted = [made.weighted for made in made_all]
     placed = [made.bits for made in made_all]
     lengths = [made.length for made in made_all]
@@ -300,8 +301,8 @@ def pair_files(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, list[lis
     as many as make files of about PAIR_BYTES."""
     found: dict[str, dict[int, int]] = defaultdict(dict)
     for number, made in enumerate(counts):
-        for pair, bits in made.pairs.items():
-            found[pair][number] = bits
+        for pair, placed in made.pairs.items():
+            found[pair][number] = placed
     encoded = {}
     size = 0
     for pair, entries in found.items():
@@ -421,7 +422,7 @@ def index_files(
     """The index of these documents, as the files search.js loads."""
     state = state or cold()
     counts = counted(docs, state)
-    scored = _scored(docs, counts=counts)
+    scored = _scored(docs, known=counts)
     buckets, pairs = pair_files(counts)
     sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
     meta = {
@@ -442,8 +443,8 @@ def index_files(
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
     for prefix, entries in sharded.items():
         files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _shard_script(f"t/{prefix}", entries)))
-    for number, entries in sorted(pairs.items()):
-        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _script(f"p/{number}", entries)))
+    for number, found in sorted(pairs.items()):
+        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _script(f"p/{number}", found)))
     for start in range(0, len(docs), CHUNK):
         name = f"d/{start // CHUNK}"
         chunk = docs[start : start + CHUNK]
