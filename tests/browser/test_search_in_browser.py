@@ -156,6 +156,20 @@ def test_nothing_of_the_index_loads_before_a_search(page, site):  # noqa: F811
     assert not any("search_index" in u for u in loaded), "Material's index was fetched"
 
 
+def test_pair_files_load_for_words_the_index_has(page, site):  # noqa: F811
+    """Pairs of neighbouring words are fetched for the words the index has: not for a
+    word still being typed or misspelt."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site.url())
+    pairs = re.compile(r"search/handbook/[0-9a-f]{12}/p/\d+\.js$")
+    for partial in ("refu", "custmer"):
+        page.evaluate("q => handbookSearch.search(q)", partial)
+        assert not [u for u in asked if pairs.search(u)], partial
+    page.evaluate("q => handbookSearch.search(q)", "customer wants a refund")
+    assert len([u for u in asked if pairs.search(u)]) >= 3
+
+
 def test_keyboard_only(page, site):  # noqa: F811
     page.goto(site.url())
     results = type_query(page, "hold music")

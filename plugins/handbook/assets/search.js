@@ -249,15 +249,27 @@ function bucket(pair) {
 
 // The query's words as pairs of neighbours, stop words too, its start and end marked
 // (index.py `pair_words`), each with the documents and sections it stands in ([[], []]
-// for a pair the index does not have).
+// for a pair the index does not have). A pair with a word the index does not have (one
+// still being typed, or misspelt) is not looked for: no pair file is fetched for it.
 function loadPairs(query) {
-  var list = [meta.ends[0]].concat(words(query).map(stem), [meta.ends[1]]);
-  var keys = [];
+  var known = [true], list = [meta.ends[0]];
+  words(query).forEach(function (word) {
+    var term = stem(word), prefix = shardFor(term);
+    var shard = prefix !== null && shardTerms[prefix];
+    known.push(meta.stopSet.has(word) || !shard || !!shard.entries[term]);
+    list.push(term);
+  });
+  known.push(true);
+  list.push(meta.ends[1]);
+  var keys = [], wanted = [];
   for (var i = 0; i + 1 < list.length; i++) {
     var key = list[i] + " " + list[i + 1];
-    if (keys.indexOf(key) < 0) keys.push(key);
+    if (keys.indexOf(key) >= 0) continue;
+    keys.push(key);
+    wanted.push(known[i] && known[i + 1]);
   }
-  return Promise.all(keys.map(function (key) {
+  return Promise.all(keys.map(function (key, n) {
+    if (!wanted[n]) return [[], []];
     return load("p/" + bucket(key)).then(function (found) { return found[key] || [[], []]; });
   }));
 }
@@ -283,7 +295,9 @@ function rank(query) {
   var list = tokens(query);
   if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
   var typingLast = !/\s$/.test(query);
-  return Promise.all([loadTokens(list), loadPairs(query)]).then(function (both) {
+  return loadTokens(list).then(function (loaded) {
+    return Promise.all([loaded, loadPairs(query)]);
+  }).then(function (both) {
     var loaded = both[0];
     var score = new Map();
     var covered = new Map();
