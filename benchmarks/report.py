@@ -301,6 +301,21 @@ def _share(tally: dict[str, int] | None, key: str) -> str:
     return f"{tally[key]}/{tally['asked']} ({100 * tally[key] / tally['asked']:.0f}%)"
 
 
+def _provenance(part: dict[str, Any]) -> list[str]:
+    """A line saying which run each column is from, when the handbook's search was
+    measured alone after the others."""
+    own, others = part.get("handbook_measured"), part.get("others_measured")
+    if not own:
+        return []
+    load = f"{own['load_average_before'][0]}–{own['load_average_after'][0]}"
+    return [
+        "",
+        f"*Handbook* columns: {own['date']} at `{own['commit']}`, the handbook's search "
+        f"measured alone (load average {load}); the other engines' columns: "
+        f"{others.get('date')} at `{others.get('commit')}`, the earlier run.",
+    ]
+
+
 def _tally(scored: dict[str, Any] | None, kind: str) -> dict[str, int] | None:
     if not scored or "all" not in scored:
         return None
@@ -345,6 +360,7 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
     ]
     ranking = search.get("ranking")
     if ranking:
+        lines += _provenance(ranking)
         lines += [
             "",
             "Sample handbook: the first result, and the first three, belong to a standard "
@@ -406,6 +422,7 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
     synth = search.get("synth_ranking")
     if synth:
         shared = synth.get("own_aliases") is not True
+        lines += _provenance(synth)
         lines += [
             "",
             f"{synth['count']:,} synthetic standards, "
@@ -484,7 +501,8 @@ def search_markdown(search: dict[str, Any], misses: bool = False) -> str:
                     m["load_average_before"][0],
                     m["load_average_after"][0],
                 )
-                when = f"{m['runs']}, load {low}–{high} (`{m['commit']}`)"
+                own = f.get("measured", m)  # the handbook re-measured alone, later
+                when = f"{own['runs']}, load {low}–{high} (`{own['commit']}`)"
                 name = NAMES[engine]
                 if engine == "handbook" and not f.get("handbook_search"):
                     name += " (no window.handbookSearch)"

@@ -1008,11 +1008,31 @@ def save(out: Path, found: dict[str, Any]) -> dict[str, Any]:
     results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else {}
     previous = results.get("search", {})
     found = {**found, "load_average_after": [round(x, 2) for x in os.getloadavg()]}
+    alone = found.get("engines") == ["handbook"]
+    run = {k: found[k] for k in ("date", "commit", "load_average_before", "load_average_after")}
     for part in ("ranking", "synth_ranking"):
         if part not in found and part in previous:
             found[part] = previous[part]
+        elif alone and part in previous:
+            # The handbook's columns from this run, the other engines' from the earlier
+            # one, each part saying which run is which.
+            earlier = previous[part].get("others_measured") or {k: previous.get(k) for k in run}
+            found[part] = {
+                **previous[part],
+                **found[part],
+                "handbook_measured": run,
+                "others_measured": earlier,
+            }
+    sizes = found.get("sizes", {})
+    if alone:
+        for count, size in sizes.items():
+            before = previous.get("sizes", {}).get(count)
+            if before:
+                size["engines"]["handbook"]["measured"] = size["measured"]
+                size["engines"] = {**before["engines"], **size["engines"]}
+                size["measured"] = before["measured"]
     # Sizes not measured now stay, each with the date, commit and load of its own run.
-    found["sizes"] = {**previous.get("sizes", {}), **found.get("sizes", {})}
+    found["sizes"] = {**previous.get("sizes", {}), **sizes}
     results["search"] = _for_files(found)
     if "builds" in results:
         # The docs page shows the repository's own figures, not those of a run elsewhere.

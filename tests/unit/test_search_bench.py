@@ -147,3 +147,26 @@ def test_minisearch_twin_leaves_the_pagefind_twin_as_it_was(tmp_path):
     assert "ms-search__input" in copy and "pagefind" not in copy
     index = json.loads((site / "minisearch" / "index.json").read_text("utf-8"))
     assert index["documentCount"] == 1
+
+
+def test_handbook_alone_keeps_the_other_engines_columns_and_says_which_run(tmp_path):
+    run = {"date": "then", "commit": "aaa", "load_average_before": [1.0], "runs": 3}
+    scored = {"all": {"asked": 2, "first": 1, "top3": 2}, "kinds": {}}
+    size = {"engines": {"handbook": {"x": 1}, "material": {"x": 2}}, "measured": run}
+    earlier = {**run, "ranking": {"handbook": {"staff": scored}, "material": {"staff": scored}}}
+    earlier["sizes"] = {"5000": size}
+    (tmp_path / "results.json").write_text(json.dumps({"search": earlier}), "utf-8")
+    better = {"all": {"asked": 2, "first": 2, "top3": 2}, "kinds": {}}
+    now = {"date": "now", "commit": "bbb", "load_average_before": [2.0], "engines": ["handbook"]}
+    now["ranking"] = {"handbook": {"staff": better}}
+    measured = {**run, "date": "now", "commit": "bbb"}
+    now["sizes"] = {"5000": {"engines": {"handbook": {"x": 3}}, "measured": measured}}
+    search_bench.save(tmp_path, now)
+    saved = json.loads((tmp_path / "results.json").read_text("utf-8"))["search"]
+    assert saved["ranking"]["handbook"]["staff"]["all"]["first"] == 2
+    assert saved["ranking"]["material"]["staff"]["all"]["first"] == 1
+    assert saved["ranking"]["handbook_measured"]["commit"] == "bbb"
+    assert saved["ranking"]["others_measured"]["commit"] == "aaa"
+    engines = saved["sizes"]["5000"]["engines"]
+    assert engines["handbook"]["x"] == 3 and engines["handbook"]["measured"]["commit"] == "bbb"
+    assert engines["material"]["x"] == 2 and saved["sizes"]["5000"]["measured"]["commit"] == "aaa"
