@@ -29,6 +29,8 @@ What is kept elsewhere, and why it cannot go stale:
   schema, the Jinja environments of its templates, the synonyms, the CMU dictionary);
 - the changelog's history (changelog/feature.py), keyed by git's object ids, which name
   the content; made again and compared here, it would read the history every build;
+- a loaded handbook's published standards in order (`Handbook.published`), kept for that
+  handbook object only and made again whenever its standards (frozen) or settings differ;
 - the engine's own bookkeeping between `serve` builds (which files changed, compiled
   templates: mkdocs/stable.py) is not derived from the standards, but the state holds it
   too (`part`), so one object says what a build sees of the builds before it.
