@@ -295,8 +295,11 @@ function rank(query) {
   var list = tokens(query);
   if (!list.length) return Promise.resolve({ tokens: list, ranked: [] });
   var typingLast = !/\s$/.test(query);
-  return loadTokens(list).then(function (loaded) {
-    return Promise.all([loaded, loadPairs(query)]);
+  // The words' own shards first: they say which words the index has, for the pairs,
+  // which load with the synonyms' shards.
+  var own = Promise.all(list.map(function (t) { return shardOf(t.stem); }));
+  return own.then(function () {
+    return Promise.all([loadTokens(list), loadPairs(query)]);
   }).then(function (both) {
     var loaded = both[0];
     var score = new Map();
