@@ -918,9 +918,9 @@ def measure(
                 if build_only:
                     continue
                 load = [round(x, 2) for x in os.getloadavg()]
-                engines = weigh(browser, built, runs, f"{count:,}")
+                weighed = weigh(browser, built, runs, f"{count:,}")
                 result["sizes"][str(count)] = {
-                    "engines": engines,
+                    "engines": weighed,
                     "shipped_cards": cards,
                     "measured": {
                         "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
