@@ -1007,16 +1007,24 @@ def save(out: Path, found: dict[str, Any]) -> dict[str, Any]:
     results_file = out / "results.json"
     results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else {}
     previous = results.get("search", {})
-    found = {**found, "load_average_after": [round(x, 2) for x in os.getloadavg()]}
+    # A copy: the run's figures are saved again after each part, merged afresh each time.
+    found = json.loads(json.dumps(found))
+    found["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     alone = found.get("engines") == ["handbook"]
     run = {k: found[k] for k in ("date", "commit", "load_average_before", "load_average_after")}
     for part in ("ranking", "synth_ranking"):
         if part not in found and part in previous:
-            found[part] = previous[part]
+            # Kept from its own run, which it names (the run's date and commit change).
+            stamp = previous[part].get("measured") or {k: previous.get(k) for k in run}
+            found[part] = {**previous[part], "measured": stamp}
         elif alone and part in previous:
             # The handbook's columns from this run, the other engines' from the earlier
             # one, each part saying which run is which.
-            earlier = previous[part].get("others_measured") or {k: previous.get(k) for k in run}
+            earlier = (
+                previous[part].get("others_measured")
+                or previous[part].get("measured")
+                or {k: previous.get(k) for k in run}
+            )
             found[part] = {
                 **previous[part],
                 **found[part],

@@ -155,6 +155,7 @@ def test_handbook_alone_keeps_the_other_engines_columns_and_says_which_run(tmp_p
     size = {"engines": {"handbook": {"x": 1}, "material": {"x": 2}}, "measured": run}
     earlier = {**run, "ranking": {"handbook": {"staff": scored}, "material": {"staff": scored}}}
     earlier["sizes"] = {"5000": size}
+    earlier["synth_ranking"] = {"handbook": {"synth": scored}, "material": {"synth": scored}}
     (tmp_path / "results.json").write_text(json.dumps({"search": earlier}), "utf-8")
     better = {"all": {"asked": 2, "first": 2, "top3": 2}, "kinds": {}}
     now = {"date": "now", "commit": "bbb", "load_average_before": [2.0], "engines": ["handbook"]}
@@ -167,6 +168,13 @@ def test_handbook_alone_keeps_the_other_engines_columns_and_says_which_run(tmp_p
     assert saved["ranking"]["material"]["staff"]["all"]["first"] == 1
     assert saved["ranking"]["handbook_measured"]["commit"] == "bbb"
     assert saved["ranking"]["others_measured"]["commit"] == "aaa"
+    # A part this run has not measured yet keeps the name of its own run, which the
+    # handbook's part measured next says the other engines' columns are from.
+    assert saved["synth_ranking"]["measured"]["commit"] == "aaa"
+    search_bench.save(tmp_path, {**now, "synth_ranking": {"handbook": {"synth": better}}})
+    saved = json.loads((tmp_path / "results.json").read_text("utf-8"))["search"]
+    assert saved["synth_ranking"]["others_measured"]["commit"] == "aaa"
+    assert saved["synth_ranking"]["handbook_measured"]["commit"] == "bbb"
     engines = saved["sizes"]["5000"]["engines"]
     assert engines["handbook"]["x"] == 3 and engines["handbook"]["measured"]["commit"] == "bbb"
     assert engines["material"]["x"] == 2 and saved["sizes"]["5000"]["measured"]["commit"] == "aaa"
