@@ -65,3 +65,31 @@ def test_markdown_gets_nothing_to_convert_and_the_html_comes_back_as_content():
     assert pages.content(page, _config()) == "<p>results</p>"
     assert pages.content(other, _config()) is None
     assert not pages.is_standard(page)
+
+
+def test_a_held_page_renders_what_mkdocs_makes_of_nothing(tmp_path):
+    # The page's own `render` skips the Markdown converter; it must leave the page as
+    # MkDocs' would with the sample's Markdown extensions and no Markdown.
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config = load_config(str(Path(__file__).parents[2] / "mkdocs.yml"))
+    pages = HtmlPages()
+    pages.add(OutputFile("results.md", "---\n---\n", headings=()))
+    made = []
+    for skip in (False, True):
+        (tmp_path / "results.md").write_text("---\ntitle: Results\n---\n<p>r</p>")
+        file = File("results.md", str(tmp_path), config.site_dir, config.use_directory_urls)
+        page = Page(None, file, config)
+        page.read_source(config)
+        page.markdown = pages.hold(page, page.markdown) if skip else ""
+        assert ("render" in vars(page)) is skip
+        page.render(config, Files([file]))
+        made.append(
+            (page.content, str(page.toc), page._title_from_render, page.present_anchor_ids)
+            + (page.links_to_anchors, page.title)
+        )
+    assert made[0] == made[1]

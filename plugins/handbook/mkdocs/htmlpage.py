@@ -5,11 +5,17 @@ headings it wrote, with the ids and permalinks the site's `toc` settings give th
 (render/headings.py). MkDocs still reads the front matter and runs every plugin's hooks;
 the plugin gives Markdown nothing to convert and hands the page its HTML, its table of
 contents made from the list with MkDocs' own `get_toc`, and the ids it holds.
+
+Converting nothing still cost MkDocs a Markdown converter with all the site's extensions
+per page (a millisecond each, a second of a 1,000-standard build), so such a page's
+`render` sets what converting "" sets (`_render_nothing`; a test compares the two).
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from functools import partial
 from html import unescape
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +27,7 @@ from ..render.output import OutputFile
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
 _TOC = ("toc", "markdown.extensions.toc")
@@ -48,6 +55,7 @@ class HtmlPages:
         if page.file.src_uri not in self.outputs:
             return None
         self.held[page.file.src_uri] = markdown
+        page.render = partial(_render_nothing, page)  # type: ignore[method-assign]
         return ""
 
     def content(self, page: Page, config: MkDocsConfig) -> str | None:
@@ -56,6 +64,17 @@ class HtmlPages:
         if html is None:
             return None
         return hand_over(page, html, self.outputs[page.file.src_uri].headings or (), config)
+
+
+def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs' `Page.render` sets for Markdown "" (the page's HTML comes in
+    `content`): no content, table of contents, title or anchors."""
+    page.content = ""
+    page.toc = get_toc([])
+    page._title_from_render = None
+    page.present_anchor_ids = set()
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def heading_style(config: MkDocsConfig) -> HeadingStyle:
