@@ -190,3 +190,20 @@ def test_field_names_as_editors_write_them(name, path):
     from handbook.lint.fields import parse_field
 
     assert parse_field(name) == path
+
+
+def test_problem_in_a_later_record_of_a_crlf_file_with_accents_keeps_its_place():
+    # Places are matched to fields in document order: a field of the first wording taken
+    # out of turn, or a column counted in bytes, would move this one.
+    fragment = (
+        "wordings:\r\n"
+        "  - when: Opening the call\r\n"
+        '    say: "Bonjour — ça va? Good morning, how can I help?"\r\n'
+        "    why: The caller knows at once they reached the right team.\r\n"
+        "  - when: Closing — « au revoir »\r\n"
+        '    say: "Merci — we will call you back\r\n'
+        '      soon."\r\n'
+    )
+    (problem,) = lint_fragment(fragment, "vague-wording")
+    assert (problem.line, problem.column) == where(fragment, "soon") == (7, 7)
+    assert problem.message.endswith("[wordings[2].say]")

@@ -74,3 +74,47 @@ def test_python_tags_are_not_constructed():
 def test_oversized_file_is_refused():
     with pytest.raises(YamlProblem, match="larger"):
         parse("a: " + "x" * (MAX_BYTES + 1))
+
+
+def test_every_value_and_key_keeps_its_place_in_nested_mappings_and_lists():
+    # Positions are kept as marks in document order and matched to paths later: a value
+    # or key taken out of turn would shift every place after it.
+    _, source = parse("a:\n  - b: 1\n    c: [x, {d: e}]\n  - f\ng: h\n")
+    assert {path: span[:2] for path, span in source.values.items()} == {
+        (): (1, 1),
+        ("a",): (2, 3),
+        ("a", 0): (2, 5),
+        ("a", 0, "b"): (2, 8),
+        ("a", 0, "c"): (3, 8),
+        ("a", 0, "c", 0): (3, 9),
+        ("a", 0, "c", 1): (3, 12),
+        ("a", 0, "c", 1, "d"): (3, 16),
+        ("a", 1): (4, 5),
+        ("g",): (5, 4),
+    }
+    assert {path: span[:2] for path, span in source.keys.items()} == {
+        ("a",): (1, 1),
+        ("a", 0, "b"): (2, 5),
+        ("a", 0, "c"): (3, 5),
+        ("a", 0, "c", 1, "d"): (3, 13),
+        ("g",): (5, 1),
+    }
+
+
+def test_columns_count_characters_as_editors_do_in_a_crlf_file():
+    text = (
+        'title: "Café — répondez\r\n  promptly, please"\r\n'
+        "rules:\r\n  - |\r\n    Première ligne.\r\n    Be quick about it.\r\n"
+    )
+    _, source = parse(text)
+    assert source.locate(("title",), "répondez") == (1, 16)
+    assert source.locate(("title",), "promptly") == (2, 3)
+    assert source.locate(("rules", 0), "quick") == (6, 8)
+    assert source.key_span(("rules",))[:2] == (3, 1)
+
+
+def test_a_value_changed_after_reading_is_still_located_from_its_text():
+    value, source = parse("rules:\n  - One.\n  - Two.\nsummary: x\n")
+    value["rules"].insert(0, "Zero.")  # no reader should, but a wrong place would be worse
+    assert source.span(("rules", 1))[:2] == (3, 5)
+    assert source.span(("summary",))[:2] == (4, 10)
