@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from types import SimpleNamespace
 
 import pytest
-from material.plugins.search.plugin import Parser, SearchIndex
+from material.plugins.search.plugin import Parser, SearchIndex, SearchPlugin
+from mkdocs.plugins import BasePlugin, PluginCollection
 
 from handbook.mkdocs.searchparse import (
     FastSearchIndex,
+    leave_unmade,
     speed_up,
     standard_sections,
     without_excluded,
@@ -118,3 +121,39 @@ def test_speed_up_swaps_only_materials_own_index():
     other = Other()
     speed_up(other, lambda page: True, lambda page: True)
     assert type(other.search_index) is object
+
+
+def _with_search(search) -> PluginCollection:
+    plugins = PluginCollection()
+    plugins["material/search"] = search
+    return plugins
+
+
+def test_leave_unmade_keeps_the_page_hook_and_drops_the_index_write():
+    search = SearchPlugin()
+    search.load_config({})
+    search.search_index = SearchIndex(lang=["en"])
+    plugins = _with_search(search)
+    assert leave_unmade(plugins) is True
+    assert search.on_post_build not in plugins.events["post_build"]
+    assert search.on_page_context in plugins.events["page_context"]
+    # The page hook reads nothing into the index, and still cleans the page as before.
+    page = SimpleNamespace(meta={}, content='<h1 id="a">A</h1><p data-search-boost="2">b</p>')
+    search.on_page_context({}, page=page, config=None, nav=None)
+    assert search.search_index.entries == []
+    assert page.content == '<h1 id="a">A</h1><p>b</p>'
+    assert leave_unmade(plugins) is False  # once per build: the write is already out
+
+
+def test_leave_unmade_leaves_another_search_plugin_alone():
+    class Other(BasePlugin):
+        search_index = SearchIndex(lang=["en"])
+
+        def on_post_build(self, *, config):
+            return None
+
+    other = Other()
+    plugins = _with_search(other)
+    assert leave_unmade(plugins) is False
+    assert other.on_post_build in plugins.events["post_build"]
+    assert type(other.search_index) is SearchIndex

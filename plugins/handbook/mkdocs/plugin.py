@@ -41,6 +41,7 @@ from .htmlpage import HtmlPages, heading_style
 from .later import LaterFile, later_file, write_all
 from .navtrim import NavTrimmer
 from .report import report, stopping
+from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
 from .stable import Digests, Rebuilds, StableFile, site_signature
 from .writer import Writer
@@ -59,6 +60,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     serving = False
     trimmer: NavTrimmer | None = None
     fragments: FragmentCache | None = None
+    material_index = True  # whether this build writes Material's search index
 
     def __init__(self) -> None:
         super().__init__()
@@ -146,6 +148,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 files.remove(found)
         self.rebuilds.digests.start(site_signature(config, handbook))
         self.rebuilds.unread.start(files)
+        # The staff search's box replaces Material's, whose index no page loads: not made.
+        self.material_index = not (
+            self.config.options.search.enabled and leave_unmade(config.plugins)
+        )
         speed_up_search(
             config.plugins.get("material/search"), self._is_standard_page, _generated_here
         )
@@ -259,7 +265,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 )
         if self.state.failed:
             log.info(f"build cache: kept results differed, made again: {self.state.distrusted}")
-        if self.config.enabled and self.handbook is not None:
+        if self.config.enabled and self.handbook is not None and self.material_index:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
 

@@ -1,5 +1,11 @@
-"""Material's search index, with standard pages split into sections without an HTML parser.
+"""Material's search index: not made under the staff search; made faster under `search: false`.
 
+With the handbook's staff search on (as shipped), the header's search box is the
+handbook's (templates/theme/partials/search.html: its form is not named "search", so
+Material's script never fetches search/search_index.json). No page loads Material's
+index, so `leave_unmade()` keeps its plugin from reading the pages and writing it.
+
+With `search: false`, Material's search is the site's, with its index, as before.
 Material's search plugin splits every page into sections with a subclass of Python's
 `html.parser`, which reads HTML a character class at a time and compares every open
 element through Python-level `__eq__`/`__hash__`: at 1,000 standards that was a third
@@ -16,9 +22,12 @@ from __future__ import annotations
 
 import re
 from html import escape, unescape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from material.plugins.search.plugin import Element, Parser, SearchIndex, Section
+from material.plugins.search.plugin import Element, Parser, SearchIndex, SearchPlugin, Section
+
+if TYPE_CHECKING:
+    from mkdocs.plugins import PluginCollection
 
 # Tags Material's parser keeps (without attributes) in a section's text.
 _KEPT = "p|code|pre|li|ol|ul|sub|sup"
@@ -133,3 +142,31 @@ def speed_up(search_plugin: Any, is_standard_page: Any, is_generated_page: Any) 
     if isinstance(index, FastSearchIndex):
         index.is_standard_page = is_standard_page
         index.is_generated_page = is_generated_page
+
+
+class _NoEntries(SearchIndex):
+    """An index that takes no page: Material's plugin still cleans each page as before."""
+
+    def add_entry_from_context(self, page: Any) -> None:
+        return None
+
+
+def leave_unmade(plugins: PluginCollection) -> bool:
+    """Material's search plugin reads no page for its index and writes none; `True` if so.
+
+    It read every page (half the time the pages took to render at 1,000 standards) and
+    wrote a 7 MB file that no page loads. The plugin stays configured, as Material's header shows the
+    search box only while it is; its page hook still runs (it also removes `data-search-*`
+    attributes from the page), with an index that takes no page, and its hook that writes
+    the index is taken out of this build's hooks, the list Material's own `group` plugin
+    edits. `False`, changing nothing, when the plugin is not Material's as expected.
+    """
+    search = plugins.get("material/search")
+    write = getattr(search, "on_post_build", None)
+    if not isinstance(search, SearchPlugin) or write not in plugins.events["post_build"]:
+        return False
+    if type(search.search_index) not in (SearchIndex, FastSearchIndex, _NoEntries):
+        return False
+    search.search_index.__class__ = _NoEntries
+    plugins.events["post_build"].remove(write)
+    return True
