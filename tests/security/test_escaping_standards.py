@@ -41,7 +41,16 @@ REPO = "https://github.com/example-org/handbook"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("escaping") / "handbook"
+    return _hostile_site(tmp_path_factory.mktemp("escaping") / "handbook")
+
+
+@pytest.fixture(scope="module")
+def material_site(tmp_path_factory):
+    """The same, with Material's own search and its index (the handbook's `search: false`)."""
+    return _hostile_site(tmp_path_factory.mktemp("escaping-material") / "handbook", True)
+
+
+def _hostile_site(root, material_search=False):
     shutil.copytree(FIXTURES / "basic", root)
     config = (root / "mkdocs.yml").read_text("utf-8")
     config = config.replace(
@@ -50,8 +59,9 @@ def site(tmp_path_factory):
     )
     areas = "".join(f"        {k}: {json.dumps(v)}\n" for k, v in AREAS.items())
     # Payloads are hard reading: the readability rule would fail the strict build.
-    lint = "      lint:\n        readability: 'off'\n"
-    config = config.replace("  - handbook\n", f"  - handbook:\n{lint}      areas:\n{areas}")
+    options = "      lint:\n        readability: 'off'\n"
+    options += "      search: false\n" if material_search else ""
+    config = config.replace("  - handbook\n", f"  - handbook:\n{options}      areas:\n{areas}")
     config = f"repo_url: {REPO}\nedit_uri: edit/main/docs/\n" + config
     (root / "mkdocs.yml").write_text(config, "utf-8")
     due = (clock.today() + dt.timedelta(days=20)).isoformat()
@@ -129,10 +139,15 @@ def test_json_files_hold_no_markup_and_the_same_data(site):
     (record,) = [s for s in json.loads(raw)["standards"] if s["id"] == "EVIL-001"]
     assert (record["title"], record["owner"]) == (TITLE, OWNER)
     assert record["content"]["summary"] == SUMMARY
-    assert kit.search_index_problems(site.site) == []
 
 
-def test_search_shows_the_title_as_text(site):
+def test_materials_search_index_holds_no_markup_and_its_pages_no_scripts(material_site):
+    assert kit.search_index_problems(material_site.site) == []
+    assert kit.site_problems(material_site.site) == {}
+
+
+def test_search_shows_the_title_as_text(material_site):
+    site = material_site
     index = json.loads((site.site / "search" / "search_index.json").read_text("utf-8"))
     found = [d["title"] for d in index["docs"] if d["location"].startswith("standards/evil-001/")]
     # Material shows search titles as HTML: the title is there as text.

@@ -48,8 +48,35 @@ def test_filters_page_and_its_script_are_built(overdue):
     assert (overdue.site / "assets" / "handbook" / "iframe-worker.js").is_file()
 
 
-def test_search_index_boosts_standards_and_leaves_out_list_pages(overdue):
-    index = json.loads((overdue.site / "search" / "search_index.json").read_text("utf-8"))
+@pytest.fixture(scope="module")
+def material_search(tmp_path_factory):
+    """The basic handbook with Material's own search (`search: false`)."""
+    project = copy_fixture("basic", tmp_path_factory.mktemp("material-search"))
+    use_variant(project, "material-search")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_as_shipped_only_the_staff_search_index_is_written(overdue):
+    """No page loads Material's index under the staff search: it is not made."""
+    assert not (overdue.site / "search" / "search_index.json").exists()
+    assert list((overdue.site / "search" / "handbook").glob("*/meta.js"))
+    page = overdue.page("standards/phone-001/")
+    assert 'name="hb-search"' in page and 'name="search"' not in page
+    assert 'for="__search"' in page  # the header's button, shown while Material's plugin is
+
+
+def test_material_search_writes_its_index_with_the_sites_weights(material_search):
+    index = json.loads((material_search.site / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["fields"]["title"] == {"boost": 1.5}
+    page = material_search.page("standards/phone-001/")
+    assert 'name="search"' in page and "hb-search" not in page
+    assert not (material_search.site / "search" / "handbook").exists()
+
+
+def test_search_index_boosts_standards_and_leaves_out_list_pages(material_search):
+    index = json.loads((material_search.site / "search" / "search_index.json").read_text("utf-8"))
     boosts = {doc["location"]: doc.get("boost", 1) for doc in index["docs"]}
     assert boosts["standards/phone-001/"] == 2
     assert boosts["standards/phone-001/#what-to-say"] == 3
@@ -67,5 +94,4 @@ def test_sample_site_asks_no_api_and_names_its_search_dialog(sample_site):
     home = sample_site.page("")
     assert 'data-md-component="source"' not in home
     assert 'role="dialog" aria-label="Search"' in home
-    index = json.loads((sample_site.site / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["fields"]["title"]["boost"] < 10
+    assert not (sample_site.site / "search" / "search_index.json").exists()
