@@ -5,7 +5,8 @@ first six words, the first seven words of each of its first two wordings, eight 
 from their middle and the whole wording, and counts the queries whose first result is
 that standard. The search asked is the handbook's own (`window.handbookSearch` on the
 site's home page); `--material` asks Material's search worker (the file the site ships)
-with the site's Material index instead, and `--material-defaults` rescores that index
+with the site's Material index instead (a site built with `search: false`: under the
+staff search that index is not built), and `--material-defaults` rescores that index
 with Material's default weights (title 1000, tags 1000000, no page or section boosts).
 
 `--sets` asks the handbook's search the natural staff queries instead (`QUERY_SETS`:
