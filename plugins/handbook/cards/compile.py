@@ -45,10 +45,11 @@ def _compiler(template: str, fonts: list[str], text: str) -> Any:
 
 
 def query(template: str, fonts: list[str], text: str) -> list[Any]:
-    """The cards' end markers, in order (a query lays the document out, writes no PDF)."""
-    ends = json.loads(_compiler(template, fonts, text).query("<card-end>", field="value"))
-    assert isinstance(ends, list)
-    return ends
+    """Where each card ends, in order: the list the last card holds (none without
+    cards). A query lays the document out and writes no PDF."""
+    found = json.loads(_compiler(template, fonts, text).query("<card-ends>", field="value"))
+    assert isinstance(found, list) and len(found) <= 1
+    return found[0] if found else []
 
 
 def pdf(template: str, fonts: list[str], text: str) -> bytes:

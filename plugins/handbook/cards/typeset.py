@@ -141,7 +141,9 @@ def _shortened(parts: list[str]) -> str | None:
 def document(cards: Sequence[dict[str, Any]], size: Size, footer: bool = True) -> str:
     """The JSON the template reads: the page's measures (mm, the title in pt), the fonts
     and the cards; without `footer`, the cards' footers are left out (and their data
-    need not hold FOOTER)."""
+    need not hold FOOTER) and each card marks where it ends: the fit check's document.
+    A document to print has no marks: they print nothing, and finding where they are
+    takes Typst a second pass over the layout."""
     return json.dumps(
         {
             "size": {
@@ -155,6 +157,7 @@ def document(cards: Sequence[dict[str, Any]], size: Size, footer: bool = True) -
             "mono": MONO,
             "marks": {"say": mark_svg("say"), "dont": mark_svg("dont")},
             "footer": footer,
+            "ends": not footer,
             "cards": list(cards),
         },
         ensure_ascii=False,
