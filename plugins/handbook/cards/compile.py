@@ -69,8 +69,11 @@ def run_all(
     if cards < IN_PROCESS:
         return [TASKS[task](args[0], args[1:], text) for text in texts]
     todo: queue.Queue[tuple[int, bytes]] = queue.Queue()
-    for index, text in enumerate(texts):
-        todo.put((index, text.encode()))
+    # The longest documents first: a long one taken last (the PDF of all cards) would
+    # leave one worker busy with it while the other has nothing left to do.
+    encoded = [text.encode() for text in texts]
+    for index in sorted(range(len(texts)), key=lambda i: -len(encoded[i])):
+        todo.put((index, encoded[index]))
     results: list[Any] = [None] * len(texts)
     failures: list[str] = []
 
