@@ -43,11 +43,13 @@ from .navtrim import NavTrimmer
 from .report import report, stopping
 from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
+from .serving import quicken, settle_heap
 from .stable import Digests, Rebuilds, StableFile, site_signature
 from .writer import Writer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -180,6 +182,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             pages = [file.src_uri for file in files.documentation_pages()]
             config.nav = default_nav(pages, handbook)
         return files
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer | None:
+        # After the first build, before the first edit (serving.py).
+        if self.config.enabled:
+            if not quicken(server):
+                log.debug("watching by polling only: no inotify here")
+            settle_heap()
+        return server
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.config.enabled and self.handbook is not None:

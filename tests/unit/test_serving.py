@@ -1,0 +1,135 @@
+"""`serve`'s watcher (mkdocs/serving.py): told of a change at once, polled as MkDocs polls."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileModifiedEvent, FileSystemEvent, FileSystemEventHandler
+
+from handbook.mkdocs import serving
+from handbook.mkdocs.serving import Notified, quicken
+
+pytestmark = pytest.mark.skipif(serving.InotifyObserver is None, reason="no inotify")
+
+
+class Heard(FileSystemEventHandler):
+    def __init__(self) -> None:
+        self.events: list[FileSystemEvent] = []
+        self.any = threading.Event()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if not event.is_directory:
+            self.events.append(event)
+            self.any.set()
+
+
+def test_a_change_starts_at_once_not_at_the_next_poll(tmp_path):
+    heard = Heard()
+    observer = Notified(timeout=60)  # no poll within the test
+    observer.schedule(heard, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.2)
+        start = time.perf_counter()
+        (tmp_path / "a.yml").write_text("id: A\n", "utf-8")
+        assert heard.any.wait(10)
+        assert time.perf_counter() - start < 5
+        assert {e.event_type for e in heard.events} <= {"created", "modified", "closed"}
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_reading_a_file_is_no_change(tmp_path):
+    standard = tmp_path / "a.yml"
+    standard.write_text("id: A\n", "utf-8")
+    heard = Heard()
+    observer = Notified(timeout=60)
+    observer.schedule(heard, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.2)
+        assert standard.read_text("utf-8") == "id: A\n"  # as the build reads each standard
+        assert not heard.any.wait(1)
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_the_poll_drops_only_changes_it_was_told_of_as_they_are(tmp_path):
+    observer = Notified(timeout=60)
+    standard = tmp_path / "a.yml"
+    standard.write_text("id: A\n", "utf-8")
+    polled = FileModifiedEvent(str(standard))
+    assert not observer.is_told(polled)  # never told: the poll reports it
+    observer.tell(FileModifiedEvent(str(standard)))
+    assert observer.is_told(polled)  # told, unchanged since: dropped
+    standard.write_text("id: A\ntitle: Changed since\n", "utf-8")
+    assert not observer.is_told(polled)  # changed after it was told: reported
+    observer.tell(FileModifiedEvent(str(standard)))
+    standard.unlink()
+    assert not observer.is_told(polled)
+    observer.tell(FileModifiedEvent(str(standard)))
+    assert observer.is_told(polled)  # told of its deletion
+
+
+def test_the_poll_repeats_no_change_it_was_told_of(tmp_path):
+    heard = Heard()
+    observer = Notified(timeout=0.1)
+    observer.schedule(heard, str(tmp_path), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.3)
+        (tmp_path / "a.yml").write_text("id: A\n", "utf-8")
+        assert heard.any.wait(10)
+        time.sleep(1)  # ten polls
+        # inotify's own: created, modified, closed; the poll would add another "created"
+        assert sorted(e.event_type for e in heard.events) == ["closed", "created", "modified"]
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_the_server_watches_what_it_watched_with_the_quicker_observer(tmp_path):
+    docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
+    docs.mkdir()
+    config.write_text("site_name: x\n", "utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(docs))
+        server.watch(str(config))
+        server.watch(str(docs))  # twice: counted
+        assert quicken(server)
+        assert isinstance(server.observer, Notified)
+        assert server._watched_paths == {str(docs): 2, str(config): 1}
+        watching = {str(docs), str(tmp_path)}  # a file is watched by its folder
+        assert {e.watch.path for e in server.observer.emitters} == watching
+        assert {w.path for w in server.observer._native_watches.values()} == watching
+        server.unwatch(str(docs))
+        assert {e.watch.path for e in server.observer.emitters} == watching
+        server.unwatch(str(docs))
+        assert {e.watch.path for e in server.observer.emitters} == {str(tmp_path)}
+        assert not quicken(server)  # once only
+    finally:
+        server.server_close()
+
+
+def test_a_watched_file_is_told_of_alone(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", "utf-8")
+    heard = Heard()
+    observer = Notified(timeout=0.1)
+    observer.schedule(heard, str(config))
+    observer.start()
+    try:
+        time.sleep(0.3)
+        (tmp_path / ".serve.log").write_text("a log beside the configuration\n", "utf-8")
+        assert not heard.any.wait(1)
+        config.write_text("site_name: y\n", "utf-8")
+        assert heard.any.wait(10)
+    finally:
+        observer.stop()
+        observer.join()
