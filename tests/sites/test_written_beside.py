@@ -37,7 +37,13 @@ def test_the_files_written_beside_the_pages_are_those_serve_writes(tmp_path):
     write_project(project, 40, seed=3)
     built = written_build(project, tmp_path / "built")
     assert built.returncode == 0, built.stderr[-3000:]
-    written = json.loads(built.stdout.strip().splitlines()[-1])
+    found = json.loads(built.stdout.strip().splitlines()[-1])
+    # The features' copies forked (beside.py) while the process ran one thread, before
+    # the writer's thread started; it ended with the build.
+    forks = found["started"][:-1]
+    assert forks and set(forks) == {"fork with 1 thread(s)"}
+    assert found["started"][-1] == "writer" and found["threads"] == 1
+    written = found["written"]
     folders = {path.split("/")[0] for path in written}
     assert {"cards", "scorecards", "search"} <= folders
     assert len(written) > 100

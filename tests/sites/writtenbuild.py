@@ -1,5 +1,6 @@
 """Builds a project as `mkdocs build` does and prints, as JSON, the site paths of the files
-the handbook's writer wrote beside the pages (writer.py).
+the handbook's writer wrote beside the pages (writer.py), what started in the process in
+order (each fork, with the threads then running, and the writer) and the threads left.
 
 python writtenbuild.py PROJECT SITE_DIR             a build, in this process
 python writtenbuild.py PROJECT SITE_DIR --fail PART `mkdocs build` on the command line,
@@ -13,10 +14,13 @@ import errno
 import json
 import os
 import sys
+import threading
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure import files
+
+from handbook.mkdocs.writer import Writer
 
 
 def main() -> None:
@@ -25,11 +29,26 @@ def main() -> None:
     if sys.argv[3:4] == ["--fail"]:
         fail(site, sys.argv[4])
         return
+    started: list[str] = []
+    fork, start = os.fork, Writer.start
+
+    def forking() -> int:
+        pid = fork()
+        if pid:
+            started.append(f"fork with {threading.active_count()} thread(s)")
+        return pid
+
+    def starting(self: Writer, *args: object) -> None:
+        start(self, *args)  # type: ignore[arg-type]
+        started.append("writer")
+
+    os.fork, Writer.start = forking, starting  # type: ignore[method-assign]
     config = load_config(config_file="mkdocs.yml", site_dir=site)
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
     writer = config.plugins["handbook"].writer  # type: ignore[attr-defined]
-    print(json.dumps(sorted(f.dest_uri for f in writer.files)))
+    written = sorted(f.dest_uri for f in writer.files)
+    print(json.dumps({"written": written, "started": started, "threads": threading.active_count()}))
 
 
 def fail(site: str, part: str) -> None:
