@@ -129,20 +129,34 @@ def _with_search(search) -> PluginCollection:
     return plugins
 
 
-def test_leave_unmade_keeps_the_page_hook_and_drops_the_index_write():
+def test_leave_unmade_drops_the_index_write_and_indexes_no_page():
     search = SearchPlugin()
     search.load_config({})
     search.search_index = SearchIndex(lang=["en"])
     plugins = _with_search(search)
     assert leave_unmade(plugins) is True
     assert search.on_post_build not in plugins.events["post_build"]
-    assert search.on_page_context in plugins.events["page_context"]
-    # The page hook reads nothing into the index, and still cleans the page as before.
-    page = SimpleNamespace(meta={}, content='<h1 id="a">A</h1><p data-search-boost="2">b</p>')
-    search.on_page_context({}, page=page, config=None, nav=None)
+    assert len(plugins.events["page_context"]) == 1
+    # Pages are indexed by none, and cleaned as Material's hook cleans them.
+    valued = '<h1 id="a">A</h1><p data-search-boost="2">b</p>'
+    bare = '<h1 id="a">A</h1><div data-search-exclude>c</div><p data-search-x="">d</p>'
+    for html, cleaned in ((valued, '<h1 id="a">A</h1><p>b</p>'), (bare, bare)):
+        page = SimpleNamespace(meta={}, content=html)
+        plugins.run_event("page_context", {}, page=page, config=None, nav=None)
+        assert page.content == cleaned
+        material = SearchPlugin()
+        material.load_config({})
+        material.search_index = _NoIndex(lang=["en"])
+        page = SimpleNamespace(meta={}, content=html)
+        material.on_page_context({}, page=page, config=None, nav=None)
+        assert page.content == cleaned  # what Material's own hook makes of it
     assert search.search_index.entries == []
-    assert page.content == '<h1 id="a">A</h1><p>b</p>'
     assert leave_unmade(plugins) is False  # once per build: the write is already out
+
+
+class _NoIndex(SearchIndex):
+    def add_entry_from_context(self, page):
+        return None
 
 
 def test_leave_unmade_leaves_another_search_plugin_alone():

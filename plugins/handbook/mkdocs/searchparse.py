@@ -145,28 +145,47 @@ def speed_up(search_plugin: Any, is_standard_page: Any, is_generated_page: Any) 
 
 
 class _NoEntries(SearchIndex):
-    """An index that takes no page: Material's plugin still cleans each page as before."""
+    """An index that takes no page."""
 
     def add_entry_from_context(self, page: Any) -> None:
         return None
+
+
+# A page Material's page hook changes: one with a `data-search-*` attribute with a value
+# (its own pattern, `\s?data-search-\w+="[^"]+"`, finds no page this one does not).
+_VALUED = re.compile(r'data-search-\w+="[^"]')
 
 
 def leave_unmade(plugins: PluginCollection) -> bool:
     """Material's search plugin reads no page for its index and writes none; `True` if so.
 
     It read every page (half the time the pages took to render at 1,000 standards) and
-    wrote a 7 MB file that no page loads. The plugin stays configured, as Material's header shows the
-    search box only while it is; its page hook still runs (it also removes `data-search-*`
-    attributes from the page), with an index that takes no page, and its hook that writes
-    the index is taken out of this build's hooks, the list Material's own `group` plugin
-    edits. `False`, changing nothing, when the plugin is not Material's as expected.
+    wrote a 7 MB file that no page loads. The plugin stays configured, as Material's
+    header shows the search box only while it is. Its hooks are changed in this build's
+    list of hooks, the list Material's own `group` plugin edits: the one that writes the
+    index is taken out; the page hook, which also removes `data-search-*` attributes
+    with a value from the page, runs only on a page that has one, with an index that
+    takes no page. `False`, changing nothing, when the plugin is not Material's as
+    expected.
     """
     search = plugins.get("material/search")
     write = getattr(search, "on_post_build", None)
-    if not isinstance(search, SearchPlugin) or write not in plugins.events["post_build"]:
-        return False
-    if type(search.search_index) not in (SearchIndex, FastSearchIndex, _NoEntries):
+    read = getattr(search, "on_page_context", None)
+    if (
+        not isinstance(search, SearchPlugin)
+        or write not in plugins.events["post_build"]
+        or read not in plugins.events["page_context"]
+        or type(search.search_index) not in (SearchIndex, FastSearchIndex)
+    ):
         return False
     search.search_index.__class__ = _NoEntries
+
+    def page_context(context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        if _VALUED.search(page.content):
+            return read(context, page=page, config=config, nav=nav)
+        return None
+
+    hooks = plugins.events["page_context"]
+    hooks[hooks.index(read)] = page_context
     plugins.events["post_build"].remove(write)
     return True
