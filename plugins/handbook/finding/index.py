@@ -299,6 +299,16 @@ def bucket(pair: str, buckets: int) -> int:
 def pair_files(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, list[list[int]]]]]:
     """pair -> [document numbers as gaps, section bits], spread over files by `bucket`,
     as many as make files of about PAIR_BYTES."""
+    buckets, texts = _pair_texts(counts)
+    return buckets, {
+        number: {pair: json.loads(text) for pair, text in entries.items()}
+        for number, entries in texts.items()
+    }
+
+
+def _pair_texts(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, str]]]:
+    """`pair_files`, each pair's value as its JSON text: encoded once, to measure the
+    files by and to write them with (`_shard_script`)."""
     found: dict[str, dict[int, int]] = defaultdict(dict)
     for number, made in enumerate(counts):
         for pair, placed in made.pairs.items():
@@ -306,15 +316,14 @@ def pair_files(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, list[lis
     encoded = {}
     size = 0
     for pair, entries in found.items():
-        numbers = sorted(entries)
+        numbers = list(entries)  # in order: added document by document
         gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-        bits = [entries[d] for d in numbers]
-        encoded[pair] = [gaps, bits]
-        # As written: "pair":[[gaps],[bits]], numbers and commas.
-        size += len(pair) + 10 + sum(map(len, map(str, gaps))) + sum(map(len, map(str, bits)))
-        size += 2 * len(numbers)
+        text = _json([gaps, list(entries.values())])
+        encoded[pair] = text
+        # As written, "pair":[[gaps],[bits]]: the pair, its quotes and colon, the text.
+        size += len(pair) + 5 + len(text)
     buckets = max(1, round(size / PAIR_BYTES))
-    files: dict[int, dict[str, list[list[int]]]] = defaultdict(dict)
+    files: dict[int, dict[str, str]] = defaultdict(dict)
     for pair in sorted(encoded):
         files[bucket(pair, buckets)][pair] = encoded[pair]
     return buckets, dict(files)
@@ -402,8 +411,9 @@ def _script(name: str, data: object) -> str:
 
 
 def _shard_script(name: str, entries: dict[str, str]) -> str:
-    """`_script(name, shard)` for a shard whose values are JSON texts already: the same
-    text, as json.dumps writes an object (`_json` of each key, ":", its value)."""
+    """`_script(name, shard)` for a shard (or a pair file) whose values are JSON texts
+    already: the same text, as json.dumps writes an object (`_json` of each key, ":", its
+    value)."""
     text = ",".join(f"{_json(key)}:{value}" for key, value in entries.items())
     return _registered(name, "{" + text + "}")
 
@@ -423,7 +433,7 @@ def index_files(
     state = state or cold()
     counts = counted(docs, state)
     scored = _scored(docs, known=counts)
-    buckets, pairs = pair_files(counts)
+    buckets, pairs = _pair_texts(counts)
     sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
     meta = {
         "version": 1,
@@ -444,7 +454,7 @@ def index_files(
     for prefix, entries in sharded.items():
         files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _shard_script(f"t/{prefix}", entries)))
     for number, found in sorted(pairs.items()):
-        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _script(f"p/{number}", found)))
+        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _shard_script(f"p/{number}", found)))
     for start in range(0, len(docs), CHUNK):
         name = f"d/{start // CHUNK}"
         chunk = docs[start : start + CHUNK]
