@@ -144,11 +144,16 @@ class BuildState:
                 self._checked[kind] = self._checked.get(kind, 0) + 1
             fresh = make()
             if fresh != found:
-                self.distrusted.add(kind)
-                self.failed += 1
-                self._kept = {k: v for k, v in self._kept.items() if k.kind != kind}
+                self.differed(kind)
                 return fresh
         return found  # type: ignore[return-value]  # stored by make() for this entry
+
+    def differed(self, kind: str) -> None:
+        """A reused result of this kind differed from the one made again: none is kept
+        any more (a kind checked elsewhere, as the search's pairs, says so here too)."""
+        self.distrusted.add(kind)
+        self.failed += 1
+        self._kept = {k: v for k, v in self._kept.items() if k.kind != kind}
 
     def checked(self, make: Callable[[], T]) -> T:
         """`make()`, made again when a kept result it reused differed from a fresh one

@@ -285,3 +285,47 @@ def test_pair_files_are_spread_by_a_hash_both_sides_compute_alike():
     assert bucket("a", 1 << 32) == 0xE40C292C
     assert bucket("you are", 7) == bucket("you are", 7)
     assert len({bucket(f"word{n} next", 50) for n in range(500)}) > 40
+
+
+def test_kept_pair_postings_after_edits_are_the_pairs_made_again():
+    from handbook.finding.index import PairPostings, _pair_postings, counted
+
+    state = BuildState()
+    kept = PairPostings(state)
+    books = [
+        [("PHONE-001", "You are at the desk."), ("PHONE-002", "Call the manager at once.")],
+        # One edited: a pair gone ("the desk"), one new ("the counter"), others kept.
+        [("PHONE-001", "You are at the counter."), ("PHONE-002", "Call the manager at once.")],
+        [("PHONE-001", "You are at the counter."), ("PHONE-002", "Call the desk at once.")],
+        # One more standard: all made again.
+        [
+            ("PHONE-001", "At the front desk."),
+            ("PHONE-002", "Call the manager."),
+            ("PHONE-003", "The front desk."),
+        ],
+    ]
+    for texts in books:
+        state.start()
+        book = handbook(*(standard(sid, situation=text) for sid, text in texts))
+        counts = counted(documents(book, Urls(), state), state)
+        assert kept.update(counts) == _pair_postings(counts)
+    assert kept.checked and kept.trusted and state.failed == 0
+
+
+def test_kept_pair_postings_that_differ_from_all_made_again_are_not_used():
+    from handbook.finding.index import PairPostings, _pair_postings, counted
+
+    state = BuildState()
+    kept = PairPostings(state)
+    first = handbook(standard("PHONE-001", situation="At the front desk."), standard("PHONE-002"))
+    state.start()
+    kept.update(counted(documents(first, Urls(), state), state))
+    kept.encoded["at the"] = "[[0],[1]]"  # wrong, as a missed input would leave it
+    state.start()
+    second = handbook(
+        standard("PHONE-001", situation="At the front desk."),
+        standard("PHONE-002", situation="Call the manager."),
+    )
+    counts = counted(documents(second, Urls(), state), state)
+    assert kept.update(counts) == _pair_postings(counts)  # the first update is checked
+    assert not kept.trusted and state.failed == 1 and "search-pairs" in state.distrusted

@@ -306,27 +306,85 @@ def pair_files(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, list[lis
     }
 
 
-def _pair_texts(counts: list[_Counts]) -> tuple[int, dict[int, dict[str, str]]]:
+def _pair_texts(
+    counts: list[_Counts], kept: PairPostings | None = None
+) -> tuple[int, dict[int, dict[str, str]]]:
     """`pair_files`, each pair's value as its JSON text: encoded once, to measure the
-    files by and to write them with (`_shard_script`)."""
-    found: dict[str, dict[int, int]] = defaultdict(dict)
-    for number, made in enumerate(counts):
-        for pair, placed in made.pairs.items():
-            found[pair][number] = placed
-    encoded = {}
-    size = 0
-    for pair, entries in found.items():
-        numbers = list(entries)  # in order: added document by document
-        gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-        text = _json([gaps, list(entries.values())])
-        encoded[pair] = text
-        # As written, "pair":[[gaps],[bits]]: the pair, its quotes and colon, the text.
-        size += len(pair) + 5 + len(text)
+    files by and to write them with (`_shard_script`); by `kept` when given."""
+    encoded = kept.update(counts) if kept is not None else _pair_postings(counts)
+    # As written, "pair":[[gaps],[bits]]: the pair, its quotes and colon, the text.
+    size = sum(len(pair) + 5 + len(text) for pair, text in encoded.items())
     buckets = max(1, round(size / PAIR_BYTES))
     files: dict[int, dict[str, str]] = defaultdict(dict)
     for pair in sorted(encoded):
         files[bucket(pair, buckets)][pair] = encoded[pair]
     return buckets, dict(files)
+
+
+def _pair_postings(counts: list[_Counts], only: set[str] | None = None) -> dict[str, str]:
+    """pair -> its postings' JSON text, [document numbers as gaps, section bits]; of the
+    pairs in `only` if given."""
+    found: dict[str, dict[int, int]] = defaultdict(dict)
+    for number, made in enumerate(counts):
+        pairs = made.pairs if only is None else {p: made.pairs[p] for p in made.pairs.keys() & only}
+        for pair, placed in pairs.items():
+            found[pair][number] = placed
+    encoded = {}
+    for pair, entries in found.items():
+        numbers = list(entries)  # in order: added document by document
+        gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+        encoded[pair] = _json([gaps, list(entries.values())])
+    return encoded
+
+
+class PairPostings:
+    """Each pair's postings as JSON text (`_pair_postings`), kept across the builds of a
+    process (`serve`) and brought up to date from the documents whose counts changed:
+    after an edit, only the pairs of the standard's old and new text are encoded again.
+
+    Counts are compared by identity: the build state hands back the same object while a
+    document's sections are the same (`counted`), and a new one otherwise (a state that
+    keeps nothing always does). A different number of documents, or more than a quarter
+    of them (and four) changed, makes all again. The first update of the process is
+    checked against all made again; if they differ, this is not used again (`trusted`)
+    and the build state counts the difference (`BuildState.differed`)."""
+
+    def __init__(self, state: BuildState) -> None:
+        self.state = state
+        self.counts: list[_Counts] = []
+        self.encoded: dict[str, str] = {}
+        self.checked = False
+        self.trusted = True
+
+    def update(self, counts: list[_Counts]) -> dict[str, str]:
+        before = self.counts
+        changed = (
+            []
+            if len(counts) != len(before)
+            else [
+                n for n, (old, new) in enumerate(zip(before, counts, strict=True)) if old is not new
+            ]
+        )
+        if (
+            not self.trusted
+            or len(counts) != len(before)
+            or len(changed) > max(4, len(counts) // 4)
+        ):
+            self.encoded = _pair_postings(counts)
+        elif changed:
+            touched = {p for n in changed for p in (*before[n].pairs, *counts[n].pairs)}
+            encoded = {p: t for p, t in self.encoded.items() if p not in touched}
+            encoded.update(_pair_postings(counts, touched))
+            if not self.checked:
+                self.checked = True
+                everything = _pair_postings(counts)
+                if encoded != everything:
+                    self.trusted = False
+                    self.state.differed("search-pairs")
+                    encoded = everything
+            self.encoded = encoded
+        self.counts = list(counts)
+        return self.encoded
 
 
 def _postings(entries: dict[int, tuple[int, int]]) -> list[list[int]]:
@@ -433,7 +491,8 @@ def index_files(
     state = state or cold()
     counts = counted(docs, state)
     scored = _scored(docs, known=counts)
-    buckets, pairs = _pair_texts(counts)
+    kept = state.part("search-pairs", partial(PairPostings, state)) if state.keep else None
+    buckets, pairs = _pair_texts(counts, kept)
     sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
     meta = {
         "version": 1,
