@@ -20,6 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.cards import typeset
+from handbook.cards.background import pdf_groups
 from handbook.cards.feature import CardsFeature
 from handbook.cards.model import carded, make_cards
 from handbook.cards.pdf import prepare, render
@@ -31,6 +32,8 @@ from handbook.synth import write_project
 
 ROOT = Path(__file__).resolve().parents[2]
 FOOT = re.compile(r"([A-Z]+-\d+) · Rev\.")
+# What differs between two PDFs of the same document: when Typst made them.
+DATED = re.compile(rb"D:\d{14}Z|\d{4}-\d\d-\d\dT[\d:+-]{14}|(?<=ID>)[\w+/=]+|/ID\[[^]]*\]")
 
 
 def sample(site_url: str | None = None) -> Handbook:
@@ -143,3 +146,24 @@ def test_under_serve_cards_link_to_the_public_address_or_nowhere():
     assert Settings(ROOT, site_url=local, public_url="").published_at is None
     built = Settings(ROOT, site_url="https://hb.example.org/")
     assert built.published_at == "https://hb.example.org/"
+
+
+@pytest.mark.parametrize("longer", [False, True])
+def test_the_check_laid_out_as_the_areas_pdfs_measures_and_prints_the_same(longer):
+    """With the PDFs to make, the check lays out an area's cards as its PDF (footers
+    and all) and keeps the PDF when they all fit: the same measures, the same PDFs."""
+    handbook = sample()
+    areas = handbook.settings.areas
+    cards = make_cards(handbook, lengthened(handbook) if longer else carded(handbook))
+    plain = prepare(cards, SIZES["a6"], areas)
+    plain.lay_out()
+    printing = prepare(cards, SIZES["a6"], areas)
+    printing.lay_out(printing=True)
+    assert printing.measures == plain.measures
+    groups = list(pdf_groups(areas, plain).values())
+    if longer:  # the first area checked has a card that does not fit: no PDF is kept
+        assert plain.overflowing and not printing.made
+    else:  # every area's PDF is kept (the PDF of all cards is made apart)
+        assert len(printing.made) == len(groups) - 1
+    made, apart = printing.pdfs(groups), plain.pdfs(groups)
+    assert [DATED.sub(b"", p) for p in made] == [DATED.sub(b"", p) for p in apart]

@@ -61,7 +61,7 @@ class Typesetting:
     def _run(self) -> None:
         try:
             known = len(self._measures)
-            self.rendering.lay_out(self._measures)
+            self.rendering.lay_out(self._measures, printing=self._groups is not None)
             if len(self._measures) != known:
                 cache.save_measures(self._root, self._measures)
             self._measured.set()

@@ -14,14 +14,13 @@ starting one for every document cost more than the compiles of a small area's ca
 from __future__ import annotations
 
 import json
-import queue
 import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 # Below this many cards in all, Typst runs in the build's own process: starting a worker
 # costs more than it saves.
@@ -58,39 +57,115 @@ def pdf(template: str, fonts: list[str], text: str) -> bytes:
     return data
 
 
-TASKS = {"query": query, "pdf": pdf}
+def check(template: str, fonts: list[str], text: str) -> tuple[list[Any], bytes | None]:
+    """The fit check of a document to print (footers and marks): where each card ends,
+    and its PDF if every card is on a page of its own. Typst keeps the layout the query
+    made, so printing it lays nothing out again (with any other document it would)."""
+    compiler = _compiler(template, fonts, text)
+    found = json.loads(compiler.query("<card-ends>", field="value"))
+    ends = found[0] if found else []
+    alone = ends and all(end["page"] == page for page, end in enumerate(ends, 1))
+    data = compiler.compile(format="pdf") if alone else None
+    assert data is None or isinstance(data, bytes)
+    return ends, data
+
+
+TASKS = {"query": query, "pdf": pdf, "check": check}
+
+
+def _encode(task: str, result: Any) -> bytes:
+    if task == "pdf":
+        return bytes(result)
+    if task == "check":
+        ends, data = result
+        return json.dumps(ends).encode() + b"\n" + (data or b"")
+    return json.dumps(result).encode()
+
+
+def _decode(task: str, answer: bytes) -> Any:
+    if task == "pdf":
+        return answer
+    if task == "check":
+        ends, _, data = answer.partition(b"\n")
+        return json.loads(ends), data or None
+    return json.loads(answer)
+
+
+class Jobs(Protocol):
+    """Documents handed out one at a time (`next`: a task and its text, None when there
+    are no more), told each answer as it comes (`answered`, under the same lock), so
+    that what comes next can depend on it."""
+
+    def next(self) -> tuple[str, str] | None: ...
+
+    def answered(self, task: str, text: str, result: Any) -> None: ...
 
 
 def run_all(
     task: str, template: Path, fonts: Sequence[Path], texts: list[str], cards: int
 ) -> list[Any]:
-    """`task` (query or pdf) of each text, in order: in worker processes for many cards."""
-    args = [str(template), *(str(f) for f in fonts)]
-    if cards < IN_PROCESS:
-        return [TASKS[task](args[0], args[1:], text) for text in texts]
-    todo: queue.Queue[tuple[int, bytes]] = queue.Queue()
-    # The longest documents first: a long one taken last (the PDF of all cards) would
-    # leave one worker busy with it while the other has nothing left to do.
-    encoded = [text.encode() for text in texts]
-    for index in sorted(range(len(texts)), key=lambda i: -len(encoded[i])):
-        todo.put((index, encoded[index]))
+    """`task` (query, pdf or check) of each text, in order: in worker processes for many
+    cards, the longest documents first (a long one taken last, the PDF of all cards,
+    would leave one worker busy with it while the other has nothing left to do)."""
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     results: list[Any] = [None] * len(texts)
+
+    class InOrder:
+        def __init__(self) -> None:
+            self.taken = 0
+
+        def next(self) -> tuple[str, str] | None:
+            if self.taken == len(order):
+                return None
+            self.taken += 1
+            return task, texts[order[self.taken - 1]]
+
+        def answered(self, task: str, text: str, result: Any) -> None:
+            pass
+
+    jobs = InOrder()
+    for index, result in zip(order, run_jobs(template, fonts, jobs, cards), strict=True):
+        results[index] = result
+    return results
+
+
+def run_jobs(template: Path, fonts: Sequence[Path], jobs: Jobs, cards: int) -> list[Any]:
+    """Each job's result, in the order `jobs` handed them out: in worker processes for
+    `cards` many cards (two at a time), else in this process."""
+    args = [str(template), *(str(f) for f in fonts)]
+    results: list[Any] = []
+    if cards < IN_PROCESS:
+        while (job := jobs.next()) is not None:
+            result = _decode(job[0], _encode(job[0], TASKS[job[0]](args[0], args[1:], job[1])))
+            jobs.answered(*job, result)
+            results.append(result)
+        return results
+    lock = threading.Lock()
+    found: dict[int, Any] = {}
     failures: list[str] = []
+
+    def take() -> tuple[int, str, str] | None:
+        with lock:
+            job = None if failures else jobs.next()
+            if job is None:
+                return None
+            results.append(None)
+            return len(results) - 1, *job
 
     def work() -> None:
         worker: _Worker | None = None
         try:
-            while not failures:
-                try:
-                    index, text = todo.get_nowait()
-                except queue.Empty:
-                    break
-                if worker is not None and worker.given + len(text) > WORKER_BYTES:
+            while (job := take()) is not None:
+                index, task, text = job
+                encoded = text.encode()
+                if worker is not None and worker.given + len(encoded) > WORKER_BYTES:
                     worker.close()
                     worker = None
                 worker = worker or _Worker(args)
-                answer = worker.ask(task, text)
-                results[index] = json.loads(answer) if task == "query" else answer
+                result = _decode(task, worker.ask(task, encoded))
+                with lock:
+                    found[index] = result
+                    jobs.answered(task, text, result)
         except RuntimeError as e:
             failures.append(str(e))
         finally:
@@ -100,14 +175,14 @@ def run_all(
                 except RuntimeError as e:
                     failures.append(str(e))
 
-    threads = [threading.Thread(target=work) for _ in range(min(WORKERS, len(texts)))]
+    threads = [threading.Thread(target=work) for _ in range(WORKERS)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     if failures:
         raise RuntimeError(failures[0])
-    return results
+    return [found[index] for index in range(len(results))]
 
 
 class _Worker:
@@ -162,9 +237,7 @@ def main() -> None:
         task, size = header.decode().split()
         text = requests.read(int(size)).decode()
         try:
-            result = TASKS[task](template, fonts, text)
-            answer = result if isinstance(result, bytes) else json.dumps(result).encode()
-            status = "ok"
+            answer, status = _encode(task, TASKS[task](template, fonts, text)), "ok"
         except Exception as e:  # noqa: BLE001 - told to the build, which stops with it
             answer, status = f"{type(e).__name__}: {e}".encode(), "error"
         answers.write(f"{status} {len(answer)}\n".encode() + answer)

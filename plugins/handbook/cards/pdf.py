@@ -52,6 +52,8 @@ class Rendering:
     measures: dict[str, Measure] = field(default_factory=dict)
     # Problems of cards with characters no card font has, by card id.
     glyphs: dict[str, list[Problem]] = field(default_factory=dict)
+    # PDFs the fit check made (`lay_out` with `printing`), by their document's digest.
+    made: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def overflowing(self) -> list[Card]:
@@ -73,14 +75,17 @@ class Rendering:
     def measure(self, card_id: str) -> Measure:
         return self.measures.get(card_id, Measure(0, 0.0))
 
-    def document(self, cards: Sequence[Card] | None = None, body_only: bool = False) -> str:
+    def document(
+        self, cards: Sequence[Card] | None = None, body_only: bool = False, ends: bool = False
+    ) -> str:
         """The Typst input of these cards (all by default); `body_only` leaves out what
-        the footer prints, which takes no room from the content: the fit's cache key."""
+        the footer prints, which takes no room from the content (the fit check's input,
+        and its cache key); `ends` marks where each card ends in a document to print."""
         chosen = self.cards if cards is None else cards
         data = [self.data[c.id] for c in chosen]
         if body_only:
             data = [{k: v for k, v in d.items() if k not in typeset.FOOTER} for d in data]
-        return typeset.document(data, self.size, footer=not body_only)
+        return typeset.document(data, self.size, footer=not body_only, ends=body_only or ends)
 
     def key(self, card: Card) -> str:
         """A digest of what decides the room a card takes: its content, the page size,
@@ -89,17 +94,16 @@ class Rendering:
         text = json.dumps([self.size.name, body], sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(f"{typeset.signature()}\n{text}".encode()).hexdigest()[:32]
 
-    def lay_out(self, known: dict[str, Measure] | None = None) -> None:
+    def lay_out(self, known: dict[str, Measure] | None = None, printing: bool = False) -> None:
         """Measure every card, laying out only those whose key is not in `known` (which
-        gets their measures)."""
+        gets their measures). With `printing` (the areas' PDFs will be made), an area
+        whose cards are all laid out is laid out as its PDF, which is kept (`made`) if
+        every card fits (_Check)."""
         known = {} if known is None else known
         keys = {c.id: self.key(c) for c in self.cards}
         missing = [c for c in self.cards if keys[c.id] not in known]
         if missing:
-            size = min(CHUNK, -(-len(missing) // compile.WORKERS))
-            chunks = [missing[i : i + size] for i in range(0, len(missing), size)]
-            texts = [self.document(chunk, body_only=True) for chunk in chunks]
-            spans = typeset.lay_out(texts, len(missing))
+            spans = typeset.lay_out(_Check(self, missing, printing), len(missing))
             # The room for a card's content: the page less its margins and footer.
             content_mm = self.size.height_mm - MARGIN_MM - foot_mm(self.size)
             for card in missing:
@@ -115,14 +119,77 @@ class Rendering:
         return [c for c in self.fitting if c.id in chosen]
 
     def pdfs(self, groups: Sequence[Sequence[Card]]) -> list[bytes]:
-        """A PDF of each group of cards (those that print), typeset side by side."""
-        texts = [self.document(self.printed(group)) for group in groups]
-        made = typeset.pdfs(texts, sum(len(g) for g in groups))
-        return [impose(pdf, self.size) if self.size.per_sheet > 1 else pdf for pdf in made]
+        """A PDF of each group of cards (those that print), typeset side by side (or
+        as the fit check made it)."""
+        chosen = [self.printed(group) for group in groups]
+        texts = [self.document(cards) for cards in chosen]
+        kept = [self.made.get(_digest(text)) for text in texts]
+        todo = [i for i, data in enumerate(kept) if data is None]
+        made = iter(typeset.pdfs([texts[i] for i in todo], sum(len(chosen[i]) for i in todo)))
+        found = [data if data is not None else next(made) for data in kept]
+        return [impose(pdf, self.size) if self.size.per_sheet > 1 else pdf for pdf in found]
 
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that print (all of them by default), in order."""
         return self.pdfs([self.printed(cards)])[0]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class _Check:
+    """The fit check's documents (compile.Jobs), one at a time.
+
+    Typst reuses a layout only for the very same document, so the check lays out an
+    area whose cards it all lays out (and none lacks a glyph) as that area's PDF, with
+    footers, and keeps the PDF when every card fits: each card laid out once for both.
+    Footers cost the check about a sixth more, wasted when a card does not fit (the
+    area's PDF is then made without it): once a card does not fit, the check goes on
+    without footers, in chunks shared between the workers. The footers are in the
+    bottom margin, so a card's measure is the same either way."""
+
+    def __init__(self, rendering: Rendering, missing: list[Card], printing: bool) -> None:
+        self.rendering = rendering
+        by_area: dict[str, list[Card]] = {}
+        for card in rendering.cards:
+            by_area.setdefault(card.standard.area, []).append(card)
+        ids = {c.id for c in missing}
+        whole = [
+            cards
+            for cards in by_area.values()
+            if all(c.id in ids and c.id not in rendering.glyphs for c in cards)
+        ]
+        self.areas = sorted(whole, key=len, reverse=True) if printing else []
+        in_areas = {c.id for cards in self.areas for c in cards}
+        self.rest = [c for c in missing if c.id not in in_areas]
+        self.fitting = True  # no card checked as printed has needed a second page
+        self.chunks: list[list[Card]] | None = None
+        self.printed: dict[str, str] = {}  # a check's document: the PDF's document
+
+    def next(self) -> tuple[str, str] | None:
+        if self.areas and self.fitting:
+            cards = self.areas.pop(0)
+            text = self.rendering.document(cards, ends=True)
+            self.printed[text] = self.rendering.document(cards)
+            return "check", text
+        if self.chunks is None:
+            left = [c for cards in self.areas for c in cards] + self.rest
+            size = max(1, min(CHUNK, -(-len(left) // compile.WORKERS)))
+            self.chunks = [left[i : i + size] for i in range(0, len(left), size)]
+        if not self.chunks:
+            return None
+        return "query", self.rendering.document(self.chunks.pop(0), body_only=True)
+
+    def answered(self, task: str, text: str, result: Any) -> None:
+        if task != "check":
+            return
+        data = result[1]
+        printed = self.printed.pop(text)
+        if data is None:
+            self.fitting = False
+        else:
+            self.rendering.made[_digest(printed)] = data
 
 
 def prepare(

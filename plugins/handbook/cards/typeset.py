@@ -138,12 +138,14 @@ def _shortened(parts: list[str]) -> str | None:
     return f"Shortened card. The full standard has {listed}."
 
 
-def document(cards: Sequence[dict[str, Any]], size: Size, footer: bool = True) -> str:
+def document(
+    cards: Sequence[dict[str, Any]], size: Size, footer: bool = True, ends: bool | None = None
+) -> str:
     """The JSON the template reads: the page's measures (mm, the title in pt), the fonts
     and the cards; without `footer`, the cards' footers are left out (and their data
-    need not hold FOOTER) and each card marks where it ends: the fit check's document.
-    A document to print has no marks: they print nothing, and finding where they are
-    takes Typst a second pass over the layout."""
+    need not hold FOOTER). With `ends` (by default: without footers), each card marks
+    where it ends, for the fit check. A document only to print has no marks: they print
+    nothing, and finding where they are takes Typst a second pass over the layout."""
     return json.dumps(
         {
             "size": {
@@ -157,18 +159,21 @@ def document(cards: Sequence[dict[str, Any]], size: Size, footer: bool = True) -
             "mono": MONO,
             "marks": {"say": mark_svg("say"), "dont": mark_svg("dont")},
             "footer": footer,
-            "ends": not footer,
+            "ends": not footer if ends is None else ends,
             "cards": list(cards),
         },
         ensure_ascii=False,
     )
 
 
-def lay_out(texts: list[str], cards: int) -> dict[str, Span]:
-    """Lay out documents of `cards` cards in all: where each card starts and ends, by id."""
-    found = compile.run_all("query", template_path(), font_dirs(), texts, cards)
+def lay_out(jobs: compile.Jobs, cards: int) -> dict[str, Span]:
+    """Lay out the documents `jobs` hands out, of `cards` cards in all (fit checks:
+    `query` of a document with marks and no footers, `check` of one to print): where
+    each card starts and ends, by id."""
+    found = compile.run_jobs(template_path(), font_dirs(), jobs, cards)
     spans = {}
-    for ends in found:
+    for result in found:
+        ends = result[0] if isinstance(result, tuple) else result
         first = 0
         for end in ends:  # each card starts on a new page, after the card before it
             spans[end["id"]] = Span(first, end["page"] - 1, end["y"])
