@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileModifiedEvent, FileSystemEvent, FileSystemEventHandler
 
 from handbook.mkdocs import serving
-from handbook.mkdocs.serving import Notified, quicken
+from handbook.mkdocs.serving import IdleCollector, Notified, collect_when_idle, quicken
 
-pytestmark = pytest.mark.skipif(serving.InotifyObserver is None, reason="no inotify")
+inotify = pytest.mark.skipif(serving.InotifyObserver is None, reason="no inotify")
 
 
 class Heard(FileSystemEventHandler):
@@ -26,6 +28,7 @@ class Heard(FileSystemEventHandler):
             self.any.set()
 
 
+@inotify
 def test_a_change_starts_at_once_not_at_the_next_poll(tmp_path):
     heard = Heard()
     observer = Notified(timeout=60)  # no poll within the test
@@ -43,6 +46,7 @@ def test_a_change_starts_at_once_not_at_the_next_poll(tmp_path):
         observer.join()
 
 
+@inotify
 def test_reading_a_file_is_no_change(tmp_path):
     standard = tmp_path / "a.yml"
     standard.write_text("id: A\n", "utf-8")
@@ -59,6 +63,7 @@ def test_reading_a_file_is_no_change(tmp_path):
         observer.join()
 
 
+@inotify
 def test_the_poll_drops_only_changes_it_was_told_of_as_they_are(tmp_path):
     observer = Notified(timeout=60)
     standard = tmp_path / "a.yml"
@@ -76,6 +81,7 @@ def test_the_poll_drops_only_changes_it_was_told_of_as_they_are(tmp_path):
     assert observer.is_told(polled)  # told of its deletion
 
 
+@inotify
 def test_the_poll_repeats_no_change_it_was_told_of(tmp_path):
     heard = Heard()
     observer = Notified(timeout=0.1)
@@ -93,6 +99,7 @@ def test_the_poll_repeats_no_change_it_was_told_of(tmp_path):
         observer.join()
 
 
+@inotify
 def test_the_server_watches_what_it_watched_with_the_quicker_observer(tmp_path):
     docs, config = tmp_path / "docs", tmp_path / "mkdocs.yml"
     docs.mkdir()
@@ -117,6 +124,7 @@ def test_the_server_watches_what_it_watched_with_the_quicker_observer(tmp_path):
         server.server_close()
 
 
+@inotify
 def test_a_watched_file_is_told_of_alone(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\n", "utf-8")
@@ -133,3 +141,42 @@ def test_a_watched_file_is_told_of_alone(tmp_path):
     finally:
         observer.stop()
         observer.join()
+
+
+def test_the_collector_is_paused_while_a_rebuild_runs_and_runs_once_it_is_served():
+    collector = IdleCollector(delay=0.3)
+    enabled: list[bool] = []
+    server = SimpleNamespace(builder=lambda: enabled.append(gc.isenabled()))
+    collect_when_idle(server, collector)  # type: ignore[arg-type]  # what it reads of one
+    try:
+        server.builder()
+        assert enabled == [False]  # paused during the rebuild
+        assert not gc.isenabled()  # and until the page is served
+        time.sleep(0.1)
+        server.builder()  # a rebuild before the collection: still paused
+        assert enabled == [False, False]
+        time.sleep(0.2)
+        assert not gc.isenabled()  # the first collection was cancelled
+        time.sleep(0.5)
+        assert gc.isenabled()  # collected, and running as usual
+    finally:
+        collector.stop()
+        gc.enable()
+
+
+def test_a_failed_rebuild_still_gives_the_collector_back():
+    collector = IdleCollector(delay=0.1)
+
+    def failing() -> None:
+        raise RuntimeError("a build error")
+
+    server = SimpleNamespace(builder=failing)
+    collect_when_idle(server, collector)  # type: ignore[arg-type]
+    try:
+        with pytest.raises(RuntimeError):
+            server.builder()
+        time.sleep(0.5)
+        assert gc.isenabled()
+    finally:
+        collector.stop()
+        gc.enable()

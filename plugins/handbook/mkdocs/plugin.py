@@ -43,7 +43,7 @@ from .navtrim import NavTrimmer
 from .report import report, stopping
 from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
-from .serving import quicken, settle_heap
+from .serving import IdleCollector, collect_when_idle, quicken, settle_heap
 from .stable import Digests, Rebuilds, StableFile, site_signature
 from .writer import Writer
 
@@ -62,6 +62,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     serving = False
     trimmer: NavTrimmer | None = None
     fragments: FragmentCache | None = None
+    collector: IdleCollector | None = None  # `serve`'s, after the first build
     material_index = True  # whether this build writes Material's search index
 
     def __init__(self) -> None:
@@ -191,7 +192,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if not quicken(server):
                 log.debug("watching by polling only: no inotify here")
             settle_heap()
+            self.collector = IdleCollector()
+            collect_when_idle(server, self.collector)
         return server
+
+    def on_shutdown(self) -> None:
+        if self.collector is not None:
+            self.collector.stop()
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if self.config.enabled and self.handbook is not None:
