@@ -25,12 +25,12 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from handbook.cards import fitting
 from handbook.cards.model import carded, make_cards
 from handbook.cards.pdf import render
 from handbook.cards.sizes import SIZES, Size
 from handbook.handbook import Handbook
 from handbook.loader import load
-from handbook.model import Standard
 from handbook.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,32 +56,9 @@ def fitted_sections(size: Size) -> list[dict]:
     """Each sample standard's `card:` section, shortened only as much as it must be for
     its card to fit (the sample's cards fit A6; a smaller size needs shorter ones)."""
     sample = load(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
-    return [_fitted(s, sample, size).card for s in carded(sample)]
-
-
-def _shortenings(s: Standard) -> list[dict]:
-    """`card:` sections from none to a short card: fewer wordings, steps and targets."""
-    found: list[dict] = [s.card]
-    for steps in (len(s.steps), 5, 4, 3):
-        for wordings in (len(s.wordings), 2, 1):
-            card: dict = {}
-            if 0 < steps < len(s.steps):
-                card["steps"] = list(range(1, steps + 1))
-            if 0 < wordings < len(s.wordings):
-                card["wordings"] = list(range(1, wordings + 1))
-            if card and card not in found:
-                found.append(card)
-    return [*found, {**found[-1], "targets": [1]} if s.targets else found[-1]]
-
-
-def _fitted(s: Standard, sample: Handbook, size: Size) -> Standard:
-    settings = sample.settings
-    for card in _shortenings(s):
-        candidate = replace(s, card=card)
-        (made,) = make_cards(sample, [candidate])
-        if render([made], size, settings.areas).measure(made.id).fits:
-            return candidate
-    return candidate
+    standards = carded(sample)
+    fitted = fitting.fitted_sections(sample, standards, size)
+    return [fitted.get(s.id, s.card) for s in standards]
 
 
 def _cpu() -> float:

@@ -317,11 +317,29 @@ def write_project(
     for path, data in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(dump(data), "utf-8")
+    _fit_cards(out, files)
     if results:
         write_results(out / "results" / "synthetic.csv", list(files.values()), results, seed)
     if revisions:
         _history(out, files, revisions, random.Random(seed + 1), pools)
     return sorted(files)
+
+
+def _fit_cards(out: Path, files: dict[Path, dict[str, Any]]) -> None:
+    """Give each standard whose quick card does not fit the `card:` section its editors
+    would write (cards/fitting.py): a real handbook prints every card, its strict build
+    refusing one too long, so a synthetic one is built as such a handbook is."""
+    from .cards.fitting import fitted_sections
+    from .cards.model import carded
+    from .cards.sizes import SIZES
+
+    handbook = load(Settings.from_mkdocs_yml(out / "mkdocs.yml"))
+    size = SIZES[handbook.settings.options.cards.size]
+    sections = fitted_sections(handbook, carded(handbook), size)
+    for path, data in files.items():
+        if data["id"] in sections:
+            data["card"] = sections[data["id"]]
+            path.write_text(dump(data), "utf-8")
 
 
 def months_up_to(last: tuple[int, int], count: int) -> list[str]:

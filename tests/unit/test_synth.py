@@ -119,3 +119,16 @@ def test_each_standard_has_its_own_aliases_and_situation(project):
     for s in handbook.standards:
         whom = s.title.split(": ", 1)[1]
         assert all(a.endswith(f"({whom})") for a in s.aliases), s.id
+
+
+def test_every_card_prints_as_in_a_real_handbook(project, site):
+    # Cards too long for their page get the `card:` section an editor would write
+    # (cards/fitting.py), shortened only as far as it must be.
+    texts = _files(project)
+    shortened = [t for t in texts.values() if "\ncard:\n" in t]
+    assert shortened and len(shortened) < len(texts)
+    assert "card-overflow" not in site.output and "too long" not in site.output
+    handbook = load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    for standard in handbook.standards:
+        if standard.card:
+            assert set(standard.card) <= {"steps", "wordings", "targets", "escalation"}
