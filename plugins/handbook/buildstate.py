@@ -54,7 +54,9 @@ class BuildState:
         self.keep = keep  # False: nothing is kept across builds (each build cold)
         self.checks = checks
         self._kept: dict[_Entry, object] = {}
-        self._used: set[_Entry] = set()
+        # The results this build used, kept for the next: a dict, so that the next build
+        # takes it as it is (a set to filter `_kept` by compared every key in full).
+        self._used: dict[_Entry, object] = {}
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
         self._checked_once: set[str] = set()  # `rarely` kinds checked in this process
@@ -71,8 +73,8 @@ class BuildState:
         """A new build: per-build results are forgotten, and so are kept results the
         previous build did not use (a changed standard's old ones)."""
         if self.builds:
-            self._kept = {k: v for k, v in self._kept.items() if k in self._used}
-        self._used = set()
+            self._kept = self._used
+        self._used = {}
         self._once = {}
         self._checked = {}
         self._known, self._sources = self._sources, set()
@@ -86,7 +88,7 @@ class BuildState:
         """Forget every result, as a build the process will not follow with another
         (`mkdocs build`) may once its files are made: their memory goes to the pages."""
         self._kept = {}
-        self._used = set()
+        self._used = {}
         self._once = {}
 
     def part(self, kind: str, make: Callable[[], T]) -> T:
@@ -126,14 +128,14 @@ class BuildState:
             self._sources.add(of)
         changed = bool(of) and self.builds > 1 and of not in self._known
         entry = _Entry(kind, key)
-        self._used.add(entry)
-        if entry not in self._kept:
+        found = self._kept.get(entry, _MISSING)
+        if found is _MISSING:
             self.misses += 1
             made = make()
-            self._kept[entry] = made
+            self._kept[entry] = self._used[entry] = made
             return made
         self.hits += 1
-        found = self._kept[entry]
+        self._used[entry] = found
         if rarely:
             check = kind not in self._checked_once
             self._checked_once.add(kind)
@@ -154,6 +156,7 @@ class BuildState:
         self.distrusted.add(kind)
         self.failed += 1
         self._kept = {k: v for k, v in self._kept.items() if k.kind != kind}
+        self._used = {k: v for k, v in self._used.items() if k.kind != kind}
 
     def checked(self, make: Callable[[], T]) -> T:
         """`make()`, made again when a kept result it reused differed from a fresh one
@@ -161,6 +164,9 @@ class BuildState:
         failed = self.failed
         made = make()
         return make() if self.failed != failed else made
+
+
+_MISSING = object()
 
 
 class _Entry:
