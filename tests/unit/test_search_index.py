@@ -329,3 +329,18 @@ def test_kept_pair_postings_that_differ_from_all_made_again_are_not_used():
     counts = counted(documents(second, Urls(), state), state)
     assert kept.update(counts) == _pair_postings(counts)  # the first update is checked
     assert not kept.trusted and state.failed == 1 and "search-pairs" in state.distrusted
+
+
+def test_term_texts_are_reused_only_while_their_postings_are_the_same():
+    from handbook.finding.index import _gapped, _json, _term_texts
+
+    texts: dict = {}
+    first = {"desk": ([0, 3], [12, 7], [1, 0]), "call": ([1], [9], [0])}
+    assert _term_texts(first, texts) == {t: _json(_gapped(*v)) for t, v in first.items()}
+    kept = texts["desk"][1]
+    second = {"desk": ([0, 3], [12, 7], [1, 0]), "call": ([1], [8], [0]), "hold": ([2], [5], [0])}
+    made = _term_texts(second, texts)
+    assert made == {t: _json(_gapped(*v)) for t, v in second.items()}
+    assert made["desk"] is kept  # the same postings: the same text
+    assert _term_texts({"hold": ([2], [5], [0])}, texts) == {"hold": _json([[2], [5], [0]])}
+    assert set(texts) == {"hold"}  # terms no longer in the index are forgotten

@@ -491,9 +491,14 @@ def index_files(
     state = state or cold()
     counts = counted(docs, state)
     scored = _scored(docs, known=counts)
-    kept = state.part("search-pairs", partial(PairPostings, state)) if state.keep else None
+    # Kept from a process's second build on: a `serve` rebuild, never a `mkdocs build`.
+    rebuilding = state.keep and state.builds > 1
+    kept = state.part("search-pairs", partial(PairPostings, state)) if rebuilding else None
     buckets, pairs = _pair_texts(counts, kept)
-    sharded = _grouped({term: _json(_gapped(*lists)) for term, lists in scored.items()}, synonyms)
+    texts: dict[str, tuple[tuple[list[int], list[int], list[int]], str]] = (
+        state.part("search-term-texts", dict) if rebuilding else {}
+    )
+    sharded = _grouped(_term_texts(scored, texts), synonyms)
     meta = {
         "version": 1,
         "documents": len(docs),
@@ -522,6 +527,24 @@ def index_files(
         text = state.kept("search-chunk", key, partial(_chunk_script, name, chunk))
         files.append(OutputFile(f"{FOLDER}/{name}.js", text))
     return files
+
+
+def _term_texts(
+    scored: dict[str, tuple[list[int], list[int], list[int]]],
+    texts: dict[str, tuple[tuple[list[int], list[int], list[int]], str]],
+) -> dict[str, str]:
+    """Each term's postings as JSON text; `texts` keeps each term's lists and text from
+    the builds before, reused while the lists are equal (after an edit most are: a
+    score is a whole number, which the average length moving a little rarely changes)."""
+    encoded = {}
+    for term, lists in scored.items():
+        known = texts.get(term)
+        if known is None or known[0] != lists:
+            known = texts[term] = (lists, _json(_gapped(*lists)))
+        encoded[term] = known[1]
+    for gone in texts.keys() - scored.keys():
+        del texts[gone]
+    return encoded
 
 
 def _chunk_script(name: str, docs: list[Document]) -> str:
