@@ -96,8 +96,10 @@ class SourceMap:
                 value, again = parse(self.text)
                 unpacked = _unpack(value, again._marks)
                 assert unpacked is not None
-            self._values, self._keys = unpacked
-            self._marks, self._value = array("I"), None
+            # The marks stay, so a thread that asks meanwhile makes the same map; the keys
+            # are set first, as a set `_values` says that both are there.
+            self._keys = unpacked[1]
+            self._values = unpacked[0]
         return self._values, self._keys
 
     def span(self, path: Path) -> Span:
