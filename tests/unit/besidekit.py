@@ -7,18 +7,27 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 
-def synthetic(folder: str, count: int = 64):
+def synthetic(folder: str, count: int = 64, long_cards: bool = False):
+    """A synthetic handbook; with `long_cards`, without the `card:` sections synth gives
+    the standards whose cards would not fit (so some cards are too long)."""
     from handbook.loader import load
     from handbook.settings import Settings
-    from handbook.synth import write_project
 
     project = Path(folder) / f"synth-{count}"
     if not project.exists():
-        write_project(project, count, seed=3)
+        # In a process of its own: synth lays the cards out to fit them, and a process
+        # that has run Typst keeps its threads, so this one could no longer fork.
+        write = "import sys; from pathlib import Path; from handbook.synth import write_project; "
+        write += "write_project(Path(sys.argv[1]), int(sys.argv[2]), 3)"
+        subprocess.run([sys.executable, "-c", write, str(project), str(count)], check=True)
+        for path in (project / "standards").rglob("*.yml") if long_cards else ():
+            text = path.read_text("utf-8")
+            path.write_text(text.split("\ncard:\n")[0] + "\n", "utf-8")  # synth writes it last
     return load(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
 
 
@@ -75,7 +84,7 @@ def check_cards(folder: str) -> dict:
     from handbook.cards import feature as cards
     from handbook.render.urls import Urls
 
-    forked_handbook = synthetic(os.path.join(folder, "forked"), 48)
+    forked_handbook = synthetic(os.path.join(folder, "forked"), 48, long_cards=True)
     urls = Urls()
     started = cards.CardsFeature()
     started.start(forked_handbook, urls)
@@ -85,7 +94,7 @@ def check_cards(folder: str) -> dict:
     later = sorted(f.path for f in made if f.later is not None)  # the PDFs, written last
     files = {f.path: undated(f.later() if f.later else f.content) for f in made}
 
-    handbook = synthetic(os.path.join(folder, "here"), 48)
+    handbook = synthetic(os.path.join(folder, "here"), 48, long_cards=True)
     cards.can_fork = lambda: False  # the typesetting in a thread of this process
     here = cards.CardsFeature()
     here.start(handbook, urls)
