@@ -197,6 +197,8 @@ def parse(text: str) -> tuple[Any, SourceMap]:
             root = loader.get_single_node()
             marks: list[int] = []
             value = None if root is None else _build(loader, root, marks, set())
+            if text.startswith("\ufeff"):  # libyaml counts from after a byte-order mark
+                marks = [n + 1 if i % 4 < 2 else n for i, n in enumerate(marks)]
             return value, SourceMap(text, array("I", marks), value)
         except (yaml.YAMLError, YamlProblem, _Alias):
             pass

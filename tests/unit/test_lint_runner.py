@@ -207,3 +207,10 @@ def test_problem_in_a_later_record_of_a_crlf_file_with_accents_keeps_its_place()
     (problem,) = lint_fragment(fragment, "vague-wording")
     assert (problem.line, problem.column) == where(fragment, "soon") == (7, 7)
     assert problem.message.endswith("[wordings[2].say]")
+
+
+def test_words_that_end_their_value_are_found_after_a_byte_order_mark():
+    # Some editors on Windows start a UTF-8 file with one; the place must not shift by it.
+    fragment = "\ufeffrules:\n  - Call back soon\n"
+    (problem,) = lint_fragment(fragment, "vague-wording")
+    assert (problem.line, problem.column) == (2, 15)

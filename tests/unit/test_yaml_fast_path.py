@@ -34,6 +34,12 @@ def test_same_values_and_locations_as_python_loader(path, monkeypatch):
     assert _read(text, True, monkeypatch) == _read(text, False, monkeypatch)
 
 
+def test_same_locations_in_a_file_that_starts_with_a_byte_order_mark(monkeypatch):
+    # libyaml counts from after the mark, the Python loader (and the text) from before it.
+    text = "\ufeff" + SAMPLES[0].read_text("utf-8")
+    assert _read(text, True, monkeypatch) == _read(text, False, monkeypatch)
+
+
 @pytest.mark.parametrize(
     "text",
     [
