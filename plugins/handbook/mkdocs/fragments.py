@@ -27,6 +27,7 @@ Over 300 lines: the stand-ins, the keys and the self-check belong together.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from collections.abc import Callable
@@ -430,3 +431,17 @@ def _flags(page: Any, context: jinja2.runtime.Context) -> tuple:
         bool(context.get("tags")),
         page.is_homepage,
     )
+
+
+def report_use(cache: FragmentCache, log: logging.Logger | logging.LoggerAdapter[Any]) -> None:
+    """How much the cache served (debug), and whether any shape differed (info)."""
+    log.debug(
+        f"theme fragments: rendered {cache.misses}, reused {cache.hits}; pages: "
+        f"{cache.pages_shared} from {len(cache.shells)} shared shells, "
+        f"{cache.pages_alone} alone; differed {cache.differed}"
+    )
+    if cache.differed:
+        log.info(
+            f"theme cache: {cache.differed} cached page shapes or parts differed from "
+            "Material's own rendering; those are rendered page by page"
+        )

@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from .. import clock
-from ..boundary import inside
 from ..buildstate import BuildState
 from ..feature import Feature
 from ..features import all_features, early, late_problems, problems_of, start
@@ -27,24 +26,23 @@ from ..lint.runner import no_cycle_collection
 from ..loader import load
 from ..problems import Problem
 from ..render.compact import compact
-from ..render.escape import url_path
 from ..render.navigation import default_nav, expand_nav
-from ..render.output import OutputFile
 from ..render.pages import HOME_MARKER, PageRenderer, fill_home
 from ..render.site import CSS_PATH, site_files
 from ..render.urls import Urls, area_path, standard_path
 from ..settings import Settings, read_mkdocs_yml
 from .config import HandbookConfig
-from .fragments import FragmentCache
+from .filelist import add, drop_outside
+from .fragments import FragmentCache, report_use
 from .fragments import install as cache_fragments
 from .htmlpage import HtmlPages, heading_style
-from .later import LaterFile, later_file, write_all
+from .later import LaterFile, write_all
 from .navtrim import NavTrimmer
 from .report import report, stopping
 from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
 from .serving import IdleCollector, collect_when_idle, quicken, settle_heap
-from .stable import Digests, Rebuilds, StableFile, site_signature
+from .stable import Rebuilds, site_signature
 from .writer import Writer
 
 if TYPE_CHECKING:
@@ -136,19 +134,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled or (handbook := self.handbook) is None:
             return None
         settings = handbook.settings
-        for found in list(files):
-            # A file of the project's folders (docs, theme overrides) that leads out of the
-            # project: reported as problems by the loader; under `serve` the site is still
-            # made. The theme's own files (Material's, wherever it is installed) stay.
-            source = found.abs_src_path
-            if (
-                source
-                and not found.generated_by
-                and found.src_dir is not None
-                and inside(Path(found.src_dir), settings.root)
-                and not inside(Path(source), settings.root)
-            ):
-                files.remove(found)
+        drop_outside(files, settings.root)
         self.rebuilds.digests.start(site_signature(config, handbook))
         self.rebuilds.unread.start(files)
         # The staff search's box replaces Material's, whose index no page loads: not made.
@@ -175,7 +161,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 log.warning(warning)
                 outputs.append(notice)
         for output in outputs:
-            file = _add(files, config, output, handbook.settings, self.rebuilds.digests)
+            file = add(files, config, output, handbook.settings, self.rebuilds.digests)
             if file is not None:
                 self.html_pages.add(output)
         self.later = [f for f in files if isinstance(f, LaterFile)]
@@ -271,17 +257,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         with stopping():
             write_all(self.later)  # the files made while the pages were rendered
         if self.fragments is not None:
-            cache = self.fragments
-            log.debug(
-                f"theme fragments: rendered {cache.misses}, reused {cache.hits}; pages: "
-                f"{cache.pages_shared} from {len(cache.shells)} shared shells, "
-                f"{cache.pages_alone} alone; differed {cache.differed}"
-            )
-            if cache.differed:
-                log.info(
-                    f"theme cache: {cache.differed} cached page shapes or parts differed from "
-                    "Material's own rendering; those are rendered page by page"
-                )
+            report_use(self.fragments, log)
         if self.state.failed:
             log.info(f"build cache: kept results differed, made again: {self.state.distrusted}")
         if self.config.enabled and self.handbook is not None and self.material_index:
@@ -317,28 +293,3 @@ def _configured_site_url(config: MkDocsConfig) -> str:
 
 def _generated_here(page: Page) -> bool:
     return page.file.generated_by == "handbook"
-
-
-def _add(
-    files: Files, config: MkDocsConfig, output: OutputFile, settings: Settings, digests: Digests
-) -> File | None:
-    existing = files.get_file_from_path(output.path)
-    if existing is not None:
-        if existing.generated_by is None and output.is_page:
-            # The site's own page wins over a generated one of the same path.
-            return None
-        files.remove(existing)
-    file: File
-    if output.later is not None:
-        file = later_file(config, output.path, output.later)
-    elif output.source is not None:
-        file = File.generated(config, output.path, abs_src_path=str(output.source))
-    else:
-        file = StableFile.generated(config, output.path, content=output.content or "")
-        digests.mark(file, output.content or "")  # type: ignore[arg-type]  # File.generated: cls(...)
-    if output.edit_path:
-        # The theme writes the edit link as it is: the path goes in percent-encoded.
-        target = settings.root / output.edit_path
-        file.edit_uri = url_path(os.path.relpath(target, config.docs_dir).replace(os.sep, "/"))
-    files.append(file)
-    return file
