@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .. import clock
@@ -43,7 +43,6 @@ from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
 from .serving import IdleCollector, collect_when_idle, quicken, settle_heap
 from .stable import Rebuilds, site_signature
-from .writer import Writer
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -72,7 +71,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.problems: list[Problem] = []  # this build's, but the late features'
         self.later: list[LaterFile] = []
-        self.writer = Writer()  # this build's generated files, written beside the pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds; what they work out is kept in self.state.
@@ -192,7 +190,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.trimmer = NavTrimmer(nav, areas, len(self.handbook.published()))
         return nav
 
-    def _on_env(self, env, config: MkDocsConfig, files: Files):
+    def on_env(self, env, config: MkDocsConfig, files: Files):
         self.rebuilds.unread.fill(files)
         env.bytecode_cache = self.rebuilds.compiled
         # A new cache for each build's environment (`serve` makes one per rebuild).
@@ -206,14 +204,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 if file.page is not None and self._is_standard_page(file.page):
                     self.fragments.share(file.page)
         return env
-
-    @event_priority(-100)  # last: MkDocs writes the site's files next
-    def _start_writing(self, env, config: MkDocsConfig, files: Files):
-        if self.config.enabled and not self.serving:
-            self.writer.start(files, config)  # writer.py; serve's rebuilds write what changed
-        return env
-
-    on_env = CombinedEvent(_on_env, _start_writing)
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.config.enabled and self.trimmer is not None:
@@ -248,12 +238,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         return compact(output) if self.config.enabled else None
 
-    @event_priority(100)  # first: the other plugins' on_post_build may read the site
-    def _finish_writing(self, *, config: MkDocsConfig) -> None:
-        self.writer.finish()
-
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
-    def _on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
         with stopping():
             write_all(self.later)  # the files made while the pages were rendered
         if self.fragments is not None:
@@ -263,11 +249,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.enabled and self.handbook is not None and self.material_index:
             index = Path(config.site_dir) / "search" / "search_index.json"
             tune_search_index(index, self.handbook, self.urls)
-
-    on_post_build = CombinedEvent(_finish_writing, _on_post_build)
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self.writer.finish(quiet=True)  # nothing goes on writing once the build stopped
 
 
 def _load_script_by_version(config: MkDocsConfig, url: str) -> None:
