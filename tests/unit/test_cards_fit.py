@@ -167,3 +167,22 @@ def test_the_check_laid_out_as_the_areas_pdfs_measures_and_prints_the_same(longe
         assert len(printing.made) == len(groups) - 1
     made, apart = printing.pdfs(groups), plain.pdfs(groups)
     assert [DATED.sub(b"", p) for p in made] == [DATED.sub(b"", p) for p in apart]
+
+
+@pytest.mark.parametrize("size", ["a6", "a4-4up"])
+def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size):
+    handbook = sample()
+    rendering = render(make_cards(handbook, carded(handbook)), SIZES[size], handbook.settings.areas)
+    groups = pdf_groups(handbook.settings.areas, rendering)
+    assert len(groups) > 2 and len({c.standard.area for c in groups["all"]}) > 1
+    made = dict(zip(groups, rendering.pdfs(list(groups.values())), strict=True))
+    # Alone, the group of all cards is typeset by Typst as one document.
+    (typeset_alone,) = rendering.pdfs([groups["all"]])
+    assert page_texts(made["all"]) == page_texts(typeset_alone)
+    pages = [PdfReader(io.BytesIO(d)).pages for d in (made["all"], typeset_alone)]
+    assert [p.mediabox for p in pages[0]] == [p.mediabox for p in pages[1]]
+    if size == "a6":  # sheets of four are imposed by pypdf, untitled as before
+        info = PdfReader(io.BytesIO(made["all"])).metadata
+        assert info.title == "Quick cards"
+        assert info.creator is None  # assembled from the areas' pages, not typeset again
+        assert PdfReader(io.BytesIO(typeset_alone)).metadata.creator.startswith("Typst")
