@@ -9,7 +9,6 @@ second sheet. The PDFs are compiled from the same template and fonts as the chec
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -22,7 +21,7 @@ from . import compile, typeset
 from .glyphs import glyph_problems, printed_text
 from .model import Card
 from .render import MARGIN_MM, foot_mm
-from .sheets import impose
+from .sheets import assemble, assembled_groups, impose
 from .sizes import MM, Size
 
 RULE = "card-overflow"
@@ -125,7 +124,7 @@ class Rendering:
         chosen = [self.printed(group) for group in groups]
         texts = [self.document(cards) for cards in chosen]
         kept = [self.made.get(_digest(text)) for text in texts]
-        assembled = _assembled(chosen)
+        assembled = assembled_groups(chosen)
         todo = [i for i, data in enumerate(kept) if data is None and i not in assembled]
         made = iter(typeset.pdfs([texts[i] for i in todo], sum(len(chosen[i]) for i in todo)))
         found = [
@@ -141,45 +140,6 @@ class Rendering:
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that print (all of them by default), in order."""
         return self.pdfs([self.printed(cards)])[0]
-
-
-def _assembled(groups: Sequence[Sequence[Card]]) -> dict[int, list[tuple[int, int]]]:
-    """The groups of cards of more than one area (the PDF of all cards) whose every card
-    is in a group of one area: by index, where each card's page is (group, page).
-
-    A card that prints takes one page, and a group's document is its cards in order, so
-    the PDF of all cards is the areas' PDFs' pages in its order: Typst laying out every
-    card again for it doubled the cards' CPU, and held every page of a 5,000-card
-    handbook in memory at once (2.2 GB)."""
-    single: dict[str, tuple[int, int]] = {}
-    for index, cards in enumerate(groups):
-        if len({c.standard.area for c in cards}) == 1:
-            for page, card in enumerate(cards):
-                single.setdefault(card.id, (index, page))
-    return {
-        index: [single[c.id] for c in cards]
-        for index, cards in enumerate(groups)
-        if len({c.standard.area for c in cards}) > 1 and all(c.id in single for c in cards)
-    }
-
-
-def assemble(pdfs: Sequence[bytes | None], pages: Sequence[tuple[int, int]]) -> bytes:
-    """A PDF of the given pages (pdf index, page index) of these PDFs, in order, titled
-    as Typst titles the cards' PDFs."""
-    from pypdf import PdfReader, PdfWriter
-
-    readers: dict[int, PdfReader] = {}
-    writer = PdfWriter()
-    for index, page in pages:
-        if index not in readers:
-            data = pdfs[index]
-            assert data is not None
-            readers[index] = PdfReader(io.BytesIO(data))
-        writer.add_page(readers[index].pages[page])
-    writer.add_metadata({"/Title": "Quick cards"})
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _digest(text: str) -> str:
