@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -28,39 +31,41 @@ class Heard(FileSystemEventHandler):
             self.any.set()
 
 
-@inotify
-def test_a_change_starts_at_once_not_at_the_next_poll(tmp_path):
+@contextmanager
+def heard_by(
+    path: Path, timeout: float, recursive: bool = True
+) -> Iterator[tuple[Heard, Notified]]:
+    """What a `Notified` observer (polling every `timeout` seconds) reports under `path`."""
     heard = Heard()
-    observer = Notified(timeout=60)  # no poll within the test
-    observer.schedule(heard, str(tmp_path), recursive=True)
+    observer = Notified(timeout=timeout)
+    observer.schedule(heard, str(path), recursive=recursive)
     observer.start()
     try:
+        yield heard, observer
+    finally:
+        observer.stop()
+        observer.join()
+
+
+@inotify
+def test_a_change_starts_at_once_not_at_the_next_poll(tmp_path):
+    with heard_by(tmp_path, timeout=60) as (heard, _):  # no poll within the test
         time.sleep(0.2)
         start = time.perf_counter()
         (tmp_path / "a.yml").write_text("id: A\n", "utf-8")
         assert heard.any.wait(10)
         assert time.perf_counter() - start < 5
         assert {e.event_type for e in heard.events} <= {"created", "modified", "closed"}
-    finally:
-        observer.stop()
-        observer.join()
 
 
 @inotify
 def test_reading_a_file_is_no_change(tmp_path):
     standard = tmp_path / "a.yml"
     standard.write_text("id: A\n", "utf-8")
-    heard = Heard()
-    observer = Notified(timeout=60)
-    observer.schedule(heard, str(tmp_path), recursive=True)
-    observer.start()
-    try:
+    with heard_by(tmp_path, timeout=60) as (heard, _):
         time.sleep(0.2)
         assert standard.read_text("utf-8") == "id: A\n"  # as the build reads each standard
         assert not heard.any.wait(1)
-    finally:
-        observer.stop()
-        observer.join()
 
 
 @inotify
@@ -83,11 +88,8 @@ def test_the_poll_drops_only_changes_it_was_told_of_as_they_are(tmp_path):
 
 @inotify
 def test_the_poll_repeats_no_change_it_was_told_of(tmp_path):
-    heard = Heard()
-    observer = Notified(timeout=60)  # the test polls, once inotify has told of the change
-    observer.schedule(heard, str(tmp_path), recursive=True)
-    observer.start()
-    try:
+    # The test polls, once inotify has told of the change.
+    with heard_by(tmp_path, timeout=60) as (heard, observer):
         time.sleep(0.3)
         (tmp_path / "a.yml").write_text("id: A\n", "utf-8")
         assert heard.any.wait(10)
@@ -97,9 +99,6 @@ def test_the_poll_repeats_no_change_it_was_told_of(tmp_path):
         time.sleep(0.3)
         # inotify's own: created, modified, closed; the poll would add another "created"
         assert sorted(e.event_type for e in heard.events) == ["closed", "created", "modified"]
-    finally:
-        observer.stop()
-        observer.join()
 
 
 @inotify
@@ -131,19 +130,12 @@ def test_the_server_watches_what_it_watched_with_the_quicker_observer(tmp_path):
 def test_a_watched_file_is_told_of_alone(tmp_path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\n", "utf-8")
-    heard = Heard()
-    observer = Notified(timeout=0.1)
-    observer.schedule(heard, str(config))
-    observer.start()
-    try:
+    with heard_by(config, timeout=0.1, recursive=False) as (heard, _):
         time.sleep(0.3)
         (tmp_path / ".serve.log").write_text("a log beside the configuration\n", "utf-8")
         assert not heard.any.wait(1)
         config.write_text("site_name: y\n", "utf-8")
         assert heard.any.wait(10)
-    finally:
-        observer.stop()
-        observer.join()
 
 
 def test_the_collector_is_paused_while_a_rebuild_runs_and_runs_once_it_is_served():
