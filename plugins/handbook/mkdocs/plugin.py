@@ -139,9 +139,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.material_index = not (
             self.config.options.search.enabled and leave_unmade(config.plugins)
         )
-        speed_up_search(
-            config.plugins.get("material/search"), self._is_standard_page, _generated_here
-        )
+        if self.material_index:
+            speed_up_search(
+                config.plugins.get("material/search"), self._is_standard_page, _generated_here
+            )
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         features = self.features or []
         with no_cycle_collection(), stopping():
