@@ -52,6 +52,15 @@ def page_texts(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
+def page_images(data: bytes, folder: Path) -> list[bytes]:
+    """Each page of a PDF as poppler draws it (greyscale, 30 dpi): what a reader sees."""
+    folder.mkdir()
+    subprocess.run(
+        ["pdftoppm", "-r", "30", "-gray", "-", str(folder / "p")], input=data, check=True
+    )
+    return [page.read_bytes() for page in sorted(folder.iterdir())]
+
+
 def printed_pages(rendering) -> dict[str, int]:
     """How many pages of a PDF of every card (none left out) carry each card's footer."""
     text = rendering.document()
@@ -170,7 +179,7 @@ def test_the_check_laid_out_as_the_areas_pdfs_measures_and_prints_the_same(longe
 
 
 @pytest.mark.parametrize("size", ["a6", "a4-4up"])
-def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size):
+def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size, tmp_path):
     handbook = sample()
     rendering = render(make_cards(handbook, carded(handbook)), SIZES[size], handbook.settings.areas)
     groups = pdf_groups(handbook.settings.areas, rendering)
@@ -181,6 +190,10 @@ def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size):
     assert page_texts(made["all"]) == page_texts(typeset_alone)
     pages = [PdfReader(io.BytesIO(d)).pages for d in (made["all"], typeset_alone)]
     assert [p.mediabox for p in pages[0]] == [p.mediabox for p in pages[1]]
+    if shutil.which("pdftoppm"):  # .ci/install-system-deps installs it
+        drawn = page_images(made["all"], tmp_path / "made")
+        assert len(drawn) == len(pages[0])
+        assert drawn == page_images(typeset_alone, tmp_path / "alone")
     if size == "a6":  # sheets of four are imposed by pypdf, untitled as before
         info = PdfReader(io.BytesIO(made["all"])).metadata
         assert info.title == "Quick cards"
