@@ -1,5 +1,5 @@
-"""Cards' PDF pages put together with pypdf: several cards on one printed sheet (four A6
-cards on A4, with marks to cut along), and the PDF of all cards from the areas' pages."""
+"""Cards' PDF pages put together: several cards on one printed sheet (four A6 cards on A4,
+with marks to cut along, by pypdf), and the PDF of all cards from the areas' pages (qpdf)."""
 
 from __future__ import annotations
 
@@ -92,18 +92,25 @@ def assembled_groups(groups: Sequence[Sequence[Card]]) -> dict[int, list[tuple[i
 
 def assemble(pdfs: Sequence[bytes | None], pages: Sequence[tuple[int, int]]) -> bytes:
     """A PDF of the given pages (pdf index, page index) of these PDFs, in order, titled
-    as Typst titles the cards' PDFs."""
-    from pypdf import PdfReader, PdfWriter
+    as Typst titles the cards' PDFs. qpdf (pikepdf) copies the pages: pypdf took 0.5 s
+    of CPU for the 950 pages of 1,000 synthetic standards, qpdf 0.15 s (the same pages
+    as poppler draws them)."""
+    import pikepdf
 
-    readers: dict[int, PdfReader] = {}
-    writer = PdfWriter()
-    for index, page in pages:
-        if index not in readers:
-            data = pdfs[index]
-            assert data is not None
-            readers[index] = PdfReader(io.BytesIO(data))
-        writer.add_page(readers[index].pages[page])
-    writer.add_metadata({"/Title": "Quick cards"})
-    out = io.BytesIO()
-    writer.write(out)
+    opened: dict[int, pikepdf.Pdf] = {}
+    with pikepdf.new() as writer:
+        try:
+            for index, page in pages:
+                if index not in opened:
+                    data = pdfs[index]
+                    assert data is not None
+                    opened[index] = pikepdf.open(io.BytesIO(data))
+                writer.pages.append(opened[index].pages[page])
+            writer.docinfo["/Title"] = "Quick cards"
+            version = max((pdf.pdf_version for pdf in opened.values()), default="1.7")
+            out = io.BytesIO()
+            writer.save(out, min_version=version, deterministic_id=True)
+        finally:
+            for pdf in opened.values():
+                pdf.close()
     return out.getvalue()

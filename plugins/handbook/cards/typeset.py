@@ -76,7 +76,8 @@ def font_dirs() -> list[Path]:
 @cache
 def signature() -> str:
     """What every layout depends on besides its input: template, Typst, the card fonts
-    (by name and size), pypdf (which imposes four-up sheets). Nothing of the machine or
+    (by name and size), pypdf (which imposes four-up sheets) and pikepdf (which puts the
+    PDF of all cards together from the areas' pages). Nothing of the machine or
     the folder, so caches made from it can be shared between CI runs."""
     import typst
 
@@ -89,7 +90,7 @@ def signature() -> str:
         for f in fonts.fonts()
         if f.family in (*FONTS, MONO)
     )
-    versions = [metadata.version("typst"), metadata.version("pypdf")]
+    versions = [metadata.version(name) for name in ("typst", "pypdf", "pikepdf")]
     return "\n".join([template_path().read_text("utf-8"), *versions, *used])
 
 
