@@ -24,13 +24,9 @@ CARD_FIELDS = ("title", "situation", "steps", "rules", "wordings", "targets", "e
 @cache
 def _faces() -> list[tuple[str, str, int]]:
     """The card fonts' faces Typst finds in typeset.FONT_DIRS: family, file, index."""
-    import typst
-
-    fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=False, font_paths=typeset.font_dirs()
-    )
     wanted = set(typeset.FONTS)
-    return [(f.family, f.path, f.index) for f in fonts.fonts() if f.family in wanted and f.path]
+    found = typeset.fonts().fonts()
+    return [(f.family, f.path, f.index) for f in found if f.family in wanted and f.path]
 
 
 def _characters(faces: list[tuple[str, str, int]]) -> frozenset[int]:

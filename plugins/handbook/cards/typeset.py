@@ -73,21 +73,21 @@ def font_dirs() -> list[Path]:
     return [d for d in FONT_DIRS if d.is_dir()]
 
 
+def fonts() -> Any:
+    """The fonts Typst finds in `font_dirs` and its own (typst.Fonts), found once."""
+    return compile.fonts(tuple(str(d) for d in font_dirs()))
+
+
 @cache
 def signature() -> str:
     """What every layout depends on besides its input: template, Typst, the card fonts
     (by name and size), pypdf (which imposes four-up sheets) and pikepdf (which puts the
     PDF of all cards together from the areas' pages). Nothing of the machine or
     the folder, so caches made from it can be shared between CI runs."""
-    import typst
-
-    fonts = typst.Fonts(
-        include_system_fonts=False, include_embedded_fonts=True, font_paths=list(font_dirs())
-    )
     used = sorted(
         f"{f.family}/{f.weight}/{f.style}/{Path(f.path).name if f.path else '-'}/"
         f"{Path(f.path).stat().st_size if f.path else 0}"
-        for f in fonts.fonts()
+        for f in fonts().fonts()
         if f.family in (*FONTS, MONO)
     )
     versions = [metadata.version(name) for name in ("typst", "pypdf", "pikepdf")]
