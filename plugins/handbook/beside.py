@@ -86,6 +86,7 @@ class Parts:
         self._answers: BinaryIO | None = None
         self._made: list[Any] = []
         self._rest: Iterator[Any] | None = None
+        self._failure: FeatureFailed | None = None  # the copy's, told to each asking
         if can_fork():
             self._fork()
 
@@ -116,9 +117,17 @@ class Parts:
         return self._pid != 0
 
     def part(self, index: int) -> Any:
-        """The `index`th value made: waits for the copy, or makes it now if there is none."""
-        while len(self._made) <= index:
-            self._made.append(self._received() if self.forked else self._next())
+        """The `index`th value made: waits for the copy, or makes it now if there is none.
+        A copy's failure is raised again to whatever asks after it."""
+        if self._failure is not None:
+            raise self._failure
+        try:
+            while len(self._made) <= index:
+                self._made.append(self._received() if self.forked else self._next())
+        except FeatureFailed as e:
+            if self.forked:
+                self._failure = e
+            raise
         return self._made[index]
 
     def _next(self) -> Any:

@@ -25,6 +25,10 @@ class Feature:
     # True: its problems and files wait for work `start` began beside the build; an
     # engine asks for them after the other features' (see features.py).
     late = False
+    # True (and `late`): in a build that no rebuild follows, the engine asks for its
+    # problems after the pages, which its files' content may wait for too (OutputFile's
+    # `later` and `finish`): its work goes on beside the whole build.
+    after_pages = False
     # True: `start` runs threads, so it is started after the features that fork the
     # process (beside.py), which they would be copied with mid-step.
     threads = False

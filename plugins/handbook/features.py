@@ -78,6 +78,20 @@ def late(features: list[Feature]) -> list[Feature]:
     return [f for f in features if f.late]
 
 
-def late_problems(handbook: Handbook, features: list[Feature]) -> list[Problem]:
-    """The late features' problems: waits for the work they began."""
-    return [p for f in late(features) for p in f.problems(handbook)]
+def late_problems(
+    handbook: Handbook, features: list[Feature], pages_first: bool = False
+) -> list[Problem]:
+    """The late features' problems: waits for the work they began; with `pages_first`,
+    not those asked for after the pages (`last_problems`)."""
+    return [
+        p
+        for f in late(features)
+        if not (pages_first and f.after_pages)
+        for p in f.problems(handbook)
+    ]
+
+
+def last_problems(handbook: Handbook, features: list[Feature]) -> list[Problem]:
+    """The problems of the features whose work goes on while the pages are rendered
+    (`after_pages`), for a build that asks for them after the pages: waits for it."""
+    return [p for f in late(features) if f.after_pages for p in f.problems(handbook)]

@@ -89,10 +89,14 @@ def check_cards(folder: str) -> dict:
     started = cards.CardsFeature()
     started.start(forked_handbook, urls)
     forked = started.made is not None and started.made.forked
-    problems = started.problems(forked_handbook)
+    # Listed without waiting for the copy; their content comes when it is asked for.
     made = started.files(forked_handbook, urls)
-    later = sorted(f.path for f in made if f.later is not None)  # the PDFs, written last
-    files = {f.path: undated(f.later() if f.later else f.content) for f in made}
+    waited = started.made is not None and started.made._made != []
+    later = sorted(f.path for f in made if f.later is not None and f.path.endswith(".pdf"))
+    finished = [f.path for f in made if f.finish is not None]
+    files = {f.path: undated(as_bytes(content_of(f))) for f in made}
+    files = {path: content for path, content in files.items() if content is not None}
+    problems = started.problems(forked_handbook)
 
     handbook = synthetic(os.path.join(folder, "here"), 48, long_cards=True)
     cards.can_fork = lambda: False  # the typesetting in a thread of this process
@@ -100,20 +104,36 @@ def check_cards(folder: str) -> dict:
     here.start(handbook, urls)
     assert here.made is None and here.typesetting is not None
     alone_problems = here.problems(handbook)
-    alone_files = {f.path: undated(f.content) for f in here.files(handbook, urls)}
+    alone_files = {f.path: undated(as_bytes(f.content)) for f in here.files(handbook, urls)}
 
     def located(found):
         return sorted((Path(p.file).name, p.line, p.rule, p.message) for p in found)
 
     return {
         "forked": forked,
+        "waited": waited,
+        "finished": finished,
         "rules": sorted({p.rule for p in problems}),
         "pdfs": sum(1 for path in files if path.endswith(".pdf")),
-        "later": later == sorted(path for path in files if path.endswith(".pdf")),
+        "later": set(later) >= {path for path in files if path.endswith(".pdf")},
         "same_problems": located(problems) == located(alone_problems),
         "same_files": list(files) == list(alone_files)
         and all(files[path] == alone_files[path] for path in files),
     }
+
+
+def as_bytes(content):
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def content_of(file):
+    """A file's content as the engine publishes it: a page made late (`finish`) whole, a
+    file made later (`later`) as made (None: not published)."""
+    if file.finish is not None:
+        made = file.finish()
+        assert made.path == file.path and made.content.startswith(file.content)
+        return made.content
+    return file.later() if file.later is not None else file.content
 
 
 def check_pid() -> dict:

@@ -45,6 +45,9 @@ def test_files_made_in_a_forked_copy_are_the_same(tmp_path):
 def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
     found = fresh("cards", str(tmp_path))
     assert found["forked"]
+    # The files are listed without waiting for the copy: the picker is filled in at its
+    # turn among the pages, the others are written after them.
+    assert not found["waited"] and found["finished"] == ["cards/index.md"]
     assert "card-overflow" in found["rules"]
     assert found["pdfs"] >= 2 and found["later"]  # made while the pages are rendered
     assert found["same_problems"] and found["same_files"]

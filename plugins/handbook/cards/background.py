@@ -12,7 +12,10 @@ laying the cards out and printing them at that point. A failure (a worker that d
 a document Typst refuses) is kept and raised where the result is joined.
 
 In a `mkdocs build` the feature runs all this in a forked copy of the process (beside.py)
-that hands over the cards' pages, then their PDFs (`pdf_of`), written after the pages.
+that hands over the cards' pages, then their PDFs (`pdf_of`). The build lists their files
+before the copy has made them (`Handover`), and takes their content only where it needs
+it: the picker at its turn among the pages, near the end, the other files after them. So
+the fit check runs beside the whole build, not before its pages.
 """
 
 from __future__ import annotations
@@ -20,10 +23,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from ..beside import Parts
 from ..feature import FeatureFailed
+from ..model import Standard
 from ..render.output import OutputFile
 from . import cache
 from .model import Card
@@ -103,10 +108,60 @@ def is_pdf(file: OutputFile) -> bool:
     return file.content is None and file.source is None and file.path.endswith(".pdf")
 
 
-def pdf_of(made: Parts, path: str) -> bytes:
-    """A PDF's content, from the copy that makes the cards (waits for it)."""
+def pdf_of(made: Parts, path: str) -> bytes | None:
+    """A PDF's content, from the copy that makes the cards (waits for it; None: the copy
+    made no PDF of that path, none of its cards printing)."""
     by_area: dict[str, bytes] = made.part(1)
-    return next(data for area, data in by_area.items() if pdf_path(area) == path)
+    return next((data for area, data in by_area.items() if pdf_path(area) == path), None)
+
+
+class Handover:
+    """The cards' files, listed before the copy that makes them (`made`) has: their paths
+    are known from the standards, their content waits for the copy's (its part 0, with
+    the cards' problems), then PDFs (part 1). `pdfs` are the PDFs it may make (which it
+    makes depends on the cards that fit); `page` is the picker, a page whose front matter
+    is `front`; `paths` are the other files and the page, in the copy's order."""
+
+    def __init__(self, made: Parts, pdfs: list[str], paths: list[str], page: str, front: str):
+        self._made, self._pdfs, self._paths = made, pdfs, paths
+        self._page, self._front = page, front
+        self._files: dict[str, OutputFile] | None = None  # the copy's, once handed over
+
+    def files(self) -> list[OutputFile]:
+        listed = [OutputFile(path, later=partial(pdf_of, self._made, path)) for path in self._pdfs]
+        for path in self._paths:
+            if path == self._page:
+                finish = partial(self.made, path)
+                listed.append(OutputFile(path, self._front, headings=(), finish=finish))
+            else:
+                listed.append(OutputFile(path, later=partial(self._content, path)))
+        return listed
+
+    def made(self, path: str) -> OutputFile:
+        """The file of `path` as the copy made it (waits for it)."""
+        if self._files is None:
+            files: list[OutputFile] = self._made.part(0)[1]
+            by_path = {f.path: f for f in files}
+            page = str(by_path[self._page].content) if self._page in by_path else ""
+            if (
+                [f.path for f in files if not is_pdf(f)] != self._paths
+                or not {f.path for f in files if is_pdf(f)} <= set(self._pdfs)
+                or not page.startswith(self._front)
+            ):  # a mistake of this program's: what was listed is not what was made
+                raise FeatureFailed("the quick cards' files are not those listed before")
+            self._files = by_path
+        return self._files[path]
+
+    def _content(self, path: str) -> bytes:
+        content = self.made(path).content
+        return content.encode("utf-8") if isinstance(content, str) else content or b""
+
+
+def pdf_names(areas: dict[str, str], standards: list[Standard]) -> list[str]:
+    """The PDFs `pdf_groups` may make of these standards' cards, by name: those of the
+    areas with cards, and that of all cards."""
+    present = {s.area for s in standards}
+    return [a for a in areas if a in present] + ["all"] if standards else []
 
 
 @contextmanager

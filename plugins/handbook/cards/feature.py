@@ -10,7 +10,6 @@ A card that does not fit its page is a `card-overflow` problem (a warning by def
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -24,12 +23,12 @@ from ..model import Standard
 from ..options import CardOptions
 from ..problems import Problem
 from ..render import labels
-from ..render.output import OutputFile, html_page
+from ..render.output import OutputFile, front_matter, html_page
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
 from . import cache, typeset
-from .background import Typesetting, failing, is_pdf, pdf_groups, pdf_of, pdf_path
+from .background import Handover, Typesetting, failing, pdf_groups, pdf_names, pdf_path
 from .model import Card, carded, make_cards
 from .pdf import Measure, card_key, prepare
 from .render import card_html, environment, site_stylesheet, stylesheet
@@ -54,6 +53,7 @@ class CardsFeature(Feature):
     # Its problems and files wait for the typesetting `start` began: the engine asks for
     # them after the other features' (they still come out in the features' order).
     late = True
+    after_pages = True  # in a copy, its files' content comes while the pages are rendered
     threads = True  # the typesetting's (background.py), when not in a copy
 
     def __init__(self) -> None:
@@ -71,8 +71,8 @@ class CardsFeature(Feature):
         """Make the cards while the build goes on: `problems` and `files` of this handbook
         with these `urls` hand them over. In a forked copy of the process where that is
         safe (beside.py), which prepares, typesets and makes the pages, then the PDFs
-        (`files` hands them over as made later); else in this process, with Typst laying
-        the cards out and printing them in a thread."""
+        (`files` lists them at once, their content to come); else in this process, with
+        Typst laying the cards out and printing them in a thread."""
         self.started = (handbook, urls)
         self.typesetting = self.made = None
         if can_fork():
@@ -147,9 +147,13 @@ class CardsFeature(Feature):
         made = self.made
         if made is None or not self._is_started(handbook, urls):
             return self._files(handbook, urls)
-        files: list[OutputFile] = made.part(0)[1]
-        # The PDFs, left out by the copy, are handed over when it has made them.
-        return [replace(f, later=partial(pdf_of, made, f.path)) if is_pdf(f) else f for f in files]
+        # The copy's files, listed now in `_files`' order: their content waits for it.
+        standards = carded(handbook)
+        paths = [card_path(s) for s in standards] + [INDEX, CSS, SCRIPT, PICKER_SCRIPT]
+        pdfs = pdf_names(handbook.settings.areas, standards)
+        pdfs = [pdf_path(name) for name in pdfs] if handbook.settings.options.cards.pdf else []
+        front = front_matter(_script("picker.html.j2"))
+        return Handover(made, pdfs, paths, INDEX, front).files()
 
     def _files(self, handbook: Handbook, urls: Urls, pdfs_later: bool = False) -> list[OutputFile]:
         """The cards' files; with `pdfs_later`, the PDFs without their content (which
@@ -290,5 +294,6 @@ def _card_page(standard: Standard, values: dict[str, object]) -> str:
 
 
 def _script(name: str) -> str:
-    """A script of the card pages (their only ones: no inline scripts or handlers)."""
+    """A script of the card pages (their only ones: no inline scripts or handlers), or
+    another of their templates' text."""
     return resources.files("handbook").joinpath("cards", "templates", name).read_text("utf-8")

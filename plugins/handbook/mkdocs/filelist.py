@@ -48,7 +48,7 @@ def add(
         files.remove(existing)
     file: File
     if output.later is not None:
-        file = later_file(config, output.path, output.later)
+        file = later_file(config, output.path, output.later, instead=existing)
     elif output.source is not None:
         file = File.generated(config, output.path, abs_src_path=str(output.source))
     else:

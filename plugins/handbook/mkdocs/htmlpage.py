@@ -9,6 +9,12 @@ contents made from the list with MkDocs' own `get_toc`, and the ids it holds.
 Converting nothing still cost MkDocs a Markdown converter with all the site's extensions
 per page (a millisecond each, a second of a 1,000-standard build), so such a page's
 `render` sets what converting "" sets (`_render_nothing`; a test compares the two).
+
+A page made late (OutputFile's `finish`: the quick cards' picker in a build, whose cards
+are still being fitted) is read as its front matter alone, with no HTML; `finish`, at
+its turn among the pages (the context hook, before the theme renders it), gives it the
+HTML and table of contents it would have had, waiting for them. Other plugins' Markdown
+and content hooks saw it empty; their context hooks see it whole.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 from ..render.headings import Heading, HeadingStyle, toc_levels
 from ..render.output import OutputFile
@@ -64,6 +71,14 @@ class HtmlPages:
         if html is None:
             return None
         return hand_over(page, html, self.outputs[page.file.src_uri].headings or (), config)
+
+    def finish(self, page: Page, config: MkDocsConfig) -> None:
+        """A page made late: its HTML, table of contents and anchors (waits for them)."""
+        output = self.outputs.get(page.file.src_uri)
+        if output is not None and output.finish is not None:
+            made = output.finish()
+            html = get_data(str(made.content))[0]  # as MkDocs reads a page's text
+            page.content = hand_over(page, html, made.headings or (), config)
 
 
 def _render_nothing(page: Page, config: MkDocsConfig, files: Files) -> None:

@@ -6,6 +6,7 @@ Each hook hands its work to the engine-free core; this module only translates.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,8 +17,8 @@ from mkdocs.structure.files import Files
 
 from .. import clock
 from ..buildstate import BuildState
-from ..feature import Feature
-from ..features import all_features, early, late_problems, problems_of, start
+from ..feature import Feature, FeatureFailed
+from ..features import all_features, early, last_problems, late_problems, problems_of, start
 from ..finding.search import tune_file as tune_search_index
 from ..finding.searchbox import SCRIPT as SEARCH_SCRIPT
 from ..finding.searchbox import versioned_url
@@ -114,7 +115,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if not self.serving and any(p.severity == "error" for p in problems):
                 # The build stops at once, with every problem: the late features' too.
                 report(problems + late_problems(handbook, features), stop_on_errors=True)
-        self.problems = problems  # reported with the late features' in on_files
+        self.problems = problems  # reported with the late features' (on_files, on_post_build)
         config.nav = expand_nav(config.nav, self.handbook)
         results = settings.root / self.config.options.results.dir
         for folder in (settings.standards_path, settings.illustrations_path, results):
@@ -145,12 +146,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         features = self.features or []
+        building = not self.serving  # a build's cards' problems come after the pages
         with no_cycle_collection(), stopping():
             outputs = self.state.checked(
                 lambda: site_files(handbook, self.urls, features, self.state)
             )
-            problems = self.problems + late_problems(handbook, features)
-        report(problems, stop_on_errors=not self.serving)
+            problems = self.problems + late_problems(handbook, features, pages_first=building)
+            stop = building and any(p.severity == "error" for p in problems)
+            if stop:  # every problem of the run, then the build stops
+                problems += last_problems(handbook, features)
+            if stop or not building:
+                report(problems, stop_on_errors=building)
+        self.problems = problems
         if not self.serving:
             self.state.release()  # no rebuild follows: 40 MB less at 1,000 standards
         if self.config.options.search.enabled and not self.serving:
@@ -206,7 +213,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     self.fragments.share(file.page)
         return env
 
+    @event_priority(100)  # first, so other plugins see a page made late (the picker) whole
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        with suppress(FeatureFailed):  # told with the problems, after the pages
+            self.html_pages.finish(page, config)
         if self.config.enabled and self.trimmer is not None:
             self.trimmer.show(page)
         self.rebuilds.unread.note(page)
@@ -242,6 +252,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     @event_priority(-50)  # after the search plugin wrote its index, before `offline` copies it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         with stopping():
+            if self.config.enabled and self.handbook is not None and not self.serving:
+                # The run's problems, told together once the cards' have come.
+                late = last_problems(self.handbook, self.features or [])
+                report(self.problems + late, stop_on_errors=True)
             write_all(self.later)  # the files made while the pages were rendered
         if self.fragments is not None:
             report_use(self.fragments, log)

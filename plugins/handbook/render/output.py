@@ -29,9 +29,14 @@ class OutputFile:
     source: Path | None = None
     edit_path: str | None = None
     headings: tuple[Heading, ...] | None = None
-    # A file made while the pages are rendered: its content, once made (waits for it).
-    # The engine writes it after the pages; none of them reads it.
-    later: Callable[[], bytes] | None = None
+    # A file made while the pages are rendered: its content, once made (waits for it;
+    # None: the file is not part of the site after all). The engine writes it after the
+    # pages; none of them reads it.
+    later: Callable[[], bytes | None] | None = None
+    # A generated page made while the pages before it are rendered: `content` is its
+    # front matter alone, `finish()` the page once made (waits for it; the same front
+    # matter). The engine fills it in at its turn among the pages.
+    finish: Callable[[], OutputFile] | None = None
 
     @property
     def is_page(self) -> bool:
@@ -43,3 +48,12 @@ def html_page(path: str, template: Template, style: HeadingStyle, **context: Any
     headings = Headings(style)
     text = template.render(heading=headings, **context)
     return OutputFile(path, text, headings=tuple(headings.found))
+
+
+def front_matter(text: str) -> str:
+    """The front matter that starts a generated page's text, its `---` lines included
+    ("" if none)."""
+    if not text.startswith("---\n"):
+        return ""
+    end = text.find("\n---\n", 3)
+    return text[: end + 5] if end >= 0 else ""
