@@ -331,6 +331,56 @@ def test_kept_pair_postings_that_differ_from_all_made_again_are_not_used():
     assert not kept.trusted and state.failed == 1 and "search-pairs" in state.distrusted
 
 
+def test_kept_scores_after_edits_are_the_scores_made_again():
+    from handbook.finding.index import KeptScores, _scored, counted
+
+    state = BuildState()
+    kept = KeptScores(state)
+    books = [
+        [("PHONE-001", "You are at the desk."), ("PHONE-002", "Call the manager at once.")],
+        # As many words as before (the average length the same): a word gone, one new.
+        [("PHONE-001", "You are at the counter."), ("PHONE-002", "Call the manager at once.")],
+        # The same words in another place: the same documents have every term.
+        [("PHONE-001", "At the counter you are."), ("PHONE-002", "Call the manager at once.")],
+        # Longer (the average moves): every score is worked out again.
+        [("PHONE-001", "At the counter."), ("PHONE-002", "Call the desk manager at once.")],
+        # One more standard: all made again.
+        [
+            ("PHONE-001", "At the front desk."),
+            ("PHONE-002", "Call the manager."),
+            ("PHONE-003", "The front desk manager."),
+        ],
+    ]
+    for texts in books:
+        state.start()
+        book = handbook(*(standard(sid, situation=text) for sid, text in texts))
+        counts = counted(documents(book, Urls(), state), state)
+        assert kept.update(counts) == _scored([], known=counts)
+    assert kept.checked == {"all", "same", "moved"} and kept.trusted and state.failed == 0
+
+
+def test_kept_scores_that_differ_from_all_made_again_are_not_used():
+    from handbook.finding.index import KeptScores, _scored, counted
+
+    state = BuildState()
+    kept = KeptScores(state)
+    state.start()
+    first = handbook(standard("PHONE-001", situation="At the front desk."), standard("PHONE-002"))
+    before = counted(documents(first, Urls(), state), state)
+    kept.update(before)
+    # A term of the standard left as it was, its score wrong as a missed input would leave it.
+    term = next(t for t in kept.scored if t not in before[0].weighted)
+    docs, found, bits = kept.scored[term]
+    kept.scored[term] = (docs, [n + 1 for n in found], bits)
+    state.start()
+    second = handbook(standard("PHONE-001", situation="At the front till."), standard("PHONE-002"))
+    counts = counted(documents(second, Urls(), state), state)
+    assert kept.update(counts) == _scored([], known=counts)  # the first "same" is checked
+    assert not kept.trusted and state.failed == 1 and "search-scores" in state.distrusted
+    state.start()
+    assert kept.update(counts) == _scored([], known=counts)  # made again from then on
+
+
 def test_term_texts_are_reused_only_while_their_postings_are_the_same():
     from handbook.finding.index import _gapped, _json, _term_texts
 

@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -265,7 +266,7 @@ def _scored(
     weighted = [made.weighted for made in made_all]
     placed = [made.bits for made in made_all]
     lengths = [made.length for made in made_all]
-    n = len(docs)
+    n = len(made_all)
     average = sum(lengths) / n if n else 1
     frequency: dict[str, int] = defaultdict(int)
     for counts in weighted:
@@ -286,6 +287,162 @@ def _scored(
             lists[1].append(max(1, round(ten_idf[term] * w * k1_plus / (w + norm))))
             lists[2].append(bits[term])
     return index
+
+
+def _changed(before: list[_Counts], counts: list[_Counts]) -> list[int] | None:
+    """The documents whose counts are new objects since `before` (the build state hands
+    back the same object while a document's sections are the same: `counted`); None when
+    so many changed, or the number of documents did, that all are made again."""
+    if len(counts) != len(before):
+        return None
+    changed = [n for n, (old, new) in enumerate(zip(before, counts, strict=True)) if old is not new]
+    return None if len(changed) > max(4, len(counts) // 4) else changed
+
+
+class KeptScores:
+    """`_scored`, kept across the builds of a process (`serve`) and brought up to date
+    from the documents whose counts changed (`_changed`).
+
+    A term's scores read its documents' weights, their lengths against the average and
+    how many documents have the term (its idf). It keeps each term's documents, weights
+    and bits; after an edit only the terms of the changed documents' old and new counts
+    change those. If the average length is the same as before, only those terms are
+    scored again, and of a term that the same documents have, only the changed
+    documents' scores; else every term is scored again from the weights kept (the
+    counts are not read again). The first update of each kind in the process (all made,
+    average the same, average moved) is checked against `_scored` made again; if they
+    differ, this is not used again (`trusted`) and the build state counts the
+    difference (`BuildState.differed`)."""
+
+    def __init__(self, state: BuildState) -> None:
+        self.state = state
+        self.counts: list[_Counts] = []
+        self.weights: dict[str, tuple[list[int], list[float], list[int]]] = {}
+        self.scored: dict[str, tuple[list[int], list[int], list[int]]] = {}
+        self.average = 0.0
+        self.checked: set[str] = set()  # the kinds of update checked (`update`)
+        self.trusted = True
+
+    def update(self, counts: list[_Counts]) -> dict[str, tuple[list[int], list[int], list[int]]]:
+        if not self.trusted:
+            return _scored([], known=counts)
+        changed = _changed(self.counts, counts)
+        touched = None if changed is None else self._reweigh(counts, changed)
+        if touched is None:
+            self.weights = _weights(counts)
+        lengths = [made.length for made in counts]
+        n = len(counts)
+        average = sum(lengths) / n if n else 1
+        norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        if changed is None or touched is None:
+            kind, scored = "all", {t: _scores(w, n, norms) for t, w in self.weights.items()}
+        elif average != self.average:
+            kind, scored = "moved", {t: _scores(w, n, norms) for t, w in self.weights.items()}
+        else:
+            kind, scored = "same", dict(self.scored)
+            for term, same_documents in touched.items():
+                found = self.weights.get(term)
+                if found is None:
+                    del scored[term]
+                elif same_documents:
+                    scored[term] = _rescored(found, scored[term][1], changed, n, norms)
+                else:
+                    scored[term] = _scores(found, n, norms)
+        if kind not in self.checked:
+            self.checked.add(kind)
+            everything = _scored([], known=counts)
+            if scored != everything:
+                self.trusted = False
+                self.state.differed("search-scores")
+                scored = everything
+        self.counts, self.scored, self.average = list(counts), scored, average
+        return scored
+
+    def _reweigh(self, counts: list[_Counts], changed: list[int]) -> dict[str, bool]:
+        """The weights of the terms of the changed documents' old and new counts made
+        again: those terms, each with whether the same documents have it as before."""
+        before = self.counts
+        touched: dict[str, bool] = {}
+        for term in {t for n in changed for t in (*before[n].weighted, *counts[n].weighted)}:
+            old = self.weights.get(term)
+            docs, weights, bits = (
+                (list(old[0]), list(old[1]), list(old[2])) if old else ([], [], [])
+            )
+            same = old is not None
+            for n in changed:
+                i = bisect_left(docs, n)
+                here = i < len(docs) and docs[i] == n
+                w = counts[n].weighted.get(term)
+                if w is None:
+                    if here:
+                        del docs[i], weights[i], bits[i]
+                        same = False
+                elif here:
+                    weights[i], bits[i] = w, counts[n].bits[term]
+                else:
+                    docs.insert(i, n)
+                    weights.insert(i, w)
+                    bits.insert(i, counts[n].bits[term])
+                    same = False
+            if docs:
+                self.weights[term] = (docs, weights, bits)
+            else:
+                self.weights.pop(term, None)
+            touched[term] = same
+        return touched
+
+
+def _weights(counts: list[_Counts]) -> dict[str, tuple[list[int], list[float], list[int]]]:
+    """term -> its documents (in order), weights and bits."""
+    found: dict[str, tuple[list[int], list[float], list[int]]] = {}
+    for number, made in enumerate(counts):
+        bits = made.bits
+        for term, w in made.weighted.items():
+            lists = found.get(term)
+            if lists is None:
+                lists = found[term] = ([], [], [])
+            lists[0].append(number)
+            lists[1].append(w)
+            lists[2].append(bits[term])
+    return found
+
+
+def _scores(
+    weights: tuple[list[int], list[float], list[int]], n: int, norms: list[float]
+) -> tuple[list[int], list[int], list[int]]:
+    """A term's lists as `_scored` makes them, from its weights: the same operations in
+    the same order."""
+    docs, found, bits = weights
+    f = len(docs)
+    ten_idf = 10 * math.log(1 + (n - f + 0.5) / (f + 0.5))
+    k1_plus = K1 + 1
+    scores = [
+        max(1, round(ten_idf * w * k1_plus / (w + norms[d])))
+        for d, w in zip(docs, found, strict=True)
+    ]
+    return docs, scores, bits
+
+
+def _rescored(
+    weights: tuple[list[int], list[float], list[int]],
+    scores: list[int],
+    changed: list[int],
+    n: int,
+    norms: list[float],
+) -> tuple[list[int], list[int], list[int]]:
+    """`_scores`, for a term the same documents have as when `scores` were made, with the
+    same idf and the same lengths but the changed documents': theirs made again."""
+    docs, found, bits = weights
+    f = len(docs)
+    ten_idf = 10 * math.log(1 + (n - f + 0.5) / (f + 0.5))
+    k1_plus = K1 + 1
+    scores = list(scores)
+    for d in changed:
+        i = bisect_left(docs, d)
+        if i < f and docs[i] == d:
+            w = found[i]
+            scores[i] = max(1, round(ten_idf * w * k1_plus / (w + norms[d])))
+    return docs, scores, bits
 
 
 def bucket(pair: str, buckets: int) -> int:
@@ -316,65 +473,83 @@ def _pair_texts(
     size = sum(len(pair) + 5 + len(text) for pair, text in encoded.items())
     buckets = max(1, round(size / PAIR_BYTES))
     files: dict[int, dict[str, str]] = defaultdict(dict)
+    place = bucket if kept is None else kept.bucket
     for pair in sorted(encoded):
-        files[bucket(pair, buckets)][pair] = encoded[pair]
+        files[place(pair, buckets)][pair] = encoded[pair]
     return buckets, dict(files)
 
 
-def _pair_postings(counts: list[_Counts], only: set[str] | None = None) -> dict[str, str]:
-    """pair -> its postings' JSON text, [document numbers as gaps, section bits]; of the
-    pairs in `only` if given."""
+def _pair_postings(counts: list[_Counts]) -> dict[str, str]:
+    """pair -> its postings' JSON text, [document numbers as gaps, section bits]."""
+    return {pair: _pair_text(entries) for pair, entries in _pair_holders(counts).items()}
+
+
+def _pair_holders(counts: list[_Counts]) -> dict[str, dict[int, int]]:
+    """pair -> the documents that have it (in order), each with its section bits."""
     found: dict[str, dict[int, int]] = defaultdict(dict)
     for number, made in enumerate(counts):
-        pairs = made.pairs if only is None else {p: made.pairs[p] for p in made.pairs.keys() & only}
-        for pair, placed in pairs.items():
+        for pair, placed in made.pairs.items():
             found[pair][number] = placed
-    encoded = {}
-    for pair, entries in found.items():
-        numbers = list(entries)  # in order: added document by document
-        gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
-        encoded[pair] = _json([gaps, list(entries.values())])
-    return encoded
+    return found
+
+
+def _pair_text(entries: dict[int, int]) -> str:
+    numbers = sorted(entries)
+    gaps = [b - a for a, b in zip([0, *numbers], numbers, strict=False)]
+    return _json([gaps, [entries[n] for n in numbers]])
 
 
 class PairPostings:
     """Each pair's postings as JSON text (`_pair_postings`), kept across the builds of a
-    process (`serve`) and brought up to date from the documents whose counts changed:
-    after an edit, only the pairs of the standard's old and new text are encoded again.
+    process (`serve`) and brought up to date from the documents whose counts changed
+    (`_changed`): after an edit, only the pairs of the standard's old and new text are
+    encoded again, from the documents that have each pair, kept too.
 
-    Counts are compared by identity: the build state hands back the same object while a
-    document's sections are the same (`counted`), and a new one otherwise (a state that
-    keeps nothing always does). A different number of documents, or more than a quarter
-    of them (and four) changed, makes all again. The first update of the process is
-    checked against all made again; if they differ, this is not used again (`trusted`)
-    and the build state counts the difference (`BuildState.differed`)."""
+    The first update of the process is checked against all made again; if they differ,
+    this is not used again (`trusted`) and the build state counts the difference
+    (`BuildState.differed`)."""
 
     def __init__(self, state: BuildState) -> None:
         self.state = state
         self.counts: list[_Counts] = []
+        self.holders: dict[str, dict[int, int]] = {}
         self.encoded: dict[str, str] = {}
         self.checked = False
         self.trusted = True
+        self.buckets: tuple[int, dict[str, int]] = (0, {})
+
+    def bucket(self, pair: str, buckets: int) -> int:
+        """`bucket(pair, buckets)`, each worked out once while the number of files is the
+        same (a pure function of the two)."""
+        if self.buckets[0] != buckets:
+            self.buckets = (buckets, {})
+        known = self.buckets[1]
+        found = known.get(pair)
+        if found is None:
+            found = known[pair] = bucket(pair, buckets)
+        return found
 
     def update(self, counts: list[_Counts]) -> dict[str, str]:
         before = self.counts
-        changed = (
-            []
-            if len(counts) != len(before)
-            else [
-                n for n, (old, new) in enumerate(zip(before, counts, strict=True)) if old is not new
-            ]
-        )
-        if (
-            not self.trusted
-            or len(counts) != len(before)
-            or len(changed) > max(4, len(counts) // 4)
-        ):
-            self.encoded = _pair_postings(counts)
+        changed = _changed(before, counts) if self.trusted else None
+        if changed is None:
+            self.holders = _pair_holders(counts)
+            self.encoded = {pair: _pair_text(entries) for pair, entries in self.holders.items()}
         elif changed:
-            touched = {p for n in changed for p in (*before[n].pairs, *counts[n].pairs)}
-            encoded = {p: t for p, t in self.encoded.items() if p not in touched}
-            encoded.update(_pair_postings(counts, touched))
+            holders, encoded = self.holders, dict(self.encoded)
+            touched = set()
+            for n in changed:
+                for pair in before[n].pairs:
+                    holders[pair].pop(n, None)
+                    touched.add(pair)
+                for pair, placed in counts[n].pairs.items():
+                    holders.setdefault(pair, {})[n] = placed
+                    touched.add(pair)
+            for pair in touched:
+                if holders[pair]:
+                    encoded[pair] = _pair_text(holders[pair])
+                else:
+                    del holders[pair], encoded[pair]
             if not self.checked:
                 self.checked = True
                 everything = _pair_postings(counts)
@@ -490,9 +665,12 @@ def index_files(
     """The index of these documents, as the files search.js loads."""
     state = state or cold()
     counts = counted(docs, state)
-    scored = _scored(docs, known=counts)
     # Kept from a process's second build on: a `serve` rebuild, never a `mkdocs build`.
     rebuilding = state.keep and state.builds > 1
+    if rebuilding:
+        scored = state.part("search-scores", partial(KeptScores, state)).update(counts)
+    else:
+        scored = _scored(docs, known=counts)
     kept = state.part("search-pairs", partial(PairPostings, state)) if rebuilding else None
     buckets, pairs = _pair_texts(counts, kept)
     texts: dict[str, tuple[tuple[list[int], list[int], list[int]], str]] = (
