@@ -15,7 +15,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileModifiedEvent, FileSystemEvent, FileSystemEventHandler
 
 from handbook.mkdocs import serving
-from handbook.mkdocs.serving import IdleCollector, Notified, collect_when_idle, quicken
+from handbook.mkdocs.serving import QUIET, IdleCollector, Notified, collect_when_idle, quicken
 
 inotify = pytest.mark.skipif(serving.InotifyObserver is None, reason="no inotify")
 
@@ -111,8 +111,10 @@ def test_the_server_watches_what_it_watched_with_the_quicker_observer(tmp_path):
         server.watch(str(docs))
         server.watch(str(config))
         server.watch(str(docs))  # twice: counted
+        assert server.build_delay == 0.1  # MkDocs' own, for changes found by polling
         assert quicken(server)
         assert isinstance(server.observer, Notified)
+        assert server.build_delay == QUIET < 0.1
         assert server._watched_paths == {str(docs): 2, str(config): 1}
         watching = {str(docs), str(tmp_path)}  # a file is watched by its folder
         assert {e.watch.path for e in server.observer.emitters} == watching

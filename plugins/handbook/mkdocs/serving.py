@@ -228,16 +228,29 @@ class _Polled(FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
+# How long MkDocs waits, once told of a change, for changes to stop before it rebuilds:
+# 0.1 s of its own, for changes found by polling. inotify tells of each change as it is
+# made, and the events of one save (an editor's write and close, or its rename) come
+# within a millisecond or two: 20 ms is ten times that, and 80 ms less of every edit's
+# wait. A change spread wider (a checkout of many files) may start a rebuild before its
+# last file is written; that file's own event starts another when the first is done.
+QUIET = 0.02
+
+
 def quicken(server: LiveReloadServer) -> bool:
-    """Give `serve`'s server the observer above, watching what it watched; False (and the
-    server as it was) where the system has no inotify or the server is not as MkDocs 1.6
-    makes it (what it watches, and how often, are its own attributes: read, not changed)."""
+    """Give `serve`'s server the observer above, watching what it watched, and the shorter
+    wait for changes to stop (`QUIET`); False (and the server as it was) where the system
+    has no inotify or the server is not as MkDocs 1.6 makes it (what it watches, and how
+    often, are its own attributes: read, not changed)."""
     old = server.observer
     counts = getattr(server, "_watched_paths", None)
     refs = getattr(server, "_watch_refs", None)
+    delay = getattr(server, "build_delay", None)
     if type(old) is not PollingObserver or old.is_alive():
         return False
     if not isinstance(counts, dict) or not isinstance(refs, dict) or set(counts) != set(refs):
+        return False
+    if not isinstance(delay, int | float):
         return False
     try:
         new = Notified(timeout=old.timeout)
@@ -251,4 +264,5 @@ def quicken(server: LiveReloadServer) -> bool:
     for path, recursive, count in again:
         for _ in range(count):
             server.watch(path, recursive=recursive)
+    server.build_delay = min(delay, QUIET)
     return True
