@@ -44,6 +44,7 @@ from .searchparse import leave_unmade
 from .searchparse import speed_up as speed_up_search
 from .serving import IdleCollector, collect_when_idle, quicken, settle_heap
 from .stable import Rebuilds, site_signature
+from .themelist import keep_listing
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -88,6 +89,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.state.start()
         self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.trimmer = self.fragments = None  # this build's, made by on_nav and on_env
+        if self.serving:
+            keep_listing(config.theme, self.rebuilds.listing)
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None

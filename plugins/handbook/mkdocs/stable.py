@@ -14,7 +14,8 @@ unchanged, and so is its title.
 
 MkDocs makes a new Jinja environment for every build, which compiled the theme's fifty
 templates again after every edit; `Compiled` keeps their compiled code across rebuilds
-(Jinja loads it only while the template's source is the same, by checksum).
+(Jinja loads it only while the template's source is the same, by checksum), and
+`ThemeListing` the list of the theme's files (themelist.py).
 
 `Rebuilds` holds all of these, and the build state (buildstate.py) holds it: one object
 says what a build sees of the builds before it.
@@ -34,6 +35,7 @@ from mkdocs.structure.pages import Page
 from ..handbook import Handbook
 from ..render.unbuilt import Unbuilt
 from .navtrim import LIST_ALL_UP_TO
+from .themelist import ThemeListing
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -127,3 +129,4 @@ class Rebuilds:
     unread: Unread = field(default_factory=Unread)
     unbuilt: Unbuilt = field(default_factory=Unbuilt)
     compiled: Compiled = field(default_factory=Compiled)
+    listing: ThemeListing = field(default_factory=ThemeListing)
