@@ -52,8 +52,9 @@ class Rendering:
     measures: dict[str, Measure] = field(default_factory=dict)
     # Problems of cards with characters no card font has, by card id.
     glyphs: dict[str, list[Problem]] = field(default_factory=dict)
-    # PDFs the fit check made (`lay_out` with `printing`), by their document's digest.
-    made: dict[str, bytes] = field(default_factory=dict)
+    # PDFs the fit check made (`lay_out` with `printing`), by their cards' ids in order
+    # (which make their document: `document`).
+    made: dict[tuple[str, ...], bytes] = field(default_factory=dict)
 
     @property
     def overflowing(self) -> list[Card]:
@@ -115,18 +116,21 @@ class Rendering:
 
     def printed(self, cards: Sequence[Card] | None = None) -> list[Card]:
         """The given cards that print (all of them by default), in order."""
-        chosen = {c.id for c in (cards if cards is not None else self.cards)}
-        return [c for c in self.fitting if c.id in chosen]
+        return self._printed([cards if cards is not None else self.cards])[0]
+
+    def _printed(self, groups: Sequence[Sequence[Card]]) -> list[list[Card]]:
+        fitting = {c.id for c in self.fitting}
+        return [[c for c in group if c.id in fitting] for group in groups]
 
     def pdfs(self, groups: Sequence[Sequence[Card]]) -> list[bytes]:
         """A PDF of each group of cards (those that print), typeset side by side (or
         as the fit check made it)."""
-        chosen = [self.printed(group) for group in groups]
-        texts = [self.document(cards) for cards in chosen]
-        kept = [self.made.get(_digest(text)) for text in texts]
+        chosen = self._printed(groups)
+        kept = [self.made.get(tuple(c.id for c in cards)) for cards in chosen]
         assembled = assembled_groups(chosen)
         todo = [i for i, data in enumerate(kept) if data is None and i not in assembled]
-        made = iter(typeset.pdfs([texts[i] for i in todo], sum(len(chosen[i]) for i in todo)))
+        texts = [self.document(chosen[i]) for i in todo]
+        made = iter(typeset.pdfs(texts, sum(len(chosen[i]) for i in todo)))
         found = [
             data if data is not None or i in assembled else next(made)
             for i, data in enumerate(kept)
@@ -140,10 +144,6 @@ class Rendering:
     def pdf(self, cards: Sequence[Card] | None = None) -> bytes:
         """The PDF of the given cards that print (all of them by default), in order."""
         return self.pdfs([self.printed(cards)])[0]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 class _Check:
@@ -173,13 +173,13 @@ class _Check:
         self.rest = [c for c in missing if c.id not in in_areas]
         self.fitting = True  # no card checked as printed has needed a second page
         self.chunks: list[list[Card]] | None = None
-        self.printed: dict[str, str] = {}  # a check's document: the PDF's document
+        self.printed: dict[str, tuple[str, ...]] = {}  # a check's document: its cards' ids
 
     def next(self) -> tuple[str, str] | None:
         if self.areas and self.fitting:
             cards = self.areas.pop(0)
             text = self.rendering.document(cards, ends=True)
-            self.printed[text] = self.rendering.document(cards)
+            self.printed[text] = tuple(c.id for c in cards)
             return "check", text
         if self.chunks is None:
             left = [c for cards in self.areas for c in cards] + self.rest
@@ -197,7 +197,7 @@ class _Check:
         if data is None:
             self.fitting = False
         else:
-            self.rendering.made[_digest(printed)] = data
+            self.rendering.made[printed] = data
 
 
 def prepare(
