@@ -137,9 +137,21 @@ def glyph_problems(card: Card, printed: str, severity: str = "error") -> list[Pr
 
 def printed_text(data: Any) -> str:
     """All the text in a card's data for the template (SVG markup left out)."""
-    parts = []
-    for path, text in _strings(data, ()):
-        if path and path[0] in ("qr", "channels") and not (path[0] == "channels" and path[-1] == 1):
-            continue
-        parts.append(text)
+    parts: list[str] = []
+
+    def add(value: Any) -> None:
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                add(item)
+        elif isinstance(value, list):
+            for item in value:
+                add(item)
+
+    for key, value in data.items():
+        if key == "channels":  # [icon SVG, label] each
+            parts += [label for _, label in value]
+        elif key != "qr":
+            add(value)
     return "\n".join(parts)
