@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .model import Standard
 from .problems import Problem
 from .results.model import Results
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .cards.revision import Revision
 
 
 @dataclass
@@ -27,12 +31,18 @@ class Handbook:
         return sorted(p for p in self.problems if p.severity == "error")
 
     @cached_property
-    def revision(self) -> str:
-        """The handbook's revision (`git describe`), asked once per loaded handbook: once
-        per build, however many features print it (cards, scorecards, feedback links)."""
-        from .cards.revision import revision
+    def revision(self) -> Revision:
+        """The handbook's revision (git), asked once per loaded handbook: once per build,
+        however many features print it (cards, feedback links)."""
+        from .cards.revision import current
 
-        return revision(self.settings.root)
+        settings = self.settings
+        return current(settings.root, settings.standards_path, settings.config_file)
+
+    def revision_of(self, standard: Standard) -> str:
+        """The revision a standard is printed as: the commit, '-dirty' if its file (or
+        mkdocs.yml) has changes not committed."""
+        return self.revision.of(standard.path)
 
     def published(self) -> list[Standard]:
         """Standards that appear on the site, ordered by area then id.

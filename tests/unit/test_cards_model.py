@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from handbook.cards.model import carded, make_card, make_cards, select
 from handbook.cards.render import card_html
-from handbook.cards.revision import UNVERSIONED, revision
+from handbook.cards.revision import UNVERSIONED, Revision, current, revision
 from handbook.cards.sizes import SIZES
 from handbook.handbook import Handbook
 from handbook.loader import load_one
@@ -221,3 +222,40 @@ def test_a_malformed_card_section_is_a_schema_error_at_its_line(card, message):
     assert loaded is None
     assert any(message in p.message for p in problems), [p.message for p in problems]
     assert all(p.line > BASE.count("\n") for p in problems)
+
+
+def test_only_a_standard_changed_since_the_commit_is_printed_as_dirty(tmp_path: Path):
+    """One edit under `serve` must not change every other card (and every PDF)."""
+    (tmp_path / "standards").mkdir()
+    for name in ("a.yml", "b.yml", "c d.yml"):
+        (tmp_path / "standards" / name).write_text("id: X\n", "utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    clean = current(tmp_path, tmp_path / "standards", config)
+    assert clean.name != UNVERSIONED and not clean.changed
+    assert clean.of("standards/a.yml") == clean.name
+
+    (tmp_path / "standards" / "c d.yml").write_text("id: Y\n", "utf-8")
+    (tmp_path / "standards" / "new.yml").write_text("id: Z\n", "utf-8")
+    (tmp_path / "other.txt").write_text("not a standard\n", "utf-8")
+    edited = current(tmp_path, tmp_path / "standards", config)
+    assert edited.of("standards/a.yml") == clean.name
+    assert edited.of("standards/c d.yml") == f"{clean.name}-dirty"
+    assert edited.of("standards/new.yml") == f"{clean.name}-dirty"  # not yet tracked
+
+    subprocess.run([*git, "mv", "standards/b.yml", "standards/e.yml"], cwd=tmp_path, check=True)
+    config.write_text("site_name: y\n", "utf-8")
+    moved = current(tmp_path, tmp_path / "standards", config)
+    assert moved.of("standards/e.yml") == f"{clean.name}-dirty"
+    assert moved.of("standards/a.yml") == f"{clean.name}-dirty"  # mkdocs.yml changed: all
+
+    # From a folder below the repository's top, as a handbook inside a larger repository.
+    assert current(tmp_path / "standards", tmp_path / "standards", None).name == clean.name
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    assert current(outside, outside, None) == Revision()
+    assert Revision().of("standards/a.yml") == UNVERSIONED

@@ -193,9 +193,8 @@ def select(
 def make_cards(
     handbook: Handbook, standards: Iterable[Standard], urls: Urls | None = None
 ) -> list[Card]:
-    """Cards for the standards, with the handbook's revision and, when the site's public
+    """Cards for the standards, each with its revision and, when the site's public
     address is known (site_url), links to their pages."""
-    name = handbook.revision
     site_url = handbook.settings.published_at
     urls = urls or Urls()
     cards = []
@@ -203,5 +202,5 @@ def make_cards(
         url = None
         if site_url:
             url = safe_url(site_url.rstrip("/") + "/" + urls.url(standard_path(standard)))
-        cards.append(make_card(standard, name, url))
+        cards.append(make_card(standard, handbook.revision_of(standard), url))
     return cards

@@ -1,8 +1,10 @@
-"""Which revision of the handbook a card was printed from."""
+"""Which revision of the handbook a card (or a suggestion link) was made from."""
 
 from __future__ import annotations
 
+import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 UNVERSIONED = "unversioned"
@@ -14,15 +16,70 @@ def revision(root: Path) -> str:
     Kept in one function so that a richer naming (release tags, changelog entries) can
     replace it in one place. Outside a git repository the cards say 'unversioned'.
     """
+    name = _git(root, "describe", "--always", "--dirty")
+    return name.strip() if name and name.strip() else UNVERSIONED
+
+
+@dataclass(frozen=True)
+class Revision:
+    """The commit the handbook is at, and which of the files a standard's card prints
+    from differ from it.
+
+    A card says '-dirty' only when its own standard's file (or mkdocs.yml) has changes
+    not committed: one edit under `serve` leaves every other card as it was, where the
+    whole tree's state would have changed all of them (and their PDFs) at the first edit.
+    """
+
+    name: str = UNVERSIONED
+    # Paths relative to the handbook root, as Standard.path, that differ from `name`
+    # (changed, added or not yet tracked).
+    changed: frozenset[str] = frozenset()
+    config_changed: bool = False
+
+    def of(self, path: str) -> str:
+        """The revision a standard's file at `path` is printed as."""
+        if self.name == UNVERSIONED:
+            return UNVERSIONED
+        dirty = self.config_changed or path in self.changed
+        return f"{self.name}-dirty" if dirty else self.name
+
+
+def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
+    """The handbook's revision at `root`: its commit, and which files under `standards`
+    and which `config_file` differ from it."""
+    name = _git(root, "describe", "--always")
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if not name or not name.strip() or not top:
+        return Revision()
+    spec = [str(standards)] + ([str(config_file)] if config_file is not None else [])
+    # -z: paths exactly as they are, whatever characters they hold; relative to the
+    # repository's top folder.
+    status = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *spec)
+    if status is None:
+        return Revision()
+    top_path = Path(top.strip())
+    changed: set[str] = set()
+    entries = iter(status.split("\0"))
+    for entry in entries:
+        if len(entry) < 4:
+            continue
+        if entry[0] in "RC":
+            next(entries, None)  # a rename's or copy's former path follows
+        changed.add(_relative(top_path / entry[3:], root))
+    config = _relative(config_file, root) if config_file is not None else None
+    return Revision(name.strip(), frozenset(changed), config in changed)
+
+
+def _relative(path: Path, root: Path) -> str:
+    return os.path.relpath(os.path.realpath(path), os.path.realpath(root)).replace(os.sep, "/")
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """What git prints for `args` in `root`; None if git fails or is missing."""
     try:
         result = subprocess.run(
-            ["git", "describe", "--always", "--dirty"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
+            ["git", *args], cwd=root, capture_output=True, text=True, timeout=10
         )
     except (OSError, subprocess.TimeoutExpired):
-        return UNVERSIONED
-    name = result.stdout.strip()
-    return name if result.returncode == 0 and name else UNVERSIONED
+        return None
+    return result.stdout if result.returncode == 0 else None

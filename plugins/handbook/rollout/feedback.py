@@ -101,14 +101,14 @@ def suggest_links(
     if not options.email and _repository(settings.repo_url) is None:
         return {}
     state = state or cold()
-    revision = handbook.revision
     base = (settings.published_at or "").rstrip("/")
-    shared = (revision, repr(options), settings.repo_url)
+    shared = (repr(options), settings.repo_url)
     links: dict[str, str] = {}
     for standard in handbook.published():
         page = urls.url(standard_path(standard))
         address = f"{base}/{page}" if base else page
-        key = (standard.digest, address, shared) if standard.digest else None
+        revision = handbook.revision_of(standard)
+        key = (standard.digest, address, revision, shared) if standard.digest else None
         make = partial(_safe_link, standard, settings, options, address, revision)
         link = state.kept("suggest-link", key, make, of=standard.digest)
         if link is not None:

@@ -40,9 +40,9 @@ class ScorecardsFeature(FilesBeside):
             extras.sections.setdefault(standard.id, []).append(Section(html))
 
     def make_files(self, handbook: Handbook, urls: Urls) -> list[OutputFile]:
-        name = handbook.revision
         files = []
         for standard in scored(handbook):
+            name = handbook.revision_of(standard)
             page = scorecard_path(standard)
             links = {
                 "standard": urls.relative(page, standard_path(standard)),
