@@ -3,10 +3,13 @@ is a located problem and its card is not printed, never a card with empty boxes.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from cardkit import copy_cards_fixture, fixture_handbook, pdf_pages
 
-from handbook.cards import glyphs
+from handbook.cards import compile, glyphs, typeset
 from handbook.cards.model import make_cards, select
 from handbook.cards.pdf import render
 from handbook.cards.sizes import SIZES
@@ -14,6 +17,8 @@ from handbook.cli import main
 
 WORLD = "สวัสดีครับ नमस्ते வணக்கம் 😀👍🏽"
 RUNIC = "ᚠᚢᚦ"  # no card font has runes
+# What differs between two PDFs of the same document: when Typst made them.
+DATED = re.compile(rb"D:\d{14}Z|\d{4}-\d\d-\d\dT[\d:+-]{14}|(?<=ID>)[\w+/=]+|/ID\[[^]]*\]")
 
 
 def with_title(tmp_path, title: str):
@@ -80,3 +85,25 @@ def test_the_card_fonts_cover_the_scripts_supported(char):
 def test_joiners_and_variation_selectors_need_no_glyph():
     assert glyphs.missing("👩\u200d💻 ❤\ufe0f") == []
     assert glyphs.missing("ᚠ") == ["ᚠ"]
+
+
+def test_cards_are_laid_out_only_in_the_card_fonts(tmp_path):
+    """The cache signature names the files of the card fonts alone, so the layout must not
+    depend on any other file in the font folders (a font installed or not on another
+    machine): Typst given only the card fonts' files prints the same PDF, even of a
+    character no card font has (runes, which fonts-noto-core has in a font of its own)."""
+    handbook = fixture_handbook(with_title(tmp_path, f"{WORLD} `x→✓` {RUNIC}"))
+    cards = make_cards(handbook, handbook.published())
+    rendering = render(cards, SIZES["a6"], handbook.settings.areas)
+    assert {p.rule for p in rendering.problems()} == {"card-glyph"}
+    alone = tmp_path / "card-fonts"
+    alone.mkdir()
+    families = (*typeset.FONTS, typeset.MONO)
+    for font in typeset.fonts().fonts():
+        if font.family in families and font.path and not (alone / Path(font.path).name).exists():
+            (alone / Path(font.path).name).symlink_to(font.path)
+    template, text = str(typeset.template_path()), rendering.document()
+    everything = compile.pdf(template, [str(d) for d in typeset.font_dirs()], text)
+    card_fonts = compile.pdf(template, [str(alone)], text)
+    assert len(pdf_pages(everything)) == len(cards)
+    assert DATED.sub(b"", card_fonts) == DATED.sub(b"", everything)
