@@ -218,7 +218,7 @@ def _fetch(url: str) -> str | None:
 
 def serve_reload(project: Path, runs: int) -> dict[str, Any]:
     """Seconds from saving a changed standard to its changed page and quick card page
-    served by `mkdocs serve`."""
+    served by `mkdocs serve`; the first save is the first change to a clean checkout."""
     port = free_port()
     log = open(project / ".serve.log", "w")  # noqa: SIM115 - closed below
     server = subprocess.Popen(
@@ -276,6 +276,15 @@ def serve_reload(project: Path, runs: int) -> dict[str, Any]:
     }
 
 
+def handbook_project(project: Path, count: int) -> Path:
+    """A synthetic handbook as editors keep one: a git checkout (as CI and the publish
+    workflow clone it), its first published state and one edit committed, nothing
+    changed since. The changelog and the cards' revisions are made from git."""
+    if not project.exists():
+        write_project(project, count, seed=1, revisions=1)
+    return project
+
+
 def plain_project(work: Path, source: Path, mode: str, count: int) -> Path:
     """The plain MkDocs project of a synthetic handbook, written the first time."""
     project = work / f"plain-{mode}-{count}"
@@ -328,17 +337,17 @@ def main() -> int:
     print(f"benchmarks in {work} on {results['machine']['cpu']}", flush=True)
 
     for count in sizes:
-        project = work / f"handbook-{count}"
-        if not project.exists():
-            write_project(project, count, seed=1)
+        project = handbook_project(work / f"handbook-{count}", count)
         projects = {f"handbook {count}": project}
         if count == 1000 and "cards_off" not in skip:
             # Beside the figure as shipped: the same handbook without the cards' fit check
             # and PDFs, labelled so in the results.
             off = work / "cards-off-1000"
             if not off.exists():
-                write_project(off, count, seed=1)
+                handbook_project(off, count)
                 card_check_off(off)
+                git = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+                subprocess.run([*git, "commit", "-qam", "Cards off"], cwd=off, check=True)
             projects["handbook 1000, cards off"] = off
         if "baseline" not in skip and count in baseline_sizes:
             for mode in ("default", "prune"):
@@ -353,9 +362,7 @@ def main() -> int:
                 results["baseline"].setdefault(str(count), {})[mode] = figure
     if "baseline" not in skip:
         for count in sorted(set(baseline_sizes) - set(sizes)):
-            source = work / f"handbook-{count}"
-            if not source.exists():
-                write_project(source, count, seed=1)
+            source = handbook_project(work / f"handbook-{count}", count)
             for mode in ("default", "prune"):
                 project = plain_project(work, source, mode, count)
                 figure = median_build(project, runs, f"plain {mode} {count}")
@@ -380,10 +387,8 @@ def main() -> int:
             "cards_bench.py", ["--count", "100", *runs_arg], r"median ([\d.]+) s"
         )
     if "serve" not in skip:
-        project = work / "handbook-1000"
-        if not project.exists():
-            write_project(project, 1000, seed=1)
-        results["serve"] = serve_reload(project, max(runs, 3))
+        project = handbook_project(work / "handbook-1000", 1000)
+        results["serve"] = serve_reload(project, max(runs, 5))
 
     if "results" not in skip:
         from results_bench import measure as measure_results  # it imports this module
