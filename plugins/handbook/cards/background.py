@@ -31,6 +31,7 @@ from ..feature import FeatureFailed
 from ..model import Standard
 from ..render.output import OutputFile
 from . import cache
+from .bydata import ByData
 from .model import Card
 from .pdf import Measure, Rendering
 
@@ -92,8 +93,17 @@ class Typesetting:
 
 
 def made_pdfs(rendering: Rendering, root: Path, groups: dict[str, list[Card]]) -> dict[str, bytes]:
-    """The PDF of each group of cards, made once per content (cache.py)."""
-    names = {group: cache.key(rendering.document(cards)) for group, cards in groups.items()}
+    """The PDF of each group of cards, made once per content (cache.py); each group's name
+    in the cache kept by its cards' data (bydata.py)."""
+    names = {
+        group: PDF_NAMES.get(
+            [rendering.data[c.id] for c in cards],
+            rendering.size,
+            partial(_name, rendering, cards),
+        )
+        for group, cards in groups.items()
+    }
+    PDF_NAMES.turn()
     found = {group: cache.load_pdf(root, name) for group, name in names.items()}
     missing = [group for group, data in found.items() if data is None]
     made = rendering.pdfs([groups[g] for g in missing]) if missing else []
@@ -101,6 +111,14 @@ def made_pdfs(rendering: Rendering, root: Path, groups: dict[str, list[Card]]) -
         cache.save_pdf(root, names[group], data)
         found[group] = data
     return {group: data for group, data in found.items() if data is not None}
+
+
+# Each PDF's name in the cache, by its cards' data (`made_pdfs`).
+PDF_NAMES = ByData()
+
+
+def _name(rendering: Rendering, cards: list[Card]) -> str:
+    return cache.key(rendering.document(cards))
 
 
 def is_pdf(file: OutputFile) -> bool:

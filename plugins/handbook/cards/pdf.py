@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from ..buildstate import BuildState, cold
 from ..problems import Problem
 from . import compile, typeset
+from .bydata import ByData
 from .glyphs import glyph_problems, printed_text
 from .model import Card
 from .render import MARGIN_MM, foot_mm
@@ -90,10 +91,10 @@ class Rendering:
 
     def key(self, card: Card) -> str:
         """A digest of what decides the room a card takes: its content, the page size,
-        the template, Typst and the fonts (not its footer, which is in the margin)."""
-        body = {k: v for k, v in self.data[card.id].items() if k not in typeset.FOOTER}
-        text = json.dumps([self.size.name, body], sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256(f"{typeset.signature()}\n{text}".encode()).hexdigest()[:32]
+        the template, Typst and the fonts (not its footer, which is in the margin); kept
+        by the card's data (bydata.py)."""
+        data = self.data[card.id]
+        return LAYOUT_KEYS.get([data], self.size, partial(_layout_key, data, self.size))
 
     def lay_out(self, known: dict[str, Measure] | None = None, printing: bool = False) -> None:
         """Measure every card, laying out only those whose key is not in `known` (which
@@ -102,6 +103,7 @@ class Rendering:
         every card fits (_Check)."""
         known = {} if known is None else known
         keys = {c.id: self.key(c) for c in self.cards}
+        LAYOUT_KEYS.turn()
         missing = [c for c in self.cards if keys[c.id] not in known]
         if missing:
             spans = typeset.lay_out(_Check(self, missing, printing), len(missing))
@@ -198,6 +200,16 @@ class _Check:
             self.fitting = False
         else:
             self.rendering.made[printed] = data
+
+
+# The fit check's key of each card, by its data (`Rendering.key`).
+LAYOUT_KEYS = ByData()
+
+
+def _layout_key(data: dict[str, Any], size: Size) -> str:
+    body = {k: v for k, v in data.items() if k not in typeset.FOOTER}
+    text = json.dumps([size.name, body], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{typeset.signature()}\n{text}".encode()).hexdigest()[:32]
 
 
 def prepare(
