@@ -17,7 +17,7 @@ from .boundary import folder_problems, inside, read_text, walk
 from .buildstate import BuildState
 from .cards.model import card_problems
 from .handbook import Handbook
-from .model import Standard, content_digest, standard_from_data
+from .model import Standard, blob_id, content_digest, standard_from_data
 from .problems import Problem
 from .results import source as results_source
 from .settings import Settings
@@ -136,7 +136,8 @@ def _load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
     problems = list(_check_target_ids(path, data, source))
     if problems:
         return None, problems
-    standard = standard_from_data(data, path, source, content_digest(path, text))
+    blob = blob_id(text.encode("utf-8"))
+    standard = standard_from_data(data, path, source, content_digest(path, text), blob)
     problems = card_problems(standard)
     return (None, problems) if problems else (standard, [])
 

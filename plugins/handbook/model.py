@@ -175,6 +175,9 @@ class Standard:
     # A digest of the file's path and text (empty when not read from a file): what work
     # derived from this standard alone is kept under (buildstate.py).
     digest: str = field(default="", repr=False, compare=False)
+    # The id git gives the file's content (empty when not read from a file): the
+    # changelog finds the history's copies of the file here, already parsed.
+    blob: str = field(default="", repr=False, compare=False)
 
     @property
     def slug(self) -> str:
@@ -202,13 +205,18 @@ _LISTS_OF_RECORDS = {
 _DATES = ("effective", "review_by", "last_reviewed")
 
 
+def blob_id(content: bytes) -> str:
+    """The id git gives a file's content."""
+    return hashlib.sha1(b"blob %d\x00" % len(content) + content).hexdigest()
+
+
 def content_digest(path: str, text: str) -> str:
     """A standard file's digest: the same path and text, the same standard."""
     return hashlib.sha256(f"{path}\0{text}".encode()).hexdigest()[:32]
 
 
 def standard_from_data(
-    data: dict[str, Any], path: str, source: SourceMap | None, digest: str = ""
+    data: dict[str, Any], path: str, source: SourceMap | None, digest: str = "", blob: str = ""
 ) -> Standard:
     """Build a Standard from data that already passed schema validation."""
     values: dict[str, Any] = {}
@@ -224,4 +232,4 @@ def standard_from_data(
         elif isinstance(value, list):
             value = tuple(value)
         values[key] = value
-    return Standard(**values, path=path, data=data, source=source, digest=digest)
+    return Standard(**values, path=path, data=data, source=source, digest=digest, blob=blob)

@@ -264,3 +264,30 @@ def test_a_github_merge_commit_is_titled_by_its_pull_request(repo):
     )  # fmt: skip
     latest = revisions(repo)[0].revision
     assert (latest.title, latest.notes) == ("Answer by the second ring", "Why: queues.")
+
+
+def test_the_build_s_own_reading_of_its_files_is_the_history_s_and_is_not_parsed_again(repo):
+    repo.commit("Add hold", {HOLD: standard("PHONE-002", "Hold")})
+    repo.commit("Faster", repo.edit(PHONE, "three rings", "two rings"))
+    repo.write(repo.edit(EMAIL, '"active"', '"retired"'))  # not committed: unreleased
+
+    def told(result) -> list[object]:
+        assert result.changelog is not None, result.problems
+        return [
+            (r.key, r.revision.title, [(c.id, c.kind, [f.sentence for f in c.changes])
+                                       for c in r.changes])
+            for r in result.changelog.revisions
+        ]  # fmt: skip
+
+    settings = Settings.from_options(repo.path, {"changelog": {}})
+    parsed_here = ChangelogFeature()
+    alone = parsed_here.outcome(Handbook([], [], settings))
+    handbook = load(settings)
+    assert len(handbook.standards) == 3 and not handbook.errors
+    given = ChangelogFeature()
+    with_build = given.outcome(handbook)
+    assert told(with_build) == told(alone)
+    assert len(told(alone)) == 4  # three commits and the unreleased change
+    for s in handbook.standards:  # the same values, taken from the build, not parsed
+        assert given.cache.parsed[s.blob].data is s.data
+        assert parsed_here.cache.parsed[s.blob].data == s.data

@@ -60,6 +60,7 @@ class ChangelogFeature(Feature):
         if not opts.enabled:
             return Outcome(None, problems, enabled=False)
         where = settings.standards_dir
+        self.cache.know(handbook.standards)  # their history's copies: not parsed again
         try:
             location = Location.find(settings)
             changelog = self._changelog_for(location, opts, settings.include_drafts)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from ..loader import YAML_SUFFIXES
+from ..model import Standard
 from ..yamlsource import MAX_BYTES, YamlProblem, parse
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -233,6 +234,15 @@ class BlobCache:
             self.parsed[blob] = parse_blob(content)
         for blob in missing:
             self.parsed.setdefault(blob, Parsed(None, "git could not read this file"))
+
+    def know(self, standards: Iterable[Standard]) -> None:
+        """Take the build's own reading of its standard files: the history's copies of
+        a file (the same blob) need not be parsed again. The build reads what the
+        changelog's parser reads (the same values, dates as written), and a file it
+        loaded passed every check the changelog makes of one."""
+        for standard in standards:
+            if standard.blob and standard.blob not in self.parsed:
+                self.parsed[standard.blob] = Parsed(standard.data)
 
     def entry(self, path: str, blob: str) -> Entry | str:
         """The standard in a file, or why it is not one. The same file gives the same

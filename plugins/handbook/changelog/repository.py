@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import blob_id
 from ..render.escape import xml_text
 from ..settings import Settings
 from .git import Git, GitError, Tag
@@ -169,11 +169,6 @@ def working_tree(location: Location) -> dict[str, bytes]:
         if path.is_file() and is_standard_file(relative, location.folder):
             files[location.handbook_path(relative)] = path.read_bytes()
     return files
-
-
-def blob_id(content: bytes) -> str:
-    """The id git gives a file's content, so unchanged files hit the parse cache."""
-    return hashlib.sha1(b"blob %d\x00" % len(content) + content).hexdigest()
 
 
 def working_state(
