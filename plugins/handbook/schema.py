@@ -12,12 +12,14 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
 
 from .yamlsource import Path, SourceMap
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_FILE = "standard.schema.json"
 
@@ -41,6 +43,9 @@ def allowed(field: str) -> tuple[str, ...]:
 
 @cache
 def _validator() -> jsonschema.Draft202012Validator:
+    # Only for files with errors: most builds never import it (0.04-0.08 s).
+    import jsonschema
+
     return jsonschema.Draft202012Validator(
         schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
