@@ -91,3 +91,37 @@ def test_text_from_a_standard_cannot_inject_markup_into_the_changelog(tmp_path):
     renderer = ChangelogRenderer(outcome.changelog, handbook, Urls())
     text = "".join(str(f.content) for f in renderer.files())
     assert "<script>" not in text and "javascript:" not in text
+
+
+def test_pages_of_released_revisions_are_kept_while_only_the_unreleased_changes_differ(
+    tmp_path,
+):
+    from handbook.buildstate import BuildState
+    from handbook.features import all_features
+
+    repo = Repo(tmp_path / "handbook")
+    repo.commit("First", {"standards/a.yml": standard("PHONE-001", "Answering")})
+    repo.commit("Second", {"standards/a.yml": standard("PHONE-001", "Answering calls")})
+    state = BuildState()
+    (feature,) = [f for f in all_features(state) if isinstance(f, ChangelogFeature)]
+    settings = Settings(root=repo.path, site_name="Acme standards")
+    made = []
+    for title in ("Answering the phone", "Answering the phone soon", "Answering at once"):
+        (repo.path / "standards/a.yml").write_text(standard("PHONE-001", title), "utf-8")
+        state.start()
+        loaded = load(settings, state)
+        handbook = Handbook(loaded.standards, [], settings)
+        files = {f.path: f for f in feature.files(handbook, Urls())}
+        cold = ChangelogFeature().files(handbook, Urls())  # nothing kept
+        assert files == {f.path: f for f in cold}
+        made.append(files)
+    released = [
+        p
+        for p in made[0]
+        if p.endswith((".md", ".xml")) and "unreleased" not in p and p != "changelog/index.md"
+    ]
+    assert len(released) >= 3  # two revisions' pages and the feed, at least
+    for path in released:  # the same objects: kept, not made again
+        assert made[2][path] is made[1][path]
+    assert "Answering at once" in str(made[2]["changelog/unreleased.md"].content)
+    assert state.failed == 0

@@ -147,7 +147,11 @@ class ChangelogFeature(Feature):
         # The changelog by identity: a new history or a newly saved change is a new one.
         if self._rendered is None or self._rendered[0] is not changelog or self._rendered[1] != key:
             state = self.state
-            renderer = ChangelogRenderer(changelog, handbook, urls, as_of=as_of, state=state)
+            # The released revisions' pages are kept by the history read and this key.
+            history = None if self._history is None else (self._history[0], key)
+            renderer = ChangelogRenderer(
+                changelog, handbook, urls, as_of=as_of, state=state, history=history
+            )
             sections = PageExtras()
             renderer.sections(sections)
             self._rendered = (changelog, key, (renderer.files(), sections.sections))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, partial
@@ -192,6 +193,10 @@ class ChangelogRenderer:
     today: dt.date = field(default_factory=dt.date.today)
     as_of: bool = True  # pages of superseded versions (asof.py)
     state: BuildState = field(default_factory=cold)  # keeps sections across rebuilds
+    # What the released revisions are made of and what their pages show of the site
+    # (the history read, the published standards, the areas, the addresses): with it,
+    # their pages are kept across rebuilds (`_released`); None: made each time.
+    history: tuple[Any, ...] | None = None
 
     def __post_init__(self) -> None:
         self.paths = {s.id: standard_path(s) for s in self.handbook.published()}
@@ -330,11 +335,47 @@ class ChangelogRenderer:
         return OutputFile(FEED, text)
 
     def files(self) -> list[OutputFile]:
-        pages = [self.revision_page(i) for i in range(len(self.changelog.revisions))]
-        pages += [self.briefing_page(r) for r in self.changelog.revisions if self._briefs(r)]
+        revisions = self.changelog.revisions
+        pages = [
+            self._released((r,), ("revision", *self._neighbours(i)), partial(self.revision_page, i))
+            for i, r in enumerate(revisions)
+        ]
+        pages += [
+            self._released((r,), ("briefing",), partial(self.briefing_page, r))
+            for r in revisions
+            if self._briefs(r)
+        ]
         pages += self.asof_pages()
         script = OutputFile(FILTER_SCRIPT, filter_script())
-        return [self.index_page(), *pages, self.feed(), script]
+        released = tuple(r for r in revisions if not r.unreleased)  # the feed's id: the oldest
+        feed = self._released(released, ("feed",), self.feed)
+        return [self.index_page(), *pages, feed, script]
+
+    def _neighbours(self, index: int) -> tuple[tuple[str, str] | None, ...]:
+        """The revisions a revision page links to as newer and older: (path, title)."""
+        revisions = self.changelog.revisions
+        around = [index - 1 if index > 0 else None, index + 1]
+        return tuple(
+            (revision_path(revisions[n]), title(revisions[n]))
+            if n is not None and n < len(revisions)
+            else None
+            for n in around
+        )
+
+    def _released(
+        self,
+        revisions: tuple[RevisionChanges, ...],
+        what: tuple[Any, ...],
+        make: Callable[[], OutputFile],
+    ) -> OutputFile:
+        """A page made of released revisions only, kept in the build state while the
+        history, the site's part in it (`history`), the day and `what` else it shows
+        are the same: an edit changes the unreleased changes alone. Checked at its first
+        reuse in the process (buildstate.py)."""
+        if self.history is None or any(r.unreleased for r in revisions):
+            return make()
+        key = (self.history, self.today, tuple(r.key for r in revisions), what)
+        return self.state.kept("changelog-page", key, make, rarely=True)
 
     def _superseded(self) -> dict[str, list[tuple[asof.Version, Standard]]]:
         """Each published standard's versions that are no longer current, as Standards."""
