@@ -71,6 +71,7 @@ def load(settings: Settings, state: BuildState | None = None) -> Handbook:
             texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)
     handbook.problems[:0] = problems
+    handbook.texts = texts
     handbook.results, found = results_source.load(settings, handbook.standards, state)
     handbook.problems.extend(found)
     return handbook

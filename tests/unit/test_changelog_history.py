@@ -291,3 +291,21 @@ def test_the_build_s_own_reading_of_its_files_is_the_history_s_and_is_not_parsed
     for s in handbook.standards:  # the same values, taken from the build, not parsed
         assert given.cache.parsed[s.blob].data is s.data
         assert parsed_here.cache.parsed[s.blob].data == s.data
+
+
+def test_the_working_tree_is_made_of_the_texts_the_build_read(tmp_path):
+    from handbook.changelog.repository import Location, working_tree
+    from handbook.loader import load
+    from handbook.settings import Settings
+
+    repo = Repo(tmp_path / "handbook")
+    repo.commit("First", {"standards/a.yml": standard("PHONE-001", "Answering")})
+    (repo.path / "standards/b.yml").write_text("\ufeff" + standard("PHONE-002", "Holding"))
+    settings = Settings(root=repo.path)
+    location = Location.find(settings)
+    read = load(settings).texts
+    assert set(read) == {"standards/a.yml", "standards/b.yml"}
+    assert working_tree(location, read) == working_tree(location)  # byte for byte, BOM too
+    # A text the build read is used as it is, not read from the disk again.
+    read = {**read, "standards/a.yml": "id: PHONE-001\n"}
+    assert working_tree(location, read)["standards/a.yml"] == b"id: PHONE-001\n"

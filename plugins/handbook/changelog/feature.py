@@ -7,6 +7,7 @@ parses nothing that did not change (parsed files are cached by blob id).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +64,7 @@ class ChangelogFeature(Feature):
         self.cache.know(handbook.standards)  # their history's copies: not parsed again
         try:
             location = Location.find(settings)
-            changelog = self._changelog_for(location, opts, settings.include_drafts)
+            changelog = self._changelog_for(location, opts, settings.include_drafts, handbook.texts)
         except GitError as e:
             # No git or no repository is a normal way to build; git failing is not.
             severity = "warning" if e.kind == "failed" else "suggestion"
@@ -75,7 +76,13 @@ class ChangelogFeature(Feature):
             problems.append(Problem(where, 1, 1, "changelog-shallow", SHALLOW_HELP, severity))
         return Outcome(changelog, problems)
 
-    def _changelog_for(self, location: Location, opts: ChangelogOptions, drafts: bool) -> Changelog:
+    def _changelog_for(
+        self,
+        location: Location,
+        opts: ChangelogOptions,
+        drafts: bool,
+        read: Mapping[str, str] | None = None,
+    ) -> Changelog:
         git = location.git
         head = git.head()
         pattern = opts.tag_pattern
@@ -102,7 +109,7 @@ class ChangelogFeature(Feature):
         current = None
         if opts.unreleased:
             last = revisions[-1].state if revisions else None
-            current = working_state(location, self.cache, last, drafts)
+            current = working_state(location, self.cache, last, drafts, read)
         fingerprint = (key, tuple(sorted(current.blobs.items())) if current else None)
         if self._changelog is None or self._changelog[0] != fingerprint:
             changelog = build(revisions, current, keep_empty=bool(pattern))

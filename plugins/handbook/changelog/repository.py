@@ -157,24 +157,33 @@ def snapshot_at(location: Location, commit: str) -> dict[str, str]:
     return location.standard_files(location.git.ls_tree(commit, location.folder or "."))
 
 
-def working_tree(location: Location) -> dict[str, bytes]:
-    """{handbook path: content} of the standard files on disk, as the build reads them."""
+def working_tree(location: Location, read: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """{handbook path: content} of the standard files on disk, as the build reads them;
+    a file the build has read already (`read`: its text, by handbook path) is not read
+    again (the loader decodes the bytes as UTF-8, so encoding gives them back)."""
     folder = location.standards_path
     files: dict[str, bytes] = {}
     if not folder.is_dir():
         return files
+    read = read or {}
     for path in sorted(folder.rglob("*")):
         inside = path.relative_to(folder).as_posix()
         relative = f"{location.folder}/{inside}" if location.folder else inside
         if path.is_file() and is_standard_file(relative, location.folder):
-            files[location.handbook_path(relative)] = path.read_bytes()
+            name = location.handbook_path(relative)
+            text = read.get(name)
+            files[name] = path.read_bytes() if text is None else text.encode("utf-8")
     return files
 
 
 def working_state(
-    location: Location, cache: BlobCache, previous: State | None, include_drafts: bool
+    location: Location,
+    cache: BlobCache,
+    previous: State | None,
+    include_drafts: bool,
+    read: Mapping[str, str] | None = None,
 ) -> State:
-    files = working_tree(location)
+    files = working_tree(location, read)
     blobs = {path: blob_id(content) for path, content in files.items()}
     contents = {blobs[path]: content for path, content in files.items()}
     cache.fill(lambda ids: {i: contents[i] for i in ids}, contents)
