@@ -22,8 +22,8 @@ class Handbook:
     settings: Settings = field(default_factory=Settings)
     # Results of the targets, from the results folder (none for a past revision's files).
     results: Results = field(default_factory=Results)
-    # The standard files' texts this build read, by path (relative to the root): the
-    # changelog's unreleased changes are made of them rather than read again.
+    # The standard files' texts it was loaded from, by path (relative to the root): the
+    # changelog's unreleased changes are made of the build's rather than read again.
     texts: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     _published: tuple[object, list[Standard]] | None = field(
         default=None, init=False, repr=False, compare=False

@@ -71,7 +71,6 @@ def load(settings: Settings, state: BuildState | None = None) -> Handbook:
             texts[relative] = text
     handbook = load_texts(texts, settings, check_files=True)
     handbook.problems[:0] = problems
-    handbook.texts = texts
     handbook.results, found = results_source.load(settings, handbook.standards, state)
     handbook.problems.extend(found)
     return handbook
@@ -91,8 +90,7 @@ def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool =
             unloaded.setdefault(ident, min(found))
     problems.extend(_check_across(standards, settings, check_files, unloaded))
     problems.extend(_check_loop(standards, settings))
-    handbook = Handbook(standards, problems, settings)
-    return handbook
+    return Handbook(standards, problems, settings, texts=dict(texts))
 
 
 def load_one(path: str, text: str) -> tuple[Standard | None, list[Problem]]:
