@@ -52,3 +52,39 @@ def test_compiled_templates_are_not_reused_once_their_source_changed(tmp_path):
     assert len(compiled.code) == 1  # kept for the next build
     template.write_text("<h2>{{ title }}</h2>")
     assert render() == "<h2>Page</h2>"
+
+
+def test_the_index_folder_is_moved_to_its_new_version_and_only_changed_files_written(tmp_path):
+    from handbook.mkdocs.stable import VersionedFolder
+
+    config, digests, index = _config(tmp_path), Digests(), VersionedFolder("search/handbook/")
+
+    def build(version, contents):
+        """The files of one build, as the plugin adds them, and which it writes."""
+        paths = [f"search/handbook/{version}/{name}" for name in contents]
+        index.move(["standards.json", *paths], str(tmp_path), digests)
+        digests.start("site")
+        written = []
+        for path, content in zip(paths, contents.values(), strict=True):
+            file = StableFile.generated(config, path, content=content)
+            digests.mark(file, content)
+            if file.is_modified():
+                file.copy_file(dirty=True)
+                written.append(path.split("/", 3)[3])
+        return written
+
+    first = {"meta.js": "m1", "t/ab.js": "ab", "t/cd.js": "cd", "d/0.js": "d0"}
+    assert build("aaa", first) == list(first)
+    second = {"meta.js": "m2", "t/ab.js": "ab", "t/ef.js": "ef", "d/0.js": "d0"}  # cd gone
+    assert build("bbb", second) == ["meta.js", "t/ef.js"]  # the others moved
+    folder = tmp_path / "search/handbook"
+    assert [p.name for p in folder.iterdir()] == ["bbb"]
+    found = {p.relative_to(folder / "bbb").as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert found == set(second)  # what a full build writes there, no more
+    assert (folder / "bbb/t/ab.js").read_text() == "ab"
+    assert build("aaa", first) == ["meta.js", "t/cd.js"]  # back to the first version
+    assert [p.name for p in folder.iterdir()] == ["aaa"]
+    (folder / "ccc").mkdir()  # a folder of that name there already: written as before
+    third = {"meta.js": "m3", "t/ab.js": "ab"}
+    assert build("ccc", third) == ["meta.js", "t/ab.js"]
+    assert sorted(p.name for p in folder.iterdir()) == ["aaa", "ccc"]

@@ -166,10 +166,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.state.release()  # no rebuild follows: 40 MB less at 1,000 standards
         if self.config.options.search.enabled and not self.serving:
             _load_script_by_version(config, versioned_url(outputs))
-        if self.serving:
-            for notice, warning in self.rebuilds.unbuilt.notices(handbook, self.urls):
+        if self.serving:  # the notices of pages not built, the index's folder moved
+            for warning in self.rebuilds.served(outputs, handbook, self.urls, config.site_dir):
                 log.warning(warning)
-                outputs.append(notice)
         for output in outputs:
             file = add(files, config, output, handbook.settings, self.rebuilds.digests)
             if file is not None:
