@@ -693,10 +693,11 @@ def index_files(
         "ends": [START, END],
     }
     files = [OutputFile(f"{FOLDER}/meta.js", _script("meta", meta))]
+    shard = partial(_kept_shard, state) if rebuilding else _shard_script
     for prefix, entries in sharded.items():
-        files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", _shard_script(f"t/{prefix}", entries)))
+        files.append(OutputFile(f"{FOLDER}/t/{prefix}.js", shard(f"t/{prefix}", entries)))
     for number, found in sorted(pairs.items()):
-        files.append(OutputFile(f"{FOLDER}/p/{number}.js", _shard_script(f"p/{number}", found)))
+        files.append(OutputFile(f"{FOLDER}/p/{number}.js", shard(f"p/{number}", found)))
     for start in range(0, len(docs), CHUNK):
         name = f"d/{start // CHUNK}"
         chunk = docs[start : start + CHUNK]
@@ -705,6 +706,13 @@ def index_files(
         text = state.kept("search-chunk", key, partial(_chunk_script, name, chunk))
         files.append(OutputFile(f"{FOLDER}/{name}.js", text))
     return files
+
+
+def _kept_shard(state: BuildState, name: str, entries: dict[str, str]) -> str:
+    """`_shard_script(name, entries)`, kept in `state` by its entries (a `serve` rebuild:
+    an edit changes a few of the hundreds of shards and pair files)."""
+    key = (name, tuple(entries.items()))
+    return state.kept("search-shard", key, partial(_shard_script, name, entries))
 
 
 def _term_texts(
