@@ -259,3 +259,19 @@ def test_only_a_standard_changed_since_the_commit_is_printed_as_dirty(tmp_path: 
     outside.mkdir()
     assert current(outside, outside, None) == Revision()
     assert Revision().of("standards/a.yml") == UNVERSIONED
+
+
+def test_a_handbook_reached_through_a_symbolic_link_has_its_revision(tmp_path: Path):
+    real = tmp_path / "real"
+    (real / "standards").mkdir(parents=True)
+    (real / "standards" / "a.yml").write_text("id: X\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=real, check=True)
+    subprocess.run([*git, "add", "."], cwd=real, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=real, check=True)
+    (real / "standards" / "a.yml").write_text("id: Y\n", "utf-8")
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    found = current(link, link / "standards", None)
+    assert found.name != UNVERSIONED
+    assert found.of("standards/a.yml") == f"{found.name}-dirty"

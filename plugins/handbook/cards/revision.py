@@ -51,7 +51,9 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     top = _git(root, "rev-parse", "--show-toplevel")
     if not name or not name.strip() or not top:
         return Revision()
-    spec = [str(standards)] + ([str(config_file)] if config_file is not None else [])
+    # Relative to `root`, where git runs: an absolute path through a symbolic link
+    # would be outside the repository to git.
+    spec = [os.path.relpath(p, root) for p in (standards, config_file) if p is not None]
     # -z: paths exactly as they are, whatever characters they hold; relative to the
     # repository's top folder.
     status = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *spec)
