@@ -52,6 +52,9 @@ class BuildState:
 
     def __init__(self, keep: bool = True, checks: int = CHECKS) -> None:
         self.keep = keep  # False: nothing is kept across builds (each build cold)
+        # True: builds follow this one in the process (`serve`, set by the engine), so
+        # work kept only for rebuilds is worth keeping from the first build on.
+        self.rebuilds = False
         self.checks = checks
         self._kept: dict[_Entry, object] = {}
         # The results this build used, kept for the next: a dict, so that the next build
@@ -83,6 +86,12 @@ class BuildState:
         self.failed = 0
         self.builds += 1
         self.hits = self.misses = 0
+
+    @property
+    def rebuilding(self) -> bool:
+        """Whether to keep what only a later build of the process reuses: from its
+        second build on, or from its first where builds follow (`rebuilds`)."""
+        return self.keep and (self.rebuilds or self.builds > 1)
 
     def release(self) -> None:
         """Forget every result, as a build the process will not follow with another

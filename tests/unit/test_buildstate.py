@@ -129,3 +129,20 @@ def test_a_part_is_the_same_object_in_every_build_unless_nothing_is_kept():
     assert nothing.part("digests", dict) is made  # within a build, one object
     nothing.start()
     assert nothing.part("digests", dict) == {}  # the next build sees nothing of it
+
+
+def test_work_kept_only_for_rebuilds_is_kept_from_the_first_build_when_rebuilds_follow():
+    state = BuildState()
+    state.start()
+    assert not state.rebuilding  # a `mkdocs build`: its one build keeps none of it
+    state.start()
+    assert state.rebuilding  # a second build of the process: it is
+    serving = BuildState()
+    serving.rebuilds = True  # `serve`: from its first build on
+    serving.start()
+    assert serving.rebuilding
+    cold = BuildState(keep=False)
+    cold.rebuilds = True
+    cold.start()
+    cold.start()
+    assert not cold.rebuilding  # a state that keeps nothing, never

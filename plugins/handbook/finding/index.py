@@ -665,8 +665,8 @@ def index_files(
     """The index of these documents, as the files search.js loads."""
     state = state or cold()
     counts = counted(docs, state)
-    # Kept from a process's second build on: a `serve` rebuild, never a `mkdocs build`.
-    rebuilding = state.keep and state.builds > 1
+    # Kept for `serve`'s rebuilds, from its first build on; never in a `mkdocs build`.
+    rebuilding = state.rebuilding
     if rebuilding:
         scored = state.part("search-scores", partial(KeptScores, state)).update(counts)
     else:

@@ -78,7 +78,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Features live across `serve` rebuilds; what they work out is kept in self.state.
         self.features = all_features(self.state)
-        self.serving = command == "serve"
+        self.serving = self.state.rebuilds = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
