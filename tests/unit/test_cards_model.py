@@ -275,3 +275,24 @@ def test_a_handbook_reached_through_a_symbolic_link_has_its_revision(tmp_path: P
     found = current(link, link / "standards", None)
     assert found.name != UNVERSIONED
     assert found.of("standards/a.yml") == f"{found.name}-dirty"
+
+
+@pytest.mark.parametrize("folder", [":standards", ":(glob)x", "std[ab]", "*"])
+def test_a_standards_folder_named_like_a_git_pathspec_is_taken_literally(
+    tmp_path: Path, folder: str
+):
+    # git reads ':' at the start of a path and '*', '[' in it as pathspec magic: a
+    # folder so named would match other paths (or none), and its changes go unseen.
+    (tmp_path / folder).mkdir()
+    (tmp_path / folder / "a.yml").write_text("id: X\n", "utf-8")
+    (tmp_path / "standards").mkdir(exist_ok=True)
+    (tmp_path / "standards" / "b.yml").write_text("id: Y\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    (tmp_path / folder / "a.yml").write_text("id: Z\n", "utf-8")
+    (tmp_path / "standards" / "b.yml").write_text("id: W\n", "utf-8")  # not under `folder`
+    found = current(tmp_path, tmp_path / folder, None)
+    assert found.of(f"{folder}/a.yml") == f"{found.name}-dirty"
+    assert found.changed == {f"{folder}/a.yml"}

@@ -55,8 +55,18 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     # would be outside the repository to git.
     spec = [os.path.relpath(p, root) for p in (standards, config_file) if p is not None]
     # -z: paths exactly as they are, whatever characters they hold; relative to the
-    # repository's top folder.
-    status = _git(root, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", *spec)
+    # repository's top folder. --literal-pathspecs: a folder named ':x' or '*' is that
+    # folder, not git's pathspec magic or a pattern.
+    status = _git(
+        root,
+        "--literal-pathspecs",
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--",
+        *spec,
+    )
     if status is None:
         return Revision()
     top_path = Path(top.strip())
