@@ -103,6 +103,13 @@ def read_text(path: Path, root: Path) -> tuple[str | None, Problem | None]:
     where a file should be) is a problem like any other.
     """
     try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        # A name in another encoding (Latin-1 "é" as one byte): its path cannot be
+        # printed into the site (edit links) nor named in a problem as it is.
+        message = "this file's name is not UTF-8 text: rename it"
+        return None, _at(path, root, message, "encoding")
+    try:
         with open(path, "rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as e:

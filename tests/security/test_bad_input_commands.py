@@ -4,6 +4,7 @@ the same located problems, all of them in one run, and none ends in a traceback.
 from __future__ import annotations
 
 import builtins
+import os
 import subprocess
 import sys
 import tracemalloc
@@ -130,3 +131,18 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
         "standards/huge.yml:1:1: error too-large file is larger than 1,000,000 bytes: split it up"
     ]
     assert peak < 20_000_000
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_traceback(tmp_path: Path):
+    # Linux file names are bytes: one saved in Latin-1 ("é" as 0xE9) cannot be printed
+    # into the site (its edit link, the digest of its path) and stopped the build.
+    project = copy_fixture("basic", tmp_path)
+    name = os.path.join(os.fsencode(project / "standards"), b"phone-0\xe9.yml")
+    with open(name, "wb") as file:
+        file.write(variant(18, "", "").encode())
+    problems = [str(p) for p in load(Settings.from_mkdocs_yml(project / "mkdocs.yml")).problems]
+    assert [p for p in problems if " error encoding " in p and "name" in p], problems
+    result = build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    assert "error encoding" in result.output and "rename" in result.output, result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import textwrap
@@ -296,3 +297,25 @@ def test_a_standards_folder_named_like_a_git_pathspec_is_taken_literally(
     found = current(tmp_path, tmp_path / folder, None)
     assert found.of(f"{folder}/a.yml") == f"{found.name}-dirty"
     assert found.changed == {f"{folder}/a.yml"}
+
+
+def test_names_git_prints_that_are_not_utf8_are_no_crash(tmp_path: Path):
+    # Linux file names and git tag names are bytes: a stray file named in Latin-1 in the
+    # standards folder, or such a tag, failed the whole build (UnicodeDecodeError).
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "a.yml").write_text("id: X\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "tag", "-a", b"v1-\xe9", "-m", "t"], cwd=tmp_path, check=True)
+    stray = os.path.join(os.fsencode(tmp_path / "standards"), b"notes-\xe9.txt")
+    with open(stray, "wb") as file:
+        file.write(b"x\n")
+    (tmp_path / "standards" / "a.yml").write_text("id: Y\n", "utf-8")
+    found = current(tmp_path, tmp_path / "standards", None)
+    assert found.name.startswith("v1-")
+    found.name.encode("utf-8")  # printable into a page
+    assert found.of("standards/a.yml") == f"{found.name}-dirty"
+    assert os.fsdecode(b"standards/notes-\xe9.txt") in found.changed
+    assert revision(tmp_path).startswith("v1-")

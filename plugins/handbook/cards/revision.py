@@ -16,7 +16,7 @@ def revision(root: Path) -> str:
     Kept in one function so that a richer naming (release tags, changelog entries) can
     replace it in one place. Outside a git repository the cards say 'unversioned'.
     """
-    name = _git(root, "describe", "--always", "--dirty")
+    name = _name(_git(root, "describe", "--always", "--dirty"))
     return name.strip() if name and name.strip() else UNVERSIONED
 
 
@@ -47,7 +47,7 @@ class Revision:
 def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     """The handbook's revision at `root`: its commit, and which files under `standards`
     and which `config_file` differ from it."""
-    name = _git(root, "describe", "--always")
+    name = _name(_git(root, "describe", "--always"))
     top = _git(root, "rev-parse", "--show-toplevel")
     if not name or not name.strip() or not top:
         return Revision()
@@ -86,12 +86,22 @@ def _relative(path: Path, root: Path) -> str:
     return os.path.relpath(os.path.realpath(path), os.path.realpath(root)).replace(os.sep, "/")
 
 
+def _name(printed: str | None) -> str | None:
+    """A revision's name as text that can be printed: a tag's name is bytes to git,
+    not always UTF-8 (those bytes are shown as U+FFFD)."""
+    if printed is None:
+        return None
+    return os.fsencode(printed).decode("utf-8", "replace")
+
+
 def _git(root: Path, *args: str) -> str | None:
-    """What git prints for `args` in `root`; None if git fails or is missing."""
+    """What git prints for `args` in `root`; None if git fails or is missing.
+
+    Decoded as Python decodes file names (os.fsdecode): a path git prints is the same
+    string as the file's name listed by Python, whatever bytes it holds.
+    """
     try:
-        result = subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, text=True, timeout=10
-        )
+        result = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return result.stdout if result.returncode == 0 else None
+    return os.fsdecode(result.stdout) if result.returncode == 0 else None
