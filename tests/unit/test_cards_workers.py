@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import signal
 
 import pytest
 from pypdf import PdfReader
@@ -69,3 +70,19 @@ def test_a_document_typst_refuses_stops_the_run_with_its_message(documents):
     args = (typeset.template_path(), typeset.font_dirs())
     with pytest.raises(RuntimeError, match="Typst worker failed"):
         compile.run_all("query", *args, [documents[0], "{not json"], cards=compile.IN_PROCESS)
+
+
+def test_a_worker_killed_says_how_it_ended(documents, monkeypatch):
+    # A worker the system stops (out of memory, a signal) writes nothing: the message
+    # said only "Typst worker failed: " with nothing after it.
+    args = (typeset.template_path(), typeset.font_dirs())
+    real = compile._Worker.__init__
+
+    def killed(self, worker_args):
+        real(self, worker_args)
+        self.process.send_signal(signal.SIGKILL)
+        self.process.wait()
+
+    monkeypatch.setattr(compile._Worker, "__init__", killed)
+    with pytest.raises(RuntimeError, match=r"Typst worker failed: .*stopped by signal SIGKILL"):
+        compile.run_all("query", *args, documents, cards=compile.IN_PROCESS)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -238,14 +239,30 @@ class _Worker:
                 pass
         if self.process.wait() != 0:
             self.errors.close()
-            raise RuntimeError(f"Typst worker failed: exit status {self.process.returncode}")
+            raise RuntimeError(f"Typst worker failed: {_ended(self.process.returncode)}")
         self.errors.close()
 
     def _stderr(self) -> str:
+        """What the worker wrote before it failed, else how it ended."""
+        try:  # its output ended: it has ended, or is about to
+            ended: int | None = self.process.wait(timeout=1)
+        except subprocess.TimeoutExpired:
+            ended = None
         self.process.kill()
         self.process.wait()
         self.errors.seek(0)
-        return self.errors.read().decode(errors="replace")
+        told = self.errors.read().decode(errors="replace").strip()
+        return told or (_ended(ended) if ended is not None else "it stopped answering")
+
+
+def _ended(code: int) -> str:
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return f"it was stopped by signal {name} (out of memory, or stopped by hand?)"
+    return f"it ended with exit status {code}"
 
 
 def main() -> None:
