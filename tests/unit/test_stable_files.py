@@ -88,3 +88,23 @@ def test_the_index_folder_is_moved_to_its_new_version_and_only_changed_files_wri
     third = {"meta.js": "m3", "t/ab.js": "ab"}
     assert build("ccc", third) == ["meta.js", "t/ab.js"]
     assert sorted(p.name for p in folder.iterdir()) == ["aaa", "ccc"]
+
+
+def test_an_unchanged_generated_file_is_the_last_builds_file_object(tmp_path):
+    config, digests = _config(tmp_path), Digests()
+
+    def made(path, content, site="mkdocs.yml text"):
+        digests.start(site)
+        return digests.file(config, path, content)
+
+    card = made("cards/phone-001.html", "<p>card")
+    again = made("cards/phone-001.html", "<p>card")
+    assert again is card and again.unchanged  # MkDocs need not make it again
+    edited = made("cards/phone-001.html", "<p>card, edited")
+    assert edited is not card and not edited.unchanged and edited.content_string.endswith("ed")
+    assert made("cards/phone-001.html", "<p>card, edited", site="new nav") is not edited
+    page = made("standards/phone-001.md", "# Page")
+    assert made("standards/phone-001.md", "# Page") is not page  # a page's File: made anew
+    other = _config(tmp_path / "elsewhere")
+    digests.start("new nav")
+    assert digests.file(other, "cards/phone-001.html", "<p>card, edited") is not edited

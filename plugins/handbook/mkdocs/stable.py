@@ -79,6 +79,8 @@ class Digests:
     def __init__(self) -> None:
         self.previous: dict[str, int] = {}
         self.site = 0
+        # The last build's File of each generated file that is not a page, by path.
+        self.files: dict[str, StableFile] = {}
 
     def start(self, site: object) -> None:
         """Begin a build; `site` is what every page depends on (settings, the nav)."""
@@ -88,6 +90,27 @@ class Digests:
         digest = hash((self.site, content))
         file.unchanged = self.previous.get(file.src_uri) == digest
         self.previous[file.src_uri] = digest
+
+    def file(self, config: MkDocsConfig, path: str, content: str | bytes) -> StableFile:
+        """The generated file of this content at `path`, marked: the last build's File
+        object if it is unchanged (the same content, and nothing every page depends on
+        changed: `start`), for the same site folder and URL style, and not a page (MkDocs
+        gives a page's File its page, made again each build); MkDocs made 2,900 of them
+        again after each edit at 1,000 standards."""
+        made = self.files.get(path)
+        if (
+            made is None
+            or self.previous.get(path) != hash((self.site, content))
+            or made.dest_dir != config.site_dir
+            or made.use_directory_urls != config.use_directory_urls
+            or getattr(made, "_content", None) != content
+        ):
+            made = StableFile.generated(config, path, content=content)  # type: ignore[assignment]
+        assert made is not None
+        self.mark(made, content)
+        if not made.is_documentation_page():
+            self.files[path] = made
+        return made
 
 
 class VersionedFolder:
@@ -128,6 +151,7 @@ class VersionedFolder:
         for path in [p for p in digests.previous if p.startswith(f"{prefix}{old}/")]:
             moved = f"{prefix}{new}/{path[len(prefix) + len(old) + 1 :]}"
             digest = digests.previous.pop(path)
+            digests.files.pop(path, None)
             if moved in wanted:
                 digests.previous[moved] = digest
             else:
