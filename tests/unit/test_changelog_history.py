@@ -309,3 +309,32 @@ def test_the_working_tree_is_made_of_the_texts_the_build_read(tmp_path):
     # A text the build read is used as it is, not read from the disk again.
     read = {**read, "standards/a.yml": "id: PHONE-001\n"}
     assert working_tree(location, read)["standards/a.yml"] == b"id: PHONE-001\n"
+
+
+def test_a_date_with_a_time_reads_the_same_in_the_history_as_in_the_build(repo):
+    # The build reads `effective: 2026-01-05T10:00:00` as the date 2026-01-05; the
+    # history read it as written: given the build's reading of the file at HEAD, the
+    # changelog told an effective date change no commit made.
+    timed = standard("PHONE-002", "Hold").replace(
+        'effective: "2026-01-05"', "effective: 2026-01-05T10:00:00"
+    )
+    assert "T10:00:00" in timed
+    repo.commit("Add hold", {HOLD: timed})
+    repo.commit("Rename hold", repo.edit(HOLD, '"Hold"', '"Holding a call"'))
+
+    def told(result) -> list[object]:
+        assert result.changelog is not None, result.problems
+        return [
+            (r.revision.title, [(c.id, c.kind, [f.sentence for f in c.changes])
+                                for c in r.changes])
+            for r in result.changelog.revisions
+        ]  # fmt: skip
+
+    settings = Settings.from_options(repo.path, {"changelog": {}})
+    alone = told(ChangelogFeature().outcome(Handbook([], [], settings)))
+    handbook = load(settings)
+    assert len(handbook.standards) == 3 and not handbook.errors
+    assert told(ChangelogFeature().outcome(handbook)) == alone
+    renamed = dict((title, changes) for title, changes in alone)["Rename hold"]
+    assert [kind for _, kind, _ in renamed] == ["changed"]
+    assert len(renamed[0][2]) == 1, renamed  # the title alone

@@ -23,10 +23,23 @@ from ..yamlsource import MAX_BYTES, YamlProblem, parse
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _date(node: yaml.ScalarNode) -> str:
+    """A date (or a date and time) as the build reads it: the day, YYYY-MM-DD; a date
+    not in the calendar as written (the build refuses it)."""
+    try:
+        value = _CONSTRUCTOR.construct_yaml_timestamp(node)
+    except (ValueError, OverflowError):
+        return str(node.value)
+    return str(value.isoformat()[:10])
+
+
 _SCALARS = {
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
     "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:timestamp": _date,
 }
 _RESOLVER = yaml.resolver.Resolver()
 # First characters of plain scalars that may be numbers, booleans, nulls or dates.
@@ -40,7 +53,7 @@ class _Unreadable(Exception):
 def _load(text: str) -> Any:
     """Plain values from YAML, fast: libyaml's events, put together here.
 
-    Dates stay as written (as the build's loader gives them), other tags are read as
+    Dates are read as the build reads them (the day, YYYY-MM-DD), other tags as
     plain text, anchors and aliases are refused as in the build.
     """
     loader = _Loader(text)
