@@ -260,3 +260,24 @@ def test_search_index_tuning_boosts_only_wording_sections_of_standards():
     }
     tuned = tune(index, {"standards/phone-001/"})
     assert [d.get("boost") for d in tuned["docs"]] == [2, 3.0, 2, None]
+
+
+def test_the_filters_page_is_kept_while_what_it_shows_is_the_same():
+    from handbook.buildstate import BuildState
+
+    state = BuildState()
+    pages = []
+    for title, review_by in (
+        ("Answering", "2027-01-31"),
+        ("Answering", "2027-02-28"),
+        ("Renamed", "2027-01-31"),
+    ):
+        state.start()
+        book = handbook(
+            standard("PHONE-001", title=title, review_by=review_by), standard("PHONE-002")
+        )
+        pages.append(filters_page(book, Urls(), state))
+        assert pages[-1] == filters_page(book, Urls())  # as made with nothing kept
+    assert pages[1] is pages[0]  # the review date is not on it: kept
+    assert pages[2] is not pages[1] and "Renamed" in str(pages[2].content)
+    assert state.failed == 0

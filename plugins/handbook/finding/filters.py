@@ -53,19 +53,37 @@ def filters_page(handbook: Handbook, urls: Urls, state: BuildState | None = None
         items[s.id] = state.kept(
             "filter-entry", key, partial(_entry, s, data, anchors[s.id]), of=s.digest
         )
-    page = render_page(
+    found = facets(handbook)
+    make = partial(
+        render_page,
         PAGE,
         "filters.html.j2",
         urls,
         standards=published,
-        facets=facets(handbook),
+        facets=found,
         items=items,
         anchors=anchors,
         link=lambda target: urls.relative(PAGE, target),
         script=SCRIPT,
         status_labels=labels.STATUS,
     )
-    return page
+    # Kept for `serve` rebuilds by all it shows: the entries and links in order, and each
+    # facet's values with their standards (an edit of a standard's text changes none).
+    page_key = (
+        urls.use_directory_urls,
+        urls.headings,
+        tuple(items.items()),
+        tuple(anchors.items()),
+        tuple(
+            (
+                f.key,
+                f.label,
+                tuple((o.key, o.label, tuple(s.id for s in o.standards)) for o in f.options),
+            )
+            for f in found
+        ),
+    )
+    return state.kept("filters-page", page_key, make, rarely=True)
 
 
 def _entry(standard: Standard, data: dict[str, str], anchor: Markup) -> Markup:

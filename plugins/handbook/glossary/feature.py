@@ -78,7 +78,8 @@ class GlossaryFeature(Feature):
         for standard in published:
             for term in self._terms(standard):
                 users[term.term].append(standard)
-        page = render_page(
+        make = partial(
+            render_page,
             PAGE,
             "glossary.html.j2",
             urls,
@@ -87,7 +88,15 @@ class GlossaryFeature(Feature):
             paths={s.id: standard_path(s) for s in published},
             link=lambda target: urls.relative(PAGE, target),
         )
-        return [page]
+        # Kept for `serve` rebuilds by all it shows: the terms and the standards that use
+        # each (their ids and titles), and the links' style.
+        key = (
+            glossary,
+            urls.use_directory_urls,
+            urls.headings,
+            tuple(tuple((s.id, s.title) for s in users[t.term]) for t in glossary.terms),
+        )
+        return [self.state.kept("glossary-page", key, make, rarely=True)]
 
 
 def _section(terms: tuple[Term, ...], ids: dict[str, str], link: str) -> Section:
