@@ -319,3 +319,20 @@ def test_names_git_prints_that_are_not_utf8_are_no_crash(tmp_path: Path):
     assert found.of("standards/a.yml") == f"{found.name}-dirty"
     assert os.fsdecode(b"standards/notes-\xe9.txt") in found.changed
     assert revision(tmp_path).startswith("v1-")
+
+
+def test_a_standard_file_git_ignores_is_printed_as_dirty(tmp_path: Path):
+    # The build publishes every file in the standards folder, ignored by git or not: a
+    # card printed from one must not name a commit that does not hold it.
+    (tmp_path / "standards" / "kept").mkdir(parents=True)
+    (tmp_path / "standards" / "a.yml").write_text("id: A\n", "utf-8")
+    (tmp_path / ".gitignore").write_text("*.local.yml\nstandards/kept/\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    (tmp_path / "standards" / "b.local.yml").write_text("id: B\n", "utf-8")
+    (tmp_path / "standards" / "kept" / "c.yml").write_text("id: C\n", "utf-8")
+    found = current(tmp_path, tmp_path / "standards", None)
+    assert found.changed == {"standards/b.local.yml", "standards/kept/c.yml"}
+    assert found.of("standards/a.yml") == found.name

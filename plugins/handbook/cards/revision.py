@@ -56,7 +56,8 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     spec = [os.path.relpath(p, root) for p in (standards, config_file) if p is not None]
     # -z: paths exactly as they are, whatever characters they hold; relative to the
     # repository's top folder. --literal-pathspecs: a folder named ':x' or '*' is that
-    # folder, not git's pathspec magic or a pattern.
+    # folder, not git's pathspec magic or a pattern. --ignored: a file git ignores is
+    # published all the same, and no commit holds it.
     status = _git(
         root,
         "--literal-pathspecs",
@@ -64,6 +65,7 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
         "--porcelain=v1",
         "-z",
         "--untracked-files=all",
+        "--ignored=traditional",
         "--",
         *spec,
     )
