@@ -336,3 +336,25 @@ def test_a_standard_file_git_ignores_is_printed_as_dirty(tmp_path: Path):
     found = current(tmp_path, tmp_path / "standards", None)
     assert found.changed == {"standards/b.local.yml", "standards/kept/c.yml"}
     assert found.of("standards/a.yml") == found.name
+
+
+def test_a_standards_folder_that_is_a_link_in_the_repository_has_its_changes_seen(tmp_path: Path):
+    # git sees a symbolic link as a file of its own: asked about `standards`, a link to
+    # content/standards, it told no change of the files the build read through it.
+    (tmp_path / "content" / "standards").mkdir(parents=True)
+    (tmp_path / "content" / "standards" / "a.yml").write_text("id: A\n", "utf-8")
+    (tmp_path / "content" / "standards" / "b.yml").write_text("id: B\n", "utf-8")
+    (tmp_path / "standards").symlink_to("content/standards")
+    config = tmp_path / "mkdocs.yml"
+    (tmp_path / "content" / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    config.symlink_to("content/mkdocs.yml")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    (tmp_path / "content" / "standards" / "a.yml").write_text("id: Z\n", "utf-8")
+    found = current(tmp_path, tmp_path / "standards", config)
+    assert found.of("standards/a.yml") == f"{found.name}-dirty"
+    assert found.of("standards/b.yml") == found.name
+    (tmp_path / "content" / "mkdocs.yml").write_text("site_name: y\n", "utf-8")
+    assert current(tmp_path, tmp_path / "standards", config).config_changed

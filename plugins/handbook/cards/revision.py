@@ -51,9 +51,11 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     top = _git(root, "rev-parse", "--show-toplevel")
     if not name or not name.strip() or not top:
         return Revision()
-    # Relative to `root`, where git runs: an absolute path through a symbolic link
-    # would be outside the repository to git.
-    spec = [os.path.relpath(p, root) for p in (standards, config_file) if p is not None]
+    # Relative to `root`, where git runs (an absolute path through a symbolic link
+    # would be outside the repository to git), links resolved: git sees a link as a
+    # file of its own, not the folder it leads to.
+    folder = _relative(standards, root)
+    spec = [_relative(p, root) for p in (standards, config_file) if p is not None]
     # -z: paths exactly as they are, whatever characters they hold; relative to the
     # repository's top folder. --literal-pathspecs: a folder named ':x' or '*' is that
     # folder, not git's pathspec magic or a pattern. --ignored: a file git ignores is
@@ -72,6 +74,7 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     if status is None:
         return Revision()
     top_path = Path(top.strip())
+    named = os.path.relpath(standards, root).replace(os.sep, "/")  # as Standard.path
     changed: set[str] = set()
     entries = iter(status.split("\0"))
     for entry in entries:
@@ -79,7 +82,10 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
             continue
         if entry[0] in "RC":
             next(entries, None)  # a rename's or copy's former path follows
-        changed.add(_relative(top_path / entry[3:], root))
+        path = _relative(top_path / entry[3:], root)
+        if path.startswith(f"{folder}/"):
+            path = named + path[len(folder) :]
+        changed.add(path)
     config = _relative(config_file, root) if config_file is not None else None
     return Revision(name.strip(), frozenset(changed), config in changed)
 
