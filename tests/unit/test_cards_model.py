@@ -358,3 +358,38 @@ def test_a_standards_folder_that_is_a_link_in_the_repository_has_its_changes_see
     assert found.of("standards/b.yml") == found.name
     (tmp_path / "content" / "mkdocs.yml").write_text("site_name: y\n", "utf-8")
     assert current(tmp_path, tmp_path / "standards", config).config_changed
+
+
+def test_a_change_to_the_configuration_a_config_file_inherits_is_dirty(tmp_path: Path):
+    # `make offline` builds with mkdocs.offline.yml, which inherits mkdocs.yml (INHERIT):
+    # an edit of mkdocs.yml (the cards' size, the site's address) changes every card.
+    (tmp_path / "standards").mkdir()
+    (tmp_path / "standards" / "a.yml").write_text("id: A\n", "utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    offline = tmp_path / "mkdocs.offline.yml"
+    offline.write_text("# a copy\nINHERIT: 'mkdocs.yml'\nsite_dir: off\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    assert not current(tmp_path, tmp_path / "standards", offline).config_changed
+    (tmp_path / "mkdocs.yml").write_text("site_name: y\n", "utf-8")
+    found = current(tmp_path, tmp_path / "standards", offline)
+    assert found.config_changed
+    assert found.of("standards/a.yml") == f"{found.name}-dirty"
+
+
+def test_a_configuration_inherited_from_outside_the_repository_is_no_failure(tmp_path: Path):
+    project = tmp_path / "project"
+    (project / "standards").mkdir(parents=True)
+    (project / "standards" / "a.yml").write_text("id: A\n", "utf-8")
+    (tmp_path / "base.yml").write_text("site_name: x\n", "utf-8")
+    (project / "mkdocs.yml").write_text("INHERIT: ../base.yml\n", "utf-8")
+    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "."], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+    (project / "standards" / "a.yml").write_text("id: B\n", "utf-8")
+    found = current(project, project / "standards", project / "mkdocs.yml")
+    assert found.name != UNVERSIONED and not found.config_changed
+    assert found.of("standards/a.yml") == f"{found.name}-dirty"

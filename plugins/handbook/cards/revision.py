@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,7 +56,14 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
     # would be outside the repository to git), links resolved: git sees a link as a
     # file of its own, not the folder it leads to.
     folder = _relative(standards, root)
-    spec = [_relative(p, root) for p in (standards, config_file) if p is not None]
+    # A file outside the repository (INHERIT: ../x.yml) would make git refuse them all.
+    inside = os.path.join(os.path.realpath(top.strip()), "")
+    configs = [
+        _relative(p, root)
+        for p in _inherited(config_file)
+        if os.path.realpath(p).startswith(inside)
+    ]
+    spec = [folder, *configs]
     # -z: paths exactly as they are, whatever characters they hold; relative to the
     # repository's top folder. --literal-pathspecs: a folder named ':x' or '*' is that
     # folder, not git's pathspec magic or a pattern. --ignored: a file git ignores is
@@ -86,8 +94,26 @@ def current(root: Path, standards: Path, config_file: Path | None) -> Revision:
         if path.startswith(f"{folder}/"):
             path = named + path[len(folder) :]
         changed.add(path)
-    config = _relative(config_file, root) if config_file is not None else None
-    return Revision(name.strip(), frozenset(changed), config in changed)
+    return Revision(name.strip(), frozenset(changed), any(c in changed for c in configs))
+
+
+def _inherited(config_file: Path | None) -> list[Path]:
+    """The configuration file and those it inherits (MkDocs' `INHERIT: mkdocs.yml`, a
+    path from its folder), read as lines: the file may hold tags (!ENV) no plain YAML
+    reader takes."""
+    files: list[Path] = []
+    while config_file is not None and config_file not in files:
+        files.append(config_file)
+        try:
+            text = config_file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            break
+        found = _INHERIT.search(text)
+        config_file = config_file.parent / found.group(1).strip("'\"") if found else None
+    return files
+
+
+_INHERIT = re.compile(r"^INHERIT:[ \t]*([^#\s](?:[^#\n]*[^#\s])?)[ \t]*(?:#.*)?$", re.MULTILINE)
 
 
 def _relative(path: Path, root: Path) -> str:
