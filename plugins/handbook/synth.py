@@ -418,7 +418,13 @@ def git(out: Path, *args: str, when: dt.datetime | None = None) -> None:
         "GIT_CONFIG_GLOBAL": os.devnull,
         "HOME": str(out),
     }
-    subprocess.run(["git", *args], cwd=out, env=env, check=True, capture_output=True)
+    try:
+        subprocess.run(["git", *args], cwd=out, env=env, check=True, capture_output=True)
+    except FileNotFoundError:
+        raise SynthError("--revisions makes a git repository: install git") from None
+    except subprocess.CalledProcessError as e:
+        told = e.stderr.decode(errors="replace").strip()
+        raise SynthError(f"git {args[0]} failed for --revisions: {told}") from None
 
 
 def _history(

@@ -132,3 +132,10 @@ def test_every_card_prints_as_in_a_real_handbook(project, site):
     for standard in handbook.standards:
         if standard.card:
             assert set(standard.card) <= {"steps", "wordings", "targets", "escalation"}
+
+
+def test_revisions_without_git_are_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
+    assert main(["synth", "--count", "3", "--revisions", "2", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "handbook synth: " in err and "git" in err and "--revisions" in err, err
