@@ -140,8 +140,46 @@ def test_a_watched_file_is_told_of_alone(tmp_path):
         assert heard.any.wait(10)
 
 
-def test_the_collector_is_paused_while_a_rebuild_runs_and_runs_once_it_is_served():
-    collector = IdleCollector(delay=0.3)
+class _Timers:
+    """threading.Timer for the collector's tests: made and fired when the test says, so
+    what they check does not depend on how busy the machine is."""
+
+    def __init__(self) -> None:
+        self.made: list[_Timers.Timer] = []
+
+    def __call__(self, delay: float, function, args=()) -> _Timers.Timer:
+        timer = _Timers.Timer(delay, function, args)
+        self.made.append(timer)
+        return timer
+
+    class Timer:
+        def __init__(self, delay: float, function, args) -> None:
+            self.delay, self.function, self.args = delay, function, args
+            self.daemon = False
+            self.started = self.cancelled = False
+
+        def start(self) -> None:
+            self.started = True
+
+        def cancel(self) -> None:
+            self.cancelled = True
+
+        def fire(self) -> None:  # as the timer's thread would, cancelled or not (a race)
+            self.function(*self.args)
+
+
+@pytest.fixture
+def timers(monkeypatch) -> Iterator[_Timers]:
+    made = _Timers()
+    monkeypatch.setattr(serving.threading, "Timer", made)
+    try:
+        yield made
+    finally:
+        gc.enable()
+
+
+def test_the_collector_is_paused_while_a_rebuild_runs_and_runs_once_it_is_served(timers):
+    collector = IdleCollector(delay=0.5)
     enabled: list[bool] = []
     server = SimpleNamespace(builder=lambda: enabled.append(gc.isenabled()))
     collect_when_idle(server, collector)  # type: ignore[arg-type]  # what it reads of one
@@ -149,19 +187,20 @@ def test_the_collector_is_paused_while_a_rebuild_runs_and_runs_once_it_is_served
         server.builder()
         assert enabled == [False]  # paused during the rebuild
         assert not gc.isenabled()  # and until the page is served
-        time.sleep(0.1)
+        first = timers.made[-1]
+        assert first.started and first.delay == 0.5
         server.builder()  # a rebuild before the collection: still paused
         assert enabled == [False, False]
-        time.sleep(0.2)
+        assert first.cancelled
+        first.fire()  # had it fired all the same, it is the earlier rebuild's
         assert not gc.isenabled()  # the first collection was cancelled
-        time.sleep(0.5)
+        timers.made[-1].fire()
         assert gc.isenabled()  # collected, and running as usual
     finally:
         collector.stop()
-        gc.enable()
 
 
-def test_a_failed_rebuild_still_gives_the_collector_back():
+def test_a_failed_rebuild_still_gives_the_collector_back(timers):
     collector = IdleCollector(delay=0.1)
 
     def failing() -> None:
@@ -172,8 +211,8 @@ def test_a_failed_rebuild_still_gives_the_collector_back():
     try:
         with pytest.raises(RuntimeError):
             server.builder()
-        time.sleep(0.5)
+        assert not gc.isenabled()
+        timers.made[-1].fire()
         assert gc.isenabled()
     finally:
         collector.stop()
-        gc.enable()
