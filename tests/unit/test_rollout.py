@@ -206,6 +206,15 @@ def test_pilots_page_groups_running_due_and_finished():
     assert "Adopted on" in finished and "Kept it." in finished
 
 
+def test_pilots_page_is_made_with_no_pilot_each_list_saying_none():
+    # The site's nav may list it (the sample's does): a page that came and went with
+    # the pilots failed a strict build of a handbook with none.
+    (page,) = PilotsFeature(TODAY).files(load({"s.yml": standard_text("")}), Urls())
+    assert page.path == "pilots.md"
+    assert [h.id for h in page.headings] == ["pilots", "running", "due", "finished"]
+    assert page.content.count("None.") == 3
+
+
 def test_hostile_pilot_text_is_escaped():
     texts = revision_pair()
     texts["pilot.yml"] = texts["pilot.yml"].replace("Billing queue", "<script>x</script>")
