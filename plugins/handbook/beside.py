@@ -78,8 +78,11 @@ class Parts:
     cards' pages before their PDFs), made in a forked process if that is safe, else as
     they are asked for, in this process."""
 
-    def __init__(self, make: Callable[[], Iterator[Any]], what: str, count: int = 1) -> None:
+    def __init__(
+        self, make: Callable[[], Iterator[Any]], what: str, count: int = 1, nice: int = 0
+    ) -> None:
         self._make = make
+        self._nice = nice  # the copy's lower priority (os.nice), and its children's
         self._count = count  # the values it makes: the copy is waited for after the last
         self._what = what  # what is made, for a failure's message
         self._pid = 0
@@ -97,6 +100,8 @@ class Parts:
             status = 0
             try:
                 os.close(read)
+                if self._nice:
+                    os.nice(self._nice)
                 with os.fdopen(write, "wb") as out:
                     try:
                         for value in self._make():
@@ -115,6 +120,11 @@ class Parts:
     @property
     def forked(self) -> bool:
         return self._pid != 0
+
+    @property
+    def nice(self) -> int:
+        """How much lower the copy's priority is than the build's (os.nice)."""
+        return self._nice
 
     def part(self, index: int) -> Any:
         """The `index`th value made: waits for the copy, or makes it now if there is none.

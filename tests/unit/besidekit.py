@@ -89,6 +89,7 @@ def check_cards(folder: str) -> dict:
     started = cards.CardsFeature()
     started.start(forked_handbook, urls)
     forked = started.made is not None and started.made.forked
+    niceness = started.made.nice if started.made is not None else None
     # Listed without waiting for the copy; their content comes when it is asked for.
     made = started.files(forked_handbook, urls)
     waited = started.made is not None and started.made._made != []
@@ -111,6 +112,7 @@ def check_cards(folder: str) -> dict:
 
     return {
         "forked": forked,
+        "nice": niceness,
         "waited": waited,
         "finished": finished,
         "rules": sorted({p.rule for p in problems}),
@@ -141,6 +143,13 @@ def check_pid() -> dict:
 
     made = Beside(os.getpid, "a process id")
     return {"forked": made.forked, "made_by": made.result(), "build": os.getpid()}
+
+
+def check_nice() -> dict:
+    from handbook.beside import Parts
+
+    made = Parts(lambda: iter([os.nice(0)]), "a niceness", nice=5)
+    return {"forked": made.forked, "copy": made.part(0), "build": os.nice(0)}
 
 
 def _failure(make) -> dict:

@@ -45,6 +45,7 @@ def test_files_made_in_a_forked_copy_are_the_same(tmp_path):
 def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
     found = fresh("cards", str(tmp_path))
     assert found["forked"]
+    assert found["nice"] == 10  # the build's pages wait for the other copies first
     # The files are listed without waiting for the copy: the picker is filled in at its
     # turn among the pages, the others are written after them.
     assert not found["waited"] and found["finished"] == ["cards/index.md"]
@@ -56,6 +57,12 @@ def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
 def test_the_copy_makes_it_not_the_build_process():
     found = fresh("pid")
     assert found["forked"] and found["made_by"] != found["build"]
+
+
+def test_a_copy_can_run_at_a_lower_priority_than_the_build():
+    found = fresh("nice")
+    assert found["forked"]
+    assert found["copy"] == min(found["build"] + 5, 19)
 
 
 def test_with_other_threads_running_it_is_made_here_when_asked_for():

@@ -76,7 +76,11 @@ class CardsFeature(Feature):
         self.started = (handbook, urls)
         self.typesetting = self.made = None
         if can_fork():
-            self.made = Parts(partial(self._made, handbook, urls), "the quick cards", count=2)
+            # At a lower priority: the build waits for the other copies before its
+            # pages, for the cards only at its end (Typst fills the cores' idle time).
+            self.made = Parts(
+                partial(self._made, handbook, urls), "the quick cards", count=2, nice=10
+            )
         else:
             self.typesetting = self._typeset(handbook, urls)
 
