@@ -73,6 +73,12 @@ class Beside(Generic[T]):
         return self._parts.part(0)  # type: ignore[no-any-return]  # make()'s T
 
 
+# The priority (os.nice) of a copy whose work the build needs only at its end (the
+# quick cards): the build waits for the other copies before its pages, and with eight
+# processes sharing two cores they were slowed as much as Typst.
+LAST = 10
+
+
 class Parts:
     """The values `make()` yields, each handed over as soon as the copy has made it (the
     cards' pages before their PDFs), made in a forked process if that is safe, else as

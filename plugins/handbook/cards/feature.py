@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..beside import Parts, can_fork
+from ..beside import LAST, Parts, can_fork
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
@@ -76,11 +76,8 @@ class CardsFeature(Feature):
         self.started = (handbook, urls)
         self.typesetting = self.made = None
         if can_fork():
-            # At a lower priority: the build waits for the other copies before its
-            # pages, for the cards only at its end (Typst fills the cores' idle time).
-            self.made = Parts(
-                partial(self._made, handbook, urls), "the quick cards", count=2, nice=10
-            )
+            made = partial(self._made, handbook, urls)
+            self.made = Parts(made, "the quick cards", count=2, nice=LAST)
         else:
             self.typesetting = self._typeset(handbook, urls)
 
