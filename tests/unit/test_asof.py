@@ -114,3 +114,11 @@ def test_hostile_old_text_is_escaped(repo):
     handbook, changelog = changelog_of(repo)
     pages = ChangelogRenderer(changelog, handbook, Urls()).asof_pages()
     assert pages and all("<script>" not in p.content for p in pages)
+
+
+def test_the_changelog_is_made_as_of_the_date_the_build_is_made_as_of(repo, monkeypatch):
+    # Briefings count their days from it: HANDBOOK_TODAY, as every other page, not the
+    # system's date.
+    handbook, changelog = changelog_of(repo)
+    monkeypatch.setenv("HANDBOOK_TODAY", "2031-02-03")
+    assert ChangelogRenderer(changelog, handbook, Urls()).today == dt.date(2031, 2, 3)

@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .. import clock
 from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..markup import plain
@@ -190,7 +191,7 @@ class ChangelogRenderer:
     handbook: Handbook
     urls: Urls
 
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=clock.today)  # HANDBOOK_TODAY when set
     as_of: bool = True  # pages of superseded versions (asof.py)
     state: BuildState = field(default_factory=cold)  # keeps sections across rebuilds
     # What the released revisions are made of and what their pages show of the site
