@@ -198,4 +198,7 @@ def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size, 
         info = PdfReader(io.BytesIO(made["all"])).metadata
         assert info.title == "Quick cards"
         assert info.creator is None  # assembled from the areas' pages, not typeset again
+        roots = [PdfReader(io.BytesIO(d)).trailer["/Root"] for d in (made["all"], typeset_alone)]
+        for key in ("/Lang", "/ViewerPreferences"):  # as Typst writes them
+            assert roots[0][key] == roots[1][key], key
         assert PdfReader(io.BytesIO(typeset_alone)).metadata.creator.startswith("Typst")

@@ -107,6 +107,16 @@ def assemble(pdfs: Sequence[bytes | None], pages: Sequence[tuple[int, int]]) -> 
                     opened[index] = pikepdf.open(io.BytesIO(data))
                 writer.pages.append(opened[index].pages[page])
             writer.docinfo["/Title"] = "Quick cards"
+            # The areas' language (read aloud in it) and viewer settings (the title shown).
+            first = next(iter(opened.values()), None)
+            for key in ("/Lang", "/ViewerPreferences"):
+                if first is not None and key in first.Root:
+                    value = first.Root[key]  # a direct object of the other PDF: as written
+                    writer.Root[key] = (
+                        writer.copy_foreign(value)
+                        if value.is_indirect
+                        else pikepdf.Object.parse(value.unparse())
+                    )
             version = max((pdf.pdf_version for pdf in opened.values()), default="1.7")
             out = io.BytesIO()
             writer.save(out, min_version=version, deterministic_id=True)
