@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gitrepo import Repo
 from handbook.cards.model import carded, make_card, make_cards, select
 from handbook.cards.render import card_html
 from handbook.cards.revision import UNVERSIONED, Revision, current, revision
@@ -232,10 +233,8 @@ def test_only_a_standard_changed_since_the_commit_is_printed_as_dirty(tmp_path: 
         (tmp_path / "standards" / name).write_text("id: X\n", "utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
     clean = current(tmp_path, tmp_path / "standards", config)
     assert clean.name != UNVERSIONED and not clean.changed
     assert clean.of("standards/a.yml") == clean.name
@@ -248,7 +247,7 @@ def test_only_a_standard_changed_since_the_commit_is_printed_as_dirty(tmp_path: 
     assert edited.of("standards/c d.yml") == f"{clean.name}-dirty"
     assert edited.of("standards/new.yml") == f"{clean.name}-dirty"  # not yet tracked
 
-    subprocess.run([*git, "mv", "standards/b.yml", "standards/e.yml"], cwd=tmp_path, check=True)
+    repo.move("standards/b.yml", "standards/e.yml")
     config.write_text("site_name: y\n", "utf-8")
     moved = current(tmp_path, tmp_path / "standards", config)
     assert moved.of("standards/e.yml") == f"{clean.name}-dirty"
@@ -266,10 +265,8 @@ def test_a_handbook_reached_through_a_symbolic_link_has_its_revision(tmp_path: P
     real = tmp_path / "real"
     (real / "standards").mkdir(parents=True)
     (real / "standards" / "a.yml").write_text("id: X\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=real, check=True)
-    subprocess.run([*git, "add", "."], cwd=real, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=real, check=True)
+    repo = Repo(real)
+    repo.commit("x")
     (real / "standards" / "a.yml").write_text("id: Y\n", "utf-8")
     link = tmp_path / "link"
     link.symlink_to(real)
@@ -288,10 +285,8 @@ def test_a_standards_folder_named_like_a_git_pathspec_is_taken_literally(
     (tmp_path / folder / "a.yml").write_text("id: X\n", "utf-8")
     (tmp_path / "standards").mkdir(exist_ok=True)
     (tmp_path / "standards" / "b.yml").write_text("id: Y\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
     (tmp_path / folder / "a.yml").write_text("id: Z\n", "utf-8")
     (tmp_path / "standards" / "b.yml").write_text("id: W\n", "utf-8")  # not under `folder`
     found = current(tmp_path, tmp_path / folder, None)
@@ -304,11 +299,12 @@ def test_names_git_prints_that_are_not_utf8_are_no_crash(tmp_path: Path):
     # standards folder, or such a tag, failed the whole build (UnicodeDecodeError).
     (tmp_path / "standards").mkdir()
     (tmp_path / "standards" / "a.yml").write_text("id: X\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "tag", "-a", b"v1-\xe9", "-m", "t"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
+    # A tag name that is not UTF-8: given to git as bytes.
+    subprocess.run(
+        ["git", "tag", "-a", b"v1-\xe9", "-m", "t"], cwd=tmp_path, env=repo.env(), check=True
+    )
     stray = os.path.join(os.fsencode(tmp_path / "standards"), b"notes-\xe9.txt")
     with open(stray, "wb") as file:
         file.write(b"x\n")
@@ -327,10 +323,8 @@ def test_a_standard_file_git_ignores_is_printed_as_dirty(tmp_path: Path):
     (tmp_path / "standards" / "kept").mkdir(parents=True)
     (tmp_path / "standards" / "a.yml").write_text("id: A\n", "utf-8")
     (tmp_path / ".gitignore").write_text("*.local.yml\nstandards/kept/\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
     (tmp_path / "standards" / "b.local.yml").write_text("id: B\n", "utf-8")
     (tmp_path / "standards" / "kept" / "c.yml").write_text("id: C\n", "utf-8")
     found = current(tmp_path, tmp_path / "standards", None)
@@ -348,10 +342,8 @@ def test_a_standards_folder_that_is_a_link_in_the_repository_has_its_changes_see
     config = tmp_path / "mkdocs.yml"
     (tmp_path / "content" / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     config.symlink_to("content/mkdocs.yml")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
     (tmp_path / "content" / "standards" / "a.yml").write_text("id: Z\n", "utf-8")
     found = current(tmp_path, tmp_path / "standards", config)
     assert found.of("standards/a.yml") == f"{found.name}-dirty"
@@ -368,10 +360,8 @@ def test_a_change_to_the_configuration_a_config_file_inherits_is_dirty(tmp_path:
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     offline = tmp_path / "mkdocs.offline.yml"
     offline.write_text("# a copy\nINHERIT: 'mkdocs.yml'\nsite_dir: off\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=tmp_path, check=True)
-    subprocess.run([*git, "add", "."], cwd=tmp_path, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=tmp_path, check=True)
+    repo = Repo(tmp_path)
+    repo.commit("x")
     assert not current(tmp_path, tmp_path / "standards", offline).config_changed
     (tmp_path / "mkdocs.yml").write_text("site_name: y\n", "utf-8")
     found = current(tmp_path, tmp_path / "standards", offline)
@@ -385,10 +375,8 @@ def test_a_configuration_inherited_from_outside_the_repository_is_no_failure(tmp
     (project / "standards" / "a.yml").write_text("id: A\n", "utf-8")
     (tmp_path / "base.yml").write_text("site_name: x\n", "utf-8")
     (project / "mkdocs.yml").write_text("INHERIT: ../base.yml\n", "utf-8")
-    git = ["git", "-c", "user.email=a@b", "-c", "user.name=a"]
-    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
-    subprocess.run([*git, "add", "."], cwd=project, check=True)
-    subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
+    repo = Repo(project)
+    repo.commit("x")
     (project / "standards" / "a.yml").write_text("id: B\n", "utf-8")
     found = current(project, project / "standards", project / "mkdocs.yml")
     assert found.name != UNVERSIONED and not found.config_changed
