@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+
+from ..changelog.git import Git, GitError
 
 UNVERSIONED = "unversioned"
 
@@ -129,13 +130,13 @@ def _name(printed: str | None) -> str | None:
 
 
 def _git(root: Path, *args: str) -> str | None:
-    """What git prints for `args` in `root`; None if git fails or is missing.
+    """What git prints for `args` in `root`; None if git fails or is missing. Run as the
+    changelog runs it (changelog/git.py: a hook's GIT_DIR left out, no prompt).
 
     Decoded as Python decodes file names (os.fsdecode): a path git prints is the same
     string as the file's name listed by Python, whatever bytes it holds.
     """
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
+        return os.fsdecode(Git(root).run(*args))
+    except GitError:
         return None
-    return os.fsdecode(result.stdout) if result.returncode == 0 else None
