@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -214,3 +216,22 @@ def test_words_that_end_their_value_are_found_after_a_byte_order_mark():
     fragment = "\ufeffrules:\n  - Call back soon\n"
     (problem,) = lint_fragment(fragment, "vague-wording")
     assert (problem.line, problem.column) == (2, 15)
+
+
+def test_what_a_build_keeps_is_left_out_of_later_collections():
+    # In a new interpreter: freezing is for the whole process.
+    check = (
+        "import gc\n"
+        "from handbook.lint.runner import no_cycle_collection\n"
+        "with no_cycle_collection():\n"
+        "    serving = [[] for _ in range(1000)]\n"
+        "paused, after_serving = gc.isenabled(), gc.get_freeze_count()\n"
+        "with no_cycle_collection(keep=True):\n"
+        "    building = [[] for _ in range(1000)]\n"
+        "print(paused, after_serving, gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    paused, after_serving, after_building, enabled = done.stdout.split()
+    assert paused == "True" and after_serving == "0"  # paused only while inside
+    assert int(after_building) >= 1000 and enabled == "True"

@@ -109,14 +109,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         # The handbook's own work makes many objects and no reference cycles: Python's
         # cycle collector, walking them again and again, was a tenth of a large build.
-        with no_cycle_collection():
+        # A build keeps what it loads and makes to its end: the collector leaves it be.
+        building = not self.serving
+        with no_cycle_collection(keep=building):
             self.handbook = handbook = load(settings, self.state)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
-        with no_cycle_collection(), stopping():
-            start(features, handbook, self.urls, fork=not self.serving)  # beside.py
+        with no_cycle_collection(keep=building), stopping():
+            start(features, handbook, self.urls, fork=building)  # beside.py
             problems = self.state.checked(lambda: problems_of(handbook, early(features)))
-            if not self.serving and any(p.severity == "error" for p in problems):
+            if building and any(p.severity == "error" for p in problems):
                 # The build stops at once, with every problem: the late features' too.
                 report(problems + late_problems(handbook, features), stop_on_errors=True)
         self.problems = problems  # reported with the late features' (on_files, on_post_build)
@@ -151,7 +153,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.html_pages = HtmlPages({standard_path(s) for s in handbook.published()})
         features = self.features or []
         building = not self.serving  # a build's cards' problems come after the pages
-        with no_cycle_collection(), stopping():
+        with no_cycle_collection(keep=building), stopping():
             outputs = self.state.checked(
                 lambda: site_files(handbook, self.urls, features, self.state)
             )
