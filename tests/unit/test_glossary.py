@@ -3,6 +3,7 @@ handbook's own words never held against a text by readability or plain-words."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,31 @@ def test_terms_are_found_as_whole_words_in_any_case_and_plural() -> None:
         "service level agreement",
         "representative",
     ]
+
+
+def test_the_first_letters_looked_ahead_for_find_what_the_terms_alone_find() -> None:
+    # Letters whose other case is another character (Kelvin sign, long s, dotted I, sharp
+    # s), a term that starts with a sign, terms joined across fields never found.
+    glossary = Glossary(
+        tuple(Term(t, "x") for t in ("kiosk", "sale", "item", "Straße", "ſtore", "24/7 line"))
+    )
+    names = sorted((t.term for t in glossary.terms), key=len, reverse=True)
+    spelled = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    alone = re.compile(rf"\b(?:{spelled})(?:s|es)?\b", re.IGNORECASE)
+    text = (
+        "\u212aIOSK kiosks Sales SALE \u0130tem ITEMS item STRASSE stra\u1e9ee Stra\u00dfe "
+        "store STORES \u017ftore 24/7 LINES resale items2 kiosk_ \u00e9sale sale\u0301"
+    )
+    by_lower = {t.term.lower(): t for t in glossary.terms}
+
+    def term_of(written: str) -> Term | None:
+        key = " ".join(written.lower().split())
+        return next((by_lower[k] for k in (key, key[:-1], key[:-2]) if k in by_lower), None)
+
+    expected = [(m.start(), m.end(), term_of(m.group())) for m in alone.finditer(text)]
+    assert glossary.spans(text) == [span for span in expected if span[2] is not None]
+    assert len(glossary.spans(text)) >= 10
+    assert glossary.find_any(["the 24/7", "line", "sale"]) == [Term("sale", "x")]
 
 
 def test_mask_writes_each_term_as_one_short_word() -> None:

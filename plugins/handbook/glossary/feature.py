@@ -24,11 +24,8 @@ PAGE = "glossary.md"
 
 
 def terms_of(glossary: Glossary, standard: Standard) -> list[Term]:
-    seen: dict[str, Term] = {}
-    for field in text_fields(standard):
-        for term in glossary.find(field.text):
-            seen.setdefault(term.term, term)
-    return sorted(seen.values(), key=lambda t: t.term.lower())
+    found = glossary.find_any(field.text for field in text_fields(standard))
+    return sorted(found, key=lambda t: t.term.lower())
 
 
 def anchors(glossary: Glossary) -> dict[str, str]:
