@@ -6,7 +6,7 @@ import os
 
 from mkdocs.config import load_config
 
-from handbook.mkdocs.themelist import ThemeListing, keep_listing
+from handbook.mkdocs.themelist import _MKDOCS_FILTER_READS, ThemeListing, filter_key, keep_listing
 
 AN_HOUR_AGO = 3600
 
@@ -72,3 +72,66 @@ def test_a_listing_is_kept_for_its_own_folders_only(tmp_path):
 def _theme_again(tmp_path):
     """The theme of the next build (`serve` loads the configuration again)."""
     return load_config(str(tmp_path / "mkdocs.yml")).theme
+
+
+def _static_files(theme, listing, static_templates=()):
+    """The theme's static files as MkDocs adds them before a build's files event."""
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(theme.custom_dir + "/../mkdocs.yml"))
+    config.theme.static_templates.update(static_templates)
+    keep_listing(config.theme, listing)
+    files = Files([])
+    files.add_files_from_theme(config.theme.get_env(), config)
+    return sorted(f.src_uri for f in files)
+
+
+def test_what_mkdocs_filters_of_a_kept_listing_is_kept_by_what_its_filter_reads(tmp_path):
+    theme, listing = _theme(tmp_path), ThemeListing()
+    (tmp_path / "own" / "extra.xml").write_text("<x/>")
+    _age(tmp_path / "own")
+    unkept = _static_files(_theme_again(tmp_path), ThemeListing())
+    assert "css/a.css" in unkept and "extra.xml" in unkept
+    assert not any(name.endswith(".html") for name in unkept)  # templates left out
+    for _ in range(4):  # kept, reused (and checked), reused
+        assert _static_files(theme, listing) == unkept
+    assert len(listing.filtered) == 1 and listing.reused and not listing.distrusted
+    # A setting the filter reads (static templates are left out) is part of its key.
+    assert _static_files(theme, listing, {"extra.xml"}) == sorted(set(unkept) - {"extra.xml"})
+    assert len(listing.filtered) == 2
+
+
+def test_a_kept_filtering_that_differs_at_its_reuse_is_not_kept_any_more(tmp_path):
+    listing = ThemeListing()
+    names = _listed(_theme(tmp_path), listing)
+    assert listing.kept
+    css = listing.filter(names, lambda n: n.endswith(".css"), key="k")
+    assert "css/a.css" in css and not any(n.endswith(".html") for n in css)
+    # The same key for another filter (a key that missed an input): found at its reuse.
+    other = listing.filter(names, lambda n: n.endswith(".html"), key="k")
+    assert other and "css/a.css" not in other and listing.distrusted
+    assert listing.filter(names, lambda n: n.endswith(".css"), key="k") == css
+
+
+def test_only_mkdocs_own_filter_is_keyed():
+    from mkdocs.structure.files import Files
+
+    def mine(name):
+        return name.endswith(".css")
+
+    assert filter_key(mine) is None
+    code = next(c for c in Files.add_files_from_theme.__code__.co_consts if hasattr(c, "co_names"))
+    assert code.co_name == "filter" and set(code.co_names) <= set(_MKDOCS_FILTER_READS)
+
+
+def test_every_environment_of_the_theme_compiles_its_templates_once(tmp_path):
+    from handbook.mkdocs.stable import Compiled
+
+    compiled, listing = Compiled(), ThemeListing()
+    for _ in range(2):  # as serve: each build's configuration and theme made again
+        theme = _theme_again(tmp_path) if compiled.code else _theme(tmp_path)
+        keep_listing(theme, listing, compiled)
+        env = theme.get_env()  # as Material's search plugin gets one, besides the build's
+        assert env.bytecode_cache is compiled
+        env.get_template("main.html")
+    assert len(compiled.code) == 1  # main.html, compiled by the first build only

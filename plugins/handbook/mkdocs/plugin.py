@@ -91,7 +91,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.trimmer = self.fragments = None  # this build's, made by on_nav and on_env
         if self.serving:
-            keep_listing(config.theme, self.rebuilds.listing)
+            keep_listing(config.theme, self.rebuilds.listing, self.rebuilds.compiled)
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None
