@@ -108,3 +108,28 @@ def test_an_unchanged_generated_file_is_the_last_builds_file_object(tmp_path):
     other = _config(tmp_path / "elsewhere")
     digests.start("new nav")
     assert digests.file(other, "cards/phone-001.html", "<p>card, edited") is not edited
+
+
+def test_an_output_added_again_unchanged_is_the_last_builds_file_and_changed_a_new_one(tmp_path):
+    from mkdocs.structure.files import Files
+
+    from handbook.mkdocs.filelist import add
+    from handbook.render.output import OutputFile
+
+    config, digests = _config(tmp_path), Digests()
+
+    def added(content, site="mkdocs.yml text", path="cards/phone-001.html"):
+        digests.start(site)
+        files = Files([])
+        file = add(files, config, OutputFile(path, content), None, digests)
+        assert files.get_file_from_path(path) is file
+        return file
+
+    card = added("<p>card")
+    assert added("<p>card") is card and card.unchanged
+    edited = added("<p>card, edited")  # the kept File would publish the old card
+    assert edited is not card and edited.content_string == "<p>card, edited"
+    assert not edited.unchanged
+    assert added("<p>card, edited", site="new nav") is not edited
+    assert added("x", path="./cards//a.html").src_uri == "cards/a.html"  # as MkDocs names it
+

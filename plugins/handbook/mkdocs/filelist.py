@@ -4,7 +4,8 @@ handbook's outputs added as MkDocs files."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from functools import lru_cache
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File, Files
@@ -41,7 +42,7 @@ def add(
 ) -> File | None:
     """Add a handbook output to the build's files (None: the site's own page of that path
     wins over a generated one)."""
-    existing = files.get_file_from_path(output.path)
+    existing = files.src_uris.get(_src_uri(output.path))  # as get_file_from_path
     if existing is not None:
         if existing.generated_by is None and output.is_page:
             return None
@@ -51,6 +52,8 @@ def add(
         file = later_file(config, output.path, output.later, instead=existing)
     elif output.source is not None:
         file = File.generated(config, output.path, abs_src_path=str(output.source))
+    elif output.edit_path is None:  # the last build's File while unchanged (stable.py)
+        file = digests.file(config, output.path, output.content or "")
     else:
         file = StableFile.generated(config, output.path, content=output.content or "")
         digests.mark(file, output.content or "")  # type: ignore[arg-type]  # File.generated: cls(...)
@@ -60,3 +63,9 @@ def add(
         file.edit_uri = url_path(os.path.relpath(target, config.docs_dir).replace(os.sep, "/"))
     files.append(file)
     return file
+
+
+@lru_cache(maxsize=16384)
+def _src_uri(path: str) -> str:
+    """The name MkDocs gives the file at `path` (PurePath's, worked out once a path)."""
+    return PurePath(path).as_posix()
