@@ -133,3 +133,28 @@ def test_an_output_added_again_unchanged_is_the_last_builds_file_and_changed_a_n
     assert added("<p>card, edited", site="new nav") is not edited
     assert added("x", path="./cards//a.html").src_uri == "cards/a.html"  # as MkDocs names it
 
+
+def test_a_page_the_handbook_fills_in_is_built_again_only_when_its_fill_or_the_site_changed():
+    from mkdocs.structure.files import File, Files
+
+    from handbook.mkdocs.stable import Unread
+
+    unread = Unread()
+
+    def forced(fill, site=1):
+        """Whether this build makes the home page again whatever its file's time."""
+        home = File("index.md", "docs", "site", True)
+        unread.start(Files([home]), lambda page: fill, site)
+        if type(home) is File:  # left to MkDocs: read if its file changed
+            return False
+        assert unread.filling("index.md") == fill  # read: this build's fill goes in
+        return True
+
+    assert not forced("<ul>a</ul>")  # never filled yet: MkDocs decides
+    assert unread.filling("index.md") == "<ul>a</ul>"  # its first build
+    assert not forced("<ul>a</ul>")  # the same areas and standards: not made again
+    assert forced("<ul>a, renamed</ul>")  # a title changed: the kept page would be stale
+    assert not forced("<ul>a, renamed</ul>")
+    assert forced("<ul>a, renamed</ul>", site=2)  # mkdocs.yml (or the listed nav) changed
+    unread.unfilled("index.md")  # its marker taken out
+    assert not forced("<ul>a, renamed</ul>", site=2)

@@ -141,7 +141,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         settings = handbook.settings
         drop_outside(files, settings.root)
         self.rebuilds.digests.start(site_signature(config, handbook))
-        self.rebuilds.unread.start(files)
+        home_areas = PageRenderer(handbook, self.urls).home_areas  # the home page's fill
+        self.rebuilds.unread.start(files, home_areas, self.rebuilds.digests.site)
         # The staff search's box replaces Material's, whose index no page loads: not made.
         self.material_index = not (
             self.config.options.search.enabled and leave_unmade(config.plugins)
@@ -239,10 +240,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.file.generated_by == "handbook":
             return self.html_pages.hold(page, markdown)
         if HOME_MARKER not in markdown:
+            self.rebuilds.unread.unfilled(page.file.src_uri)
             return None
-        self.rebuilds.unread.filled.add(page.file.src_uri)  # it lists standards
-        renderer = PageRenderer(self.handbook, self.urls)
-        return fill_home(markdown, page.file.src_uri, renderer.home_areas)
+        return fill_home(markdown, page.file.src_uri, self.rebuilds.unread.filling)
 
     @event_priority(100)  # first, so other plugins see the whole HTML
     def on_page_content(
