@@ -42,6 +42,25 @@ def test_anchors_are_every_id_in_the_page():
     assert page.present_anchor_ids == {"steps", "result-a&b", "old"}
 
 
+@pytest.mark.parametrize(
+    ("tag", "anchors"),
+    [
+        ("<a\tid='tab'>", {"tab"}),
+        ('<a  class="x y"\nname="nl" id=\'both\'>', {"nl"}),  # the first one a tag has
+        ('<div data-id="no" id="yes">', {"yes"}),
+        ('<a id=bare id="quoted">', {"quoted"}),
+        ('<b class="c"id="glued">', set()),  # no white space before it: not an attribute
+        ('<a ide="1" aid="2" id="3">', {"3"}),
+        ('< a id="no"><p>id="text"</p>', set()),
+        ('<a\u00a0id="nbsp"><i title="a > b" id="after">', {"nbsp"}),
+    ],
+)
+def test_anchors_are_read_attribute_by_attribute(tag, anchors):
+    page = SimpleNamespace()
+    hand_over(page, tag, (), _config())
+    assert page.present_anchor_ids == anchors
+
+
 def test_style_follows_the_sites_toc_options():
     style = heading_style(_config(permalink="#", permalink_title="", baselevel=2, separator="_"))
     assert (style.permalink, style.permalink_title, style.baselevel, style.separator) == (

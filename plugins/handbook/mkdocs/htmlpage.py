@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 _TOC = ("toc", "markdown.extensions.toc")
 # Where the page's HTML can be linked to: any id, and <a name> (as MkDocs collects them).
-_ANCHOR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
+# A tag is read from one white space to the next (`[^>\s]*+`), not a character at a time.
+_ANCHOR = re.compile(r"""<[a-zA-Z](?:[^>\s]*+\s)+?(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
 
 
 class HtmlPages:

@@ -15,8 +15,7 @@ _VERBATIM = re.compile(r"(<pre[\s>].*?</pre>|<textarea[\s>].*?</textarea>)", re.
 
 
 def compact(html: str) -> str:
-    if "<pre" not in html and "<textarea" not in html:
-        return _INDENT.sub("\n", html)
+    # One search finds the verbatim parts, if any (two `in` tests took twice as long).
     parts = _VERBATIM.split(html)
     parts[::2] = [_INDENT.sub("\n", part) for part in parts[::2]]
     return "".join(parts)
