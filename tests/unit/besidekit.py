@@ -138,6 +138,46 @@ def content_of(file):
     return file.later() if file.later is not None else file.content
 
 
+def check_load(folder: str) -> dict:
+    """A handbook loaded with half of its files read in a copy against one read here,
+    some of its files broken so that there are problems to hand back too."""
+    from handbook import beside, loader
+    from handbook.settings import Settings
+
+    synthetic(folder)  # the project; loaded in this process (64 files: no copy)
+    project = Path(folder) / "synth-64"
+    files = sorted((project / "standards").rglob("*.yml"))
+    files[1].write_text(files[1].read_text("utf-8").replace("title:", "title: [", 1), "utf-8")
+    files[-1].write_text("id: WRONG\n", "utf-8")
+    settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
+    forked = []
+
+    class Watched(beside.Beside):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            forked.append(self.forked)
+
+    beside.Beside, loader.LOAD_BESIDE = Watched, 10
+    loader._load_one_cached.cache_clear()
+    split = loader.load(settings)
+    with beside.forking(False):
+        loader._load_one_cached.cache_clear()
+        alone = loader.load(settings)
+
+    def seen(handbook):
+        return [
+            (s, s.digest, s.blob, s.source.span(("title",)), s.source.span(("rules", 0)))
+            for s in handbook.standards
+        ]
+
+    return {
+        "forked": forked,
+        "count": len(alone.standards),
+        "problems": sorted({p.rule for p in alone.problems}),
+        "same": seen(split) == seen(alone) and split.problems == alone.problems,
+    }
+
+
 def check_pid() -> dict:
     from handbook.beside import Beside
 

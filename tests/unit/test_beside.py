@@ -54,6 +54,14 @@ def test_the_cards_made_in_a_forked_copy_are_the_same(tmp_path):
     assert found["same_problems"] and found["same_files"]
 
 
+def test_standards_loaded_half_in_a_forked_copy_are_the_same(tmp_path):
+    found = fresh("load", str(tmp_path))
+    assert found["forked"] == [True, False]  # then loaded again without a copy
+    assert found["count"] == 62  # 64 files, two of them broken
+    assert {"schema", "yaml-syntax"} <= set(found["problems"])
+    assert found["same"]
+
+
 def test_the_copy_makes_it_not_the_build_process():
     found = fresh("pid")
     assert found["forked"] and found["made_by"] != found["build"]

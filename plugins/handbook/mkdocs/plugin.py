@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .. import clock
+from ..beside import forking
 from ..buildstate import BuildState
 from ..feature import Feature, FeatureFailed
 from ..features import all_features, early, last_problems, late_problems, problems_of, start
@@ -111,7 +112,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # cycle collector, walking them again and again, was a tenth of a large build.
         # A build keeps what it loads and makes to its end: the collector leaves it be.
         building = not self.serving
-        with no_cycle_collection(keep=building):
+        with no_cycle_collection(keep=building), forking(building):
             self.handbook = handbook = load(settings, self.state)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
