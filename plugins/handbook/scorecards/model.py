@@ -22,6 +22,13 @@ KINDS = {
     "avoid": "Avoids",
     "target": "Target",
 }
+# The scorecard's sections, in order: a title and the kinds of criteria it holds.
+GROUPS = (
+    ("Rules", ("rule",)),
+    ("Steps", ("step",)),
+    ("What to say and what to avoid", ("say", "avoid")),
+    ("Targets", ("target",)),
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,13 @@ class Scorecard:
     standard: Any  # the model's Standard
     criteria: list[Criterion]
     revision: str
+
+    @property
+    def groups(self) -> list[tuple[str, list[Criterion]]]:
+        """Each section with criteria: its title and its criteria, in order (sorted here:
+        Jinja's selectattr took a third of the time of writing the scorecards)."""
+        found = [(title, [c for c in self.criteria if c.kind in kinds]) for title, kinds in GROUPS]
+        return [(title, rows) for title, rows in found if rows]
 
     def as_dict(self) -> dict[str, Any]:
         s = self.standard
