@@ -81,7 +81,7 @@ def load_texts(texts: Mapping[str, str], settings: Settings, check_files: bool =
     standards: list[Standard] = []
     problems: list[Problem] = []
     unloaded: dict[str, Problem] = {}  # id -> the first problem of a file that did not load
-    for (path, text), (standard, found) in zip(texts.items(), _load_all(texts), strict=True):
+    for text, (standard, found) in zip(texts.values(), _load_all(texts), strict=True):
         problems.extend(found)
         if standard is not None:
             standards.append(standard)
@@ -105,7 +105,7 @@ def _load_all(texts: Mapping[str, str]) -> list[tuple[Standard | None, list[Prob
 
     items = list(texts.items())
     if len(items) < LOAD_BESIDE:
-        return [load_one(path, text) for path, text in items]
+        return _load_many(items)
     half = len(items) // 2
     rest = Beside(partial(_load_many, items[half:]), "loading the standards")
     return _load_many(items[:half]) + rest.result()
