@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from handbook.cards import typeset
-from handbook.cards.background import pdf_groups
+from handbook.cards.background import made_pdfs, pdf_groups
 from handbook.cards.feature import CardsFeature
 from handbook.cards.model import carded, make_cards
 from handbook.cards.pdf import prepare, render
@@ -202,3 +202,28 @@ def test_the_pdf_of_all_cards_is_the_areas_pages_as_typst_prints_them_all(size, 
         for key in ("/Lang", "/ViewerPreferences"):  # as Typst writes them
             assert roots[0][key] == roots[1][key], key
         assert PdfReader(io.BytesIO(typeset_alone)).metadata.creator.startswith("Typst")
+
+
+def test_with_one_area_changed_the_pdf_of_all_cards_is_put_together_not_typeset_again(
+    tmp_path, monkeypatch
+):
+    """The areas' PDFs found in the cache (cache.py) serve for the PDF of all cards: after
+    one standard changed, Typst prints that area alone (as under `serve`, where a save
+    marks the standard's card '-dirty'), and all cards' PDF is what Typst prints whole."""
+    handbook = sample()
+    areas = handbook.settings.areas
+    cards = make_cards(handbook, carded(handbook))
+    before = render(cards, SIZES["a6"], areas)
+    made_pdfs(before, tmp_path, pdf_groups(areas, before))
+    changed = cards[3].standard
+    edited = [replace(c, revision="f00d-dirty") if c.standard is changed else c for c in cards]
+    after = render(edited, SIZES["a6"], areas)
+    groups = pdf_groups(areas, after)
+    printed: list[int] = []
+    pdfs = typeset.pdfs
+    monkeypatch.setattr(typeset, "pdfs", lambda texts, n: printed.append(n) or pdfs(texts, n))
+    found = made_pdfs(after, tmp_path, groups)
+    assert printed == [len(groups[changed.area])]
+    assert "f00d-dirty" in "".join(page_texts(found[changed.area]))
+    (whole,) = after.pdfs([groups["all"]])
+    assert page_texts(found["all"]) == page_texts(whole)

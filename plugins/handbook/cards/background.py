@@ -106,10 +106,20 @@ def made_pdfs(rendering: Rendering, root: Path, groups: dict[str, list[Card]]) -
     PDF_NAMES.turn()
     found = {group: cache.load_pdf(root, name) for group, name in names.items()}
     missing = [group for group, data in found.items() if data is None]
-    made = rendering.pdfs([groups[g] for g in missing]) if missing else []
-    for group, data in zip(missing, made, strict=True):
-        cache.save_pdf(root, names[group], data)
-        found[group] = data
+    asked = missing
+    if missing and rendering.size.per_sheet == 1:
+        # The areas' PDFs found are their cards' own pages: with them the PDF of all cards
+        # is put together (sheets.assembled_groups), not typeset whole again when one area
+        # changed (3 s of the first save under `serve`, which marks a card '-dirty').
+        for group, data in found.items():
+            if data is not None:
+                rendering.made.setdefault(tuple(c.id for c in groups[group]), data)
+        asked = list(groups)
+    made = rendering.pdfs([groups[g] for g in asked]) if missing else []
+    for group, data in zip(asked, made, strict=True):
+        if found[group] is None:
+            cache.save_pdf(root, names[group], data)
+            found[group] = data
     return {group: data for group, data in found.items() if data is not None}
 
 
