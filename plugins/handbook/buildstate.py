@@ -22,9 +22,9 @@ is written to disk (the cards' layout cache in `.cache/` is cards/cache.py's).
 
 What is kept elsewhere, and why it cannot go stale:
 - memoised pure functions, whose arguments are all they read (`lru_cache`: a file's path
-  and text to its Standard, inline Markdown to HTML, words to stems, paths to URLs, an
-  illustration's bytes to its problem): the same arguments give the same result in any
-  build of any project;
+  and text to its Standard, inline Markdown to HTML, words to stems, paths to URLs and
+  to whether the changelog reads them as standards, an illustration's bytes to its
+  problem): the same arguments give the same result in any build of any project;
 - the package's own files, read or compiled once per process (`functools.cache`: the
   schema, the Jinja environments of its templates, the synonyms, the CMU dictionary);
 - the changelog's history (changelog/feature.py), keyed by git's object ids, which name
@@ -56,10 +56,12 @@ class BuildState:
         # work kept only for rebuilds is worth keeping from the first build on.
         self.rebuilds = False
         self.checks = checks
-        self._kept: dict[_Entry, object] = {}
-        # The results this build used, kept for the next: a dict, so that the next build
-        # takes it as it is (a set to filter `_kept` by compared every key in full).
-        self._used: dict[_Entry, object] = {}
+        # Results by kind, then by key: a kind's dict is looked up by its name (whose
+        # hash Python keeps) and the key compared by the dict itself, in C.
+        self._kept: dict[str, dict[Hashable, object]] = {}
+        # The results this build used, kept for the next: dicts, so that the next build
+        # takes them as they are (a set to filter `_kept` by compared every key in full).
+        self._used: dict[str, dict[Hashable, object]] = {}
         self._once: dict[tuple[str, Hashable], object] = {}
         self._checked: dict[str, int] = {}
         self._checked_once: set[str] = set()  # `rarely` kinds checked in this process
@@ -136,15 +138,20 @@ class BuildState:
         if of:
             self._sources.add(of)
         changed = bool(of) and self.builds > 1 and of not in self._known
-        entry = _Entry(kind, key)
-        found = self._kept.get(entry, _MISSING)
+        kept = self._kept.get(kind)
+        if kept is None:
+            kept = self._kept[kind] = {}
+        used = self._used.get(kind)
+        if used is None:
+            used = self._used[kind] = {}
+        found = kept.get(key, _MISSING)
         if found is _MISSING:
             self.misses += 1
             made = make()
-            self._kept[entry] = self._used[entry] = made
+            kept[key] = used[key] = made
             return made
         self.hits += 1
-        self._used[entry] = found
+        used[key] = found
         if rarely:
             check = kind not in self._checked_once
             self._checked_once.add(kind)
@@ -164,8 +171,8 @@ class BuildState:
         any more (a kind checked elsewhere, as the search's pairs, says so here too)."""
         self.distrusted.add(kind)
         self.failed += 1
-        self._kept = {k: v for k, v in self._kept.items() if k.kind != kind}
-        self._used = {k: v for k, v in self._used.items() if k.kind != kind}
+        self._kept.pop(kind, None)
+        self._used.pop(kind, None)
 
     def checked(self, make: Callable[[], T]) -> T:
         """`make()`, made again when a kept result it reused differed from a fresh one
@@ -176,28 +183,6 @@ class BuildState:
 
 
 _MISSING = object()
-
-
-class _Entry:
-    """A kind and key, hashed once: a key holds the many parts of what a result is made
-    of, and a tuple's hash is worked out again at every use (three or four a build)."""
-
-    __slots__ = ("hash", "key", "kind")
-
-    def __init__(self, kind: str, key: Hashable) -> None:
-        self.kind, self.key = kind, key
-        self.hash = hash((kind, key))
-
-    def __hash__(self) -> int:
-        return self.hash
-
-    def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, _Entry)
-            and self.hash == other.hash
-            and self.kind == other.kind
-            and self.key == other.key
-        )
 
 
 # Used where no engine keeps a state (the CLI, tests): every result made each time.
