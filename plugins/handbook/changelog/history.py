@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -149,6 +150,7 @@ def parse_blob(content: bytes) -> Parsed:
     return Parsed(data)
 
 
+@lru_cache(maxsize=65536)  # the same paths at every rebuild, and in every revision
 def is_standard_file(path: str, folder: str) -> bool:
     """The files the build reads: YAML files under the folder, none of them hidden."""
     parts = PurePosixPath(path).parts[len(PurePosixPath(folder).parts) :]

@@ -166,8 +166,9 @@ def working_tree(location: Location, read: Mapping[str, str] | None = None) -> d
     if not folder.is_dir():
         return files
     read = read or {}
+    skip = len(folder.parts)
     for path in sorted(folder.rglob("*")):
-        inside = path.relative_to(folder).as_posix()
+        inside = "/".join(path.parts[skip:])  # path.relative_to(folder).as_posix(), sooner
         relative = f"{location.folder}/{inside}" if location.folder else inside
         if path.is_file() and is_standard_file(relative, location.folder):
             name = location.handbook_path(relative)
