@@ -58,11 +58,24 @@ def add(
         file = StableFile.generated(config, output.path, content=output.content or "")
         digests.mark(file, output.content or "")  # type: ignore[arg-type]  # File.generated: cls(...)
     if output.edit_path:
-        # The theme writes the edit link as it is: the path goes in percent-encoded.
-        target = settings.root / output.edit_path
-        file.edit_uri = url_path(os.path.relpath(target, config.docs_dir).replace(os.sep, "/"))
+        file.edit_uri = _edit_uri(str(settings.root), output.edit_path, config.docs_dir)
     files.append(file)
     return file
+
+
+def _edit_uri(root: str, edit_path: str, docs_dir: str) -> str:
+    """The repository file's path from the docs folder, percent-encoded (the theme writes
+    the edit link as it is); worked out once per file where no path depends on the
+    working folder."""
+    if os.path.isabs(root) and os.path.isabs(docs_dir):
+        return _absolute_edit_uri(root, edit_path, docs_dir)
+    return _absolute_edit_uri.__wrapped__(root, edit_path, docs_dir)
+
+
+@lru_cache(maxsize=16384)
+def _absolute_edit_uri(root: str, edit_path: str, docs_dir: str) -> str:
+    target = Path(root) / edit_path
+    return url_path(os.path.relpath(target, docs_dir).replace(os.sep, "/"))
 
 
 @lru_cache(maxsize=16384)
