@@ -338,3 +338,27 @@ def test_a_date_with_a_time_reads_the_same_in_the_history_as_in_the_build(repo):
     renamed = dict((title, changes) for title, changes in alone)["Rename hold"]
     assert [kind for _, kind, _ in renamed] == ["changed"]
     assert len(renamed[0][2]) == 1, renamed  # the title alone
+
+
+def test_the_working_tree_lists_what_the_paths_of_its_files_say_in_path_order(tmp_path):
+    from handbook.changelog.history import is_standard_file
+    from handbook.changelog.repository import Location, working_tree
+    from handbook.settings import Settings
+
+    repo = Repo(tmp_path / "repo")
+    repo.commit("First", {"site/standards/a.yml": standard("PHONE-001", "Answering")})
+    folder = repo.path / "site" / "standards"
+    for name in ("a-b/x.yml", "a/x.yml", "a/y.YAML", "a/notes.txt", ".hidden/z.yml", "b/.z.yml"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(standard("PHONE-009", "Other"))
+    location = Location.find(Settings(root=repo.path / "site"))
+    listed = list(working_tree(location))
+    # As pathlib names and orders them (parts compared, "a" before "a-b").
+    expected = []
+    for path in sorted(folder.rglob("*")):
+        relative = f"{location.folder}/{path.relative_to(folder).as_posix()}"
+        if path.is_file() and is_standard_file(relative, location.folder):
+            expected.append(location.handbook_path(relative))
+    # By parts: a sort of the strings would put "a-b/x.yml" first.
+    order = ["standards/a/x.yml", "standards/a/y.YAML", "standards/a-b/x.yml", "standards/a.yml"]
+    assert listed == expected == order
