@@ -136,7 +136,7 @@ def read_existing(folder: Path) -> list[Existing]:
         match = SCHEMA_LINE.match(text)
         try:
             data = yaml.safe_load(text)
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):  # also brackets thousands deep
             data = None
         if not isinstance(data, dict):
             data = {"id": raw_id(text)}

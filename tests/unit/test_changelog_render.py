@@ -36,6 +36,10 @@ def test_files_that_are_not_standards_say_why():
     assert parse_blob(b"- a list\n").error.startswith("the file is not a mapping")
     assert parse_blob(b"title: no id\n").error == "the file has no id"
     assert "not UTF-8" in parse_blob("id: É".encode("latin-1")).error
+    # A hostile file: brackets 20,000 deep, whose title Python could not even print.
+    deep = parse_blob(b"id: A-001\ntitle: " + b"[" * 20_000 + b"]" * 20_000 + b"\n")
+    assert deep.error.startswith("line 2, column ") and "nested more than 20 levels" in deep.error
+    assert parse_blob(b"id: A-001\ntitle: " + b"[" * 19 + b"]" * 19 + b"\n").error is None
 
 
 def test_word_diff_marks_deleted_and_inserted_words():

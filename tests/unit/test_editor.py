@@ -131,6 +131,15 @@ def test_a_save_the_build_would_refuse_is_not_written_and_says_why(project: Path
     assert (project / "standards/phone-001.yml").read_text("utf-8") == before
 
 
+def test_a_form_nested_thousands_deep_is_refused_not_a_crash(project: Path) -> None:
+    before = (project / "standards/phone-001.yml").read_text("utf-8")
+    deep = "id: PHONE-001\ntitle: " + "[" * 20_000 + "]" * 20_000 + "\n"
+    with pytest.raises(Refused) as refused:
+        _save(_backend(project), "standards/phone-001.yml", deep)
+    assert str(refused.value) == "the form sent YAML nested too deep to read"
+    assert (project / "standards/phone-001.yml").read_text("utf-8") == before
+
+
 @pytest.mark.parametrize(
     "path", ["../outside.yml", "/etc/passwd", "mkdocs.yml", "standards/../mkdocs.yml"]
 )

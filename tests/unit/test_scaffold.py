@@ -96,6 +96,8 @@ def test_an_id_in_a_broken_file_is_still_taken(settings: Settings) -> None:
     broken = settings.standards_path / "telephone" / "broken.yml"
     broken.write_text("id: PHONE-012\ntitle: [unclosed\n", "utf-8")
     assert new_standard(settings, "telephone", "Taking a message").id == "PHONE-013"
+    broken.write_text("id: PHONE-014\ntitle: " + "[" * 20_000 + "]" * 20_000 + "\n", "utf-8")
+    assert new_standard(settings, "telephone", "Taking a message").id == "PHONE-015"
 
 
 def test_output_is_a_valid_draft_with_every_section(settings: Settings) -> None:

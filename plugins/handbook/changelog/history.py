@@ -19,7 +19,7 @@ import yaml
 
 from ..loader import YAML_SUFFIXES
 from ..model import Standard
-from ..yamlsource import MAX_BYTES, YamlProblem, parse
+from ..yamlsource import MAX_BYTES, MAX_DEPTH, YamlProblem, parse
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR, _NULL = "tag:yaml.org,2002:str", "tag:yaml.org,2002:null"
@@ -48,7 +48,9 @@ _TYPED_STARTS = frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
 
 
 class _Unreadable(Exception):
-    """Anchors and aliases, or more than one document: left to the build's parser."""
+    """Anchors and aliases, more than one document, values nested too deep (a hostile
+    file's thousands of brackets would overflow Python's stack where the data is shown):
+    left to the build's parser."""
 
 
 def _load(text: str) -> Any:
@@ -68,6 +70,8 @@ def _load(text: str) -> Any:
             if kind is yaml.ScalarEvent:
                 value = _scalar(event)
             elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if len(stack) > MAX_DEPTH:  # the build's parser refuses it, and says where
+                    raise _Unreadable
                 stack.append([{} if kind is yaml.MappingStartEvent else [], _NO_KEY])
                 continue
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:

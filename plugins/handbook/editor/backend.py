@@ -106,13 +106,15 @@ class LocalBackend:
             data = yaml.safe_load(raw)
         except yaml.YAMLError as e:
             raise Refused(f"the form sent YAML that does not parse: {e}") from None
+        except RecursionError:  # brackets thousands deep: PyYAML's reader recurses
+            raise Refused("the form sent YAML nested too deep to read") from None
         path = self._path(relative, must_exist=False)
         old_text = ""
         if path.is_file():
             old_text = read_text(path, self.settings.root)[0] or ""
             try:
                 old = yaml.safe_load(old_text)
-            except yaml.YAMLError:
+            except (yaml.YAMLError, RecursionError):
                 old = None
             if isinstance(old, dict) and isinstance(data, dict):
                 for key in LEFT_TO_YAML:
