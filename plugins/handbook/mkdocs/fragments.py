@@ -210,7 +210,7 @@ class FragmentCache:
         shape = self.shells.get(key)
         if shape is None:
             shape = self.shells[key] = _Shape(self._shell(template, page, context))
-        html = None if shape.shell is None else self._fill(shape.shell, page, context)
+        html = None if shape.shell is None else self._fill(shape, page, context)
         if html is not None:
             shape.pages += 1
             if shape.pages == 2:  # its second page: is it what Material makes of it?
@@ -266,31 +266,46 @@ class FragmentCache:
             (page.content, page.edit_url, page.canonical_url) = saved[1:4]
             (page.previous_page, page.next_page) = saved[4:]
 
-    def _fill(self, shell: str, page: Any, context: jinja2.runtime.Context) -> str | None:
+    def _fill(self, shape: _Shape, page: Any, context: jinja2.runtime.Context) -> str | None:
         """The page's own parts put into its shell; None if a stand-in came out changed."""
-        html = _put(shell, STAND_IN, page.title)
+        assert shape.shell is not None
+        puts = self._puts(page, context)
+        content = (_content_stand_in(page), page.content or "")
+        if any("\ue000" in value or _encoded(value) for _, value in puts) or "\ue000" in content[1]:
+            return _fill_in_turn(shape.shell, puts, content, lambda: self._tags(context))
+        # Put in all at once, between the pieces of the shell (split once per shape): no
+        # value holds a stand-in, so this is what putting them in one after another gives.
+        pieces = shape.pieces(tuple(s for s, _ in puts) + (_OWN["tags"], content[0]))
+        if pieces is None:
+            return None  # a stand-in the theme changed: this shape is rendered page by page
+        values = dict(puts)
+        values[content[0]] = content[1]
+        if _OWN["tags"] in pieces[1::2]:
+            values[_OWN["tags"]] = self._tags(context)
+        return "".join(values[p] if n % 2 else p for n, p in enumerate(pieces))
+
+    def _puts(self, page: Any, context: jinja2.runtime.Context) -> list[tuple[str, str]]:
+        """Each stand-in of the page's own parts and its value, in the order they are put
+        in: as it is, and escaped where the theme escaped it (content and tags aside)."""
+        found = [(STAND_IN, page.title)]
         if page.meta.get("description"):
-            html = _put(html, _OWN["description"], str(page.meta["description"]))
+            found.append((_OWN["description"], str(page.meta["description"])))
         if page.edit_url:
-            html = _put(html, _OWN["edit"], page.edit_url)
+            found.append((_OWN["edit"], page.edit_url))
         if page.canonical_url:
-            html = _put(html, _OWN["canonical"], page.canonical_url)
+            found.append((_OWN["canonical"], page.canonical_url))
         for side, neighbour in (("previous", page.previous_page), ("next", page.next_page)):
             if neighbour is not None:
                 stand_in = _Neighbour(page, side)
                 base = context.get("base_url", "")
-                html = _put(
-                    html,
-                    normalize_url(stand_in.url, page=page, base=base),
-                    normalize_url(neighbour.url, page=page, base=base),
+                found.append(
+                    (
+                        normalize_url(stand_in.url, page=page, base=base),
+                        normalize_url(neighbour.url, page=page, base=base),
+                    )
                 )
-                html = _put(html, stand_in.title, str(neighbour.title))
-        if _OWN["tags"] in html:
-            html = html.replace(_OWN["tags"], self._tags(context))
-        content = _content_stand_in(page)
-        if html.count("\ue000") != html.count(content) or _encoded(html):
-            return None  # a stand-in the theme changed: this shape is rendered page by page
-        return _put(html, content, page.content or "")
+                found.append((stand_in.title, str(neighbour.title)))
+        return [put for s, v in found for put in ((s, v), (str(escape(s)), str(escape(v))))]
 
     def _key(self, name: str, page: Any, context: jinja2.runtime.Context) -> tuple:
         url = page.url if not self.directory_urls else posixpath.dirname(page.url.rstrip("/"))
@@ -365,6 +380,21 @@ def _put(html: str, stand_in: str, value: str) -> str:
     return html.replace(stand_in, value).replace(str(escape(stand_in)), str(escape(value)))
 
 
+def _fill_in_turn(
+    shell: str, puts: list[tuple[str, str]], content: tuple[str, str], tags: Callable[[], str]
+) -> str | None:
+    """The page's own parts put into its shell one after another (a value that holds a
+    stand-in is then replaced in turn); None if a stand-in came out changed."""
+    html = shell
+    for stand_in, value in puts:
+        html = html.replace(stand_in, value)
+    if _OWN["tags"] in html:
+        html = html.replace(_OWN["tags"], tags())
+    if html.count("\ue000") != html.count(content[0]) or _encoded(html):
+        return None
+    return _put(html, *content)
+
+
 def _escapes(env: jinja2.Environment, name: str) -> bool:
     """Whether the template prints values escaped (MkDocs' theme environment does not)."""
     return bool(env.autoescape(name) if callable(env.autoescape) else env.autoescape)
@@ -403,6 +433,19 @@ class _Shape:
     def __init__(self, shell: str):
         self.shell: str | None = shell
         self.pages = 0
+        self._pieces: dict[tuple[str, ...], list[str] | None] = {}
+
+    def pieces(self, stand_ins: tuple[str, ...]) -> list[str] | None:
+        """The shell split at these stand-ins, kept in its odd places (the shell's text in
+        the even ones); None if its text holds a stand-in still, or one URL-encoded."""
+        if stand_ins not in self._pieces:
+            assert self.shell is not None
+            longest = sorted(stand_ins, key=len, reverse=True)
+            found = re.split(f"({'|'.join(map(re.escape, longest))})", self.shell)
+            text = found[::2]
+            changed = any("\ue000" in t or _encoded(t) for t in text)
+            self._pieces[stand_ins] = None if changed else found
+        return self._pieces[stand_ins]
 
 
 class _Neighbour:
