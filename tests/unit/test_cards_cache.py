@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from cardkit import copy_cards_fixture, fixture_handbook, huge_standard
 
+from gitrepo import Repo
 from handbook.buildstate import CHECKS, BuildState
 from handbook.cards import cache, typeset
 from handbook.cards.feature import CardsFeature, pdf_path
@@ -82,6 +83,37 @@ def test_a_broken_cache_is_ignored(tmp_path):
     assert cache.load_pdf(tmp_path, name) is None
     cache.save_pdf(tmp_path, name, b"%PDF")
     assert cache.load_pdf(tmp_path, name) == b"%PDF"
+
+
+def test_a_cache_committed_to_the_repository_is_neither_read_nor_written(tmp_path):
+    """A pull request can commit files to .cache/ (past .gitignore) under the names a
+    build will look for (a release tag's cards print the tag's name, not a commit's):
+    while git tracks any, the cache is left alone and a warning says so."""
+    project = copy_cards_fixture(tmp_path)
+    repo = Repo(project)
+    repo.commit("the handbook")
+    repo.git("tag", "-a", "v9", "-m", "release 9")
+    cache.committed.cache_clear()  # what git tracks changes under this test's process
+    made = pdfs(CardsFeature().files(fixture_handbook(project), Urls()))
+    folder = project / cache.PATH
+    for path in folder.glob("*.pdf"):  # the names the next build of v9 looks for
+        path.write_bytes(b"%PDF-1.7 a pull request's own card")
+    repo.git("add", "-f", ".cache")
+    repo.git("commit", "-q", "-m", "cards")
+    repo.git("tag", "-f", "-a", "v9", "-m", "release 9")
+    cache.committed.cache_clear()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    feature = CardsFeature()
+    handbook = fixture_handbook(project)
+    (warning,) = [p for p in feature.problems(handbook) if p.rule == "committed-cache"]
+    assert warning.severity == "warning" and warning.file.startswith(".cache/handbook/cards/")
+    again = pdfs(feature.files(handbook, Urls()))
+    assert again.keys() == made.keys()
+    assert not [data for data in again.values() if b"a pull request" in data]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nor written
+    repo.git("rm", "-r", "-q", "--cached", ".cache")
+    cache.committed.cache_clear()
+    assert cache.problems(project) == []
 
 
 def test_the_key_depends_on_the_content_not_on_the_folder(tmp_path):

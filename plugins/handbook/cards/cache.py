@@ -6,6 +6,10 @@ also covers the template, the Typst version and the card fonts (typeset.signatur
 nothing of the machine or the folder, so CI runs can share the folder (the workflows
 keep it with actions/cache). It is only a cache: deleting it, or a folder where it
 cannot be written, costs time and nothing else.
+
+It is the build's own, never the repository's: a cache file committed to git is a pull
+request's to write (a PDF or a measure with a name the build will look for), so while
+git tracks any file in the folder, the build neither reads nor writes it, and says so.
 """
 
 from __future__ import annotations
@@ -13,8 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import cache
 from pathlib import Path
 
+from ..changelog.git import Git, GitError
+from ..problems import Problem
 from . import typeset
 from .pdf import Measure
 
@@ -29,7 +36,33 @@ def key(document: str) -> str:
     return hashlib.sha256(f"{typeset.signature()}\n{document}".encode()).hexdigest()[:32]
 
 
+@cache  # once a process: `serve` sees a change to what git tracks when it starts again
+def committed(root: Path) -> tuple[str, ...]:
+    """The cache's files git tracks in the repository of `root` (none outside git)."""
+    try:
+        listed = Git(root).run("ls-files", "-z", "--", PATH.as_posix())
+    except GitError:
+        return ()
+    return tuple(os.fsdecode(name) for name in listed.split(b"\0") if name)
+
+
+def problems(root: Path) -> list[Problem]:
+    """A warning when the cache is committed (and so left alone)."""
+    found = committed(root)
+    if not found:
+        return []
+    message = (
+        f"the quick cards' cache {PATH.as_posix()}/ is committed to the repository "
+        f"({len(found)} files): the build does not read it, since a pull request could put "
+        "any PDF in it"
+    )
+    fix = "take it out of git (git rm -r --cached .cache); .gitignore lists .cache/"
+    return [Problem(found[0], 1, 1, "committed-cache", message, "warning", fix)]
+
+
 def load_measures(root: Path) -> dict[str, Measure]:
+    if committed(root):
+        return {}
     try:
         data = json.loads((root / PATH / "measures.json").read_text("utf-8"))
         return {k: Measure(int(pages), float(length)) for k, (pages, length) in data.items()}
@@ -38,11 +71,15 @@ def load_measures(root: Path) -> dict[str, Measure]:
 
 
 def save_measures(root: Path, measures: dict[str, Measure]) -> None:
+    if committed(root):
+        return
     kept = dict(list(measures.items())[-MEASURES:])
     _write(root / PATH / "measures.json", json.dumps({k: list(v) for k, v in kept.items()}))
 
 
 def load_pdf(root: Path, name: str) -> bytes | None:
+    if committed(root):
+        return None
     try:
         return (root / PATH / f"{name}.pdf").read_bytes()
     except OSError:
@@ -50,6 +87,8 @@ def load_pdf(root: Path, name: str) -> bytes | None:
 
 
 def save_pdf(root: Path, name: str, data: bytes) -> None:
+    if committed(root):
+        return
     _write(root / PATH / f"{name}.pdf", data)
     try:
         found = sorted((root / PATH).glob("*.pdf"), key=lambda p: p.stat().st_mtime)

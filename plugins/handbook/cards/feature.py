@@ -129,11 +129,11 @@ class CardsFeature(Feature):
         # Bad `card:` numbers are the loader's problems, bad card options the config's.
         if self.made is not None and self._is_started(handbook, None):
             return self.made.part(0)[0]  # type: ignore[no-any-return]  # _made's
-        options = handbook.settings.options.cards
+        options, found = handbook.settings.options.cards, cache.problems(handbook.settings.root)
         if options.overflow == "off" or (typesetting := self._typeset_for(handbook, None)) is None:
-            return []
+            return found
         with failing():
-            return typesetting.measured().problems(options.overflow)
+            return found + typesetting.measured().problems(options.overflow)
 
     def extras(self, handbook: Handbook, urls: Urls, extras: PageExtras) -> None:
         for standard in carded(handbook):
