@@ -20,33 +20,19 @@ from ..beside import LAST, Parts, can_fork
 from ..feature import Feature
 from ..handbook import Handbook
 from ..model import Standard
-from ..options import CardOptions
 from ..problems import Problem
-from ..render import labels
-from ..render.output import OutputFile, front_matter, html_page
+from ..render.output import OutputFile, front_matter
 from ..render.pages import PageExtras, Section
 from ..render.urls import Urls, standard_path
 from ..rollout.feedback import suggest_links
 from . import cache, typeset
 from .background import Handover, Typesetting, failing, pdf_groups, pdf_names, pdf_path
-from .model import Card, carded, make_cards
+from .model import carded, make_cards
+from .paths import CSS, INDEX, PICKER_SCRIPT, SCRIPT, card_path
 from .pdf import Measure, card_key, prepare
+from .picker import picker_page
 from .render import card_html, environment, site_stylesheet, stylesheet
 from .sizes import SIZES
-
-INDEX = "cards/index.md"
-CSS = "assets/handbook/cards.css"
-SCRIPT = "assets/handbook/card-page.js"
-PICKER_SCRIPT = "assets/handbook/picker.js"
-
-
-def card_path(standard: Standard) -> str:
-    """The card's print page: one HTML file, with no folder of its own in either URL style.
-
-    A folder per card would double the folders of a large site, and making folders is
-    the slowest thing a build asks of the file system (a third of a millisecond each).
-    """
-    return f"cards/{standard.slug}.html"
 
 
 class CardsFeature(Feature):
@@ -219,75 +205,12 @@ class CardsFeature(Feature):
             make = partial(_card_page, card.standard, values)
             text = self.state.kept("card-page", key, make, of=card.standard.digest)
             files.append(OutputFile(page, text))
-        files.append(self._picker(handbook, urls, cards, html, pdfs, unprinted, options))
+        picker = picker_page(handbook, urls, cards, pdfs, unprinted, options, self.state, html)
+        files.append(picker)
         files.append(OutputFile(CSS, stylesheet() + "\n" + site_stylesheet()))
         files.append(OutputFile(SCRIPT, _script("card-page.js")))
         files.append(OutputFile(PICKER_SCRIPT, _script("picker.js")))
         return files
-
-    def _picker(
-        self,
-        handbook: Handbook,
-        urls: Urls,
-        cards: list[Card],
-        html: dict[str, Markup],
-        pdfs: dict[str, str],
-        unprinted: dict[str, str],
-        options: CardOptions,
-    ) -> OutputFile:
-        areas = handbook.settings.areas
-        groups = [
-            (area, title, [c for c in cards if c.standard.area == area])
-            for area, title in areas.items()
-        ]
-        channels = sorted(
-            {ch for c in cards for ch in c.standard.channels}, key=list(labels.CHANNELS).index
-        )
-        tags = sorted({t for c in cards for t in c.standard.tags})
-        items: dict[str, Markup] = {}
-        anchors: dict[str, Markup] = {}
-        for card in cards:
-            link = urls.relative(INDEX, card_path(card.standard))
-            reason = unprinted.get(card.id)
-            # An entry shows its standard, its link and why it does not print, if so.
-            key = (card.standard.digest, link, reason) if card.standard.digest else None
-            items[card.id], anchors[card.id] = self.state.kept(
-                "picker-entry",
-                key,
-                partial(_picker_entry, card, link, reason),
-                of=card.standard.digest,
-            )
-        return html_page(
-            INDEX,
-            environment().get_template("picker.html.j2"),
-            urls.headings,
-            groups=[g for g in groups if g[2]],
-            cards=cards,
-            html=html,
-            items=items,
-            anchors=anchors,
-            channels=channels,
-            tags=tags,
-            by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
-            by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
-            unprinted=unprinted,
-            size=SIZES[options.size],
-            carried=len(cards) - len(unprinted) <= options.picker_cards,
-            css=urls.relative(INDEX, CSS),
-            script=urls.relative(INDEX, PICKER_SCRIPT),
-            link=lambda target: urls.relative(INDEX, target),
-            pdfs=pdfs,
-            area_titles=areas,
-        )
-
-
-def _picker_entry(card: Card, link: str, reason: str | None) -> tuple[Markup, Markup]:
-    """A card's entry in the picker's list, and its link for the picker's plain lists."""
-    anchor = Markup('<a href="{}"><span class="hb-id">{}</span> {}</a>').format(
-        link, card.id, card.standard.title
-    )
-    template = environment().get_template("picker_item.html.j2")
-    return Markup(template.render(card=card, anchor=anchor, reason=reason)), anchor
 
 
 def _card_page(standard: Standard, values: dict[str, object]) -> str:
