@@ -52,7 +52,13 @@ def picker_page(
             partial(_entry, card, link, reason),
             of=card.standard.digest,
         )
-    return html_page(
+    by_channel = _grouped(cards, channels, "channels")
+    by_tag = _grouped(cards, tags, "tags")
+    size = SIZES[options.size]
+    carried = len(cards) - len(unprinted) <= options.picker_cards
+    css, script = urls.relative(INDEX, CSS), urls.relative(INDEX, PICKER_SCRIPT)
+    make = partial(
+        html_page,
         INDEX,
         environment().get_template("picker.html.j2"),
         urls.headings,
@@ -63,17 +69,52 @@ def picker_page(
         anchors=anchors,
         channels=channels,
         tags=tags,
-        by_channel={ch: [c for c in cards if ch in c.standard.channels] for ch in channels},
-        by_tag={t: [c for c in cards if t in c.standard.tags] for t in tags},
+        by_channel=by_channel,
+        by_tag=by_tag,
         unprinted=unprinted,
-        size=SIZES[options.size],
-        carried=len(cards) - len(unprinted) <= options.picker_cards,
-        css=urls.relative(INDEX, CSS),
-        script=urls.relative(INDEX, PICKER_SCRIPT),
+        size=size,
+        carried=carried,
+        css=css,
+        script=script,
         link=lambda target: urls.relative(INDEX, target),
         pdfs=pdfs,
         area_titles=areas,
     )
+
+    def ids(found: dict[str, list[Card]]) -> tuple[object, ...]:
+        return tuple((name, tuple(c.id for c in group)) for name, group in found.items())
+
+    # Kept for `serve` rebuilds by all it shows (the template reads no more of a card than
+    # its id): an edit of a standard's text outside its entry changes none of it.
+    page_key = (
+        urls.use_directory_urls,
+        urls.headings,
+        size,
+        carried,
+        css,
+        script,
+        tuple(pdfs.items()),
+        tuple(areas.items()),
+        ids({area: group for area, _, group in groups}),
+        tuple(items.items()),
+        tuple(anchors.items()),
+        ids(by_channel),
+        ids(by_tag),
+        tuple(unprinted.items()),
+        tuple(html[c.id] for c in cards if c.id not in unprinted) if carried else None,
+    )
+    return state.kept("picker-page", page_key, make, rarely=True)
+
+
+def _grouped(cards: list[Card], names: list[str], field: str) -> dict[str, list[Card]]:
+    """The cards with each of `names` among their standard's channels or tags, in order:
+    `{n: [c for c in cards if n in c.standard.<field>] for n in names}`, in one pass."""
+    found: dict[str, list[Card]] = {name: [] for name in names}
+    for card in cards:
+        for name in dict.fromkeys(getattr(card.standard, field)):
+            if name in found:
+                found[name].append(card)
+    return found
 
 
 def _entry(card: Card, link: str, reason: str | None) -> tuple[Markup, Markup]:
