@@ -93,7 +93,7 @@ class CardsFeature(Feature):
         options = handbook.settings.options.cards
         if options.overflow == "off" and not options.pdf:
             return None
-        cards = make_cards(handbook, carded(handbook), urls)
+        cards = make_cards(handbook, carded(handbook), urls, self.state)
         areas = handbook.settings.areas
         size = SIZES[options.size]
         rendering = self.state.checked(lambda: prepare(cards, size, areas, self.state))
@@ -158,7 +158,7 @@ class CardsFeature(Feature):
                     rendering, printed = typesetting.result()
                     made_pdfs = dict(printed)
         else:  # the cards are neither checked nor printed
-            cards = make_cards(handbook, carded(handbook), urls)
+            cards = make_cards(handbook, carded(handbook), urls, self.state)
             rendering = prepare(cards, SIZES[options.size], handbook.settings.areas, self.state)
         cards = rendering.cards
         checked = typesetting is not None

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
+from ..buildstate import BuildState, cold
 from ..handbook import Handbook
 from ..model import EscalationStep, Standard, Target
 from ..problems import Problem
@@ -191,16 +193,23 @@ def select(
 
 
 def make_cards(
-    handbook: Handbook, standards: Iterable[Standard], urls: Urls | None = None
+    handbook: Handbook,
+    standards: Iterable[Standard],
+    urls: Urls | None = None,
+    state: BuildState | None = None,
 ) -> list[Card]:
     """Cards for the standards, each with its revision and, when the site's public
-    address is known (site_url), links to their pages."""
+    address is known (site_url), links to their pages; each kept in `state` by its
+    standard's file, revision and link, all a card is made of."""
     site_url = handbook.settings.published_at
-    urls = urls or Urls()
+    urls, state = urls or Urls(), state or cold()
     cards = []
     for standard in standards:
         url = None
         if site_url:
             url = safe_url(site_url.rstrip("/") + "/" + urls.url(standard_path(standard)))
-        cards.append(make_card(standard, handbook.revision_of(standard), url))
+        revision = handbook.revision_of(standard)
+        key = (standard.digest, revision, url) if standard.digest else None
+        make = partial(make_card, standard, revision, url)
+        cards.append(state.kept("card", key, make, of=standard.digest))
     return cards
