@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
 
@@ -117,28 +117,42 @@ class PageRenderer:
 
     def area(self, area: str, title: str, standards: list[Standard]) -> OutputFile:
         page = area_path(area)
-        return html_page(
+        rows = self._rows(page, standards)
+        make = partial(
+            html_page,
             page,
             environment().get_template("area.html.j2"),
             self.urls.headings,
             title=title,
             standards=standards,
-            rows=self._rows(page, standards),
+            rows=rows,
             **self._context(page),
         )
+        return self._listing(page, (title, tuple(rows[s.id] for s in standards)), make)
 
     def index(self) -> OutputFile:
         page = index_path()
         groups = self._groups()
-        return html_page(
+        rows = self._rows(page, [s for _, _, group in groups for s in group])
+        make = partial(
+            html_page,
             page,
             environment().get_template("index.html.j2"),
             self.urls.headings,
             groups=groups,
             total=len(self.published),
-            rows=self._rows(page, [s for _, _, group in groups for s in group]),
+            rows=rows,
             **self._context(page),
         )
+        shown = tuple((a, title, tuple(rows[s.id] for s in group)) for a, title, group in groups)
+        return self._listing(page, (len(self.published), shown), make)
+
+    def _listing(self, page: str, shown: Hashable, make: Callable[[], OutputFile]) -> OutputFile:
+        """A page listing standards (their rows, `_rows`), kept for `serve` rebuilds by all
+        it shows besides its links (`shown`): an edit outside the rows renders none of
+        them. One of a few a build, checked at its first reuse (buildstate.py)."""
+        key = (page, self.urls.use_directory_urls, self.urls.headings, shown)
+        return self.state.kept("listing-page", key, make, rarely=True)
 
     def _rows(self, page: str, standards: list[Standard]) -> dict[str, Markup]:
         """Each standard's row in the lists of standards on `page`, kept for `serve`
@@ -179,7 +193,8 @@ class PageRenderer:
             )
             who = t.checked_by or s.owner
             checkers[who] = checkers.get(who, 0) + 1
-        return html_page(
+        page_make = partial(
+            html_page,
             page,
             environment().get_template("targets.html.j2"),
             self.urls.headings,
@@ -189,6 +204,9 @@ class PageRenderer:
             checkers=sorted(checkers.items(), key=lambda item: (-item[1], item[0].lower())),
             **self._context(page),
         )
+        shown = tuple((t.period or "", row) for _, t, row in rows)
+        counts = (tuple(systems.items()), tuple(checkers.items()))
+        return self._listing(page, (shown, counts), page_make)
 
     def home_areas(self, page: str) -> str:
         """HTML listing each area's standards, for the home page's marker."""
