@@ -107,6 +107,7 @@ def test_a_cache_committed_to_the_repository_is_neither_read_nor_written(tmp_pat
     handbook = fixture_handbook(project)
     (warning,) = [p for p in feature.problems(handbook) if p.rule == "committed-cache"]
     assert warning.severity == "warning" and warning.file.startswith(".cache/handbook/cards/")
+    assert f"({len(before)} files)" in warning.message
     again = pdfs(feature.files(handbook, Urls()))
     assert again.keys() == made.keys()
     assert not [data for data in again.values() if b"a pull request" in data]

@@ -53,7 +53,8 @@ def problems(root: Path) -> list[Problem]:
         return []
     message = (
         f"the quick cards' cache {PATH.as_posix()}/ is committed to the repository "
-        f"({len(found)} files): the build does not read it, since a pull request could put "
+        f"({len(found)} file{'s' if len(found) > 1 else ''}): the build does not read it, "
+        "since a pull request could put "
         "any PDF in it"
     )
     fix = "take it out of git (git rm -r --cached .cache); .gitignore lists .cache/"
