@@ -93,7 +93,7 @@ def test_a_cache_committed_to_the_repository_is_neither_read_nor_written(tmp_pat
     repo = Repo(project)
     repo.commit("the handbook")
     repo.git("tag", "-a", "v9", "-m", "release 9")
-    cache.committed.cache_clear()  # what git tracks changes under this test's process
+    cache.refusal.cache_clear()  # what git tracks changes under this test's process
     made = pdfs(CardsFeature().files(fixture_handbook(project), Urls()))
     folder = project / cache.PATH
     for path in folder.glob("*.pdf"):  # the names the next build of v9 looks for
@@ -101,7 +101,7 @@ def test_a_cache_committed_to_the_repository_is_neither_read_nor_written(tmp_pat
     repo.git("add", "-f", ".cache")
     repo.git("commit", "-q", "-m", "cards")
     repo.git("tag", "-f", "-a", "v9", "-m", "release 9")
-    cache.committed.cache_clear()
+    cache.refusal.cache_clear()
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     feature = CardsFeature()
     handbook = fixture_handbook(project)
@@ -113,8 +113,30 @@ def test_a_cache_committed_to_the_repository_is_neither_read_nor_written(tmp_pat
     assert not [data for data in again.values() if b"a pull request" in data]
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nor written
     repo.git("rm", "-r", "-q", "--cached", ".cache")
-    cache.committed.cache_clear()
+    cache.refusal.cache_clear()
     assert cache.problems(project) == []
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path):
+    """A pull request can commit `.cache` (or a folder in it) as a symbolic link: to
+    another place, or into the sources. The build leaves it alone and says so."""
+    project = copy_cards_fixture(tmp_path / "a")
+    elsewhere = tmp_path / "elsewhere"
+    made = pdfs(CardsFeature().files(fixture_handbook(project), Urls()))
+    (project / ".cache").rename(elsewhere)
+    for path in (elsewhere / "handbook" / "cards").glob("*.pdf"):
+        path.write_bytes(b"%PDF-1.7 a pull request's own card")
+    before = sorted(p.name for p in elsewhere.rglob("*"))
+    (project / ".cache").symlink_to(elsewhere)
+    cache.refusal.cache_clear()  # the folder changed under this test's process
+    feature = CardsFeature()
+    handbook = fixture_handbook(project)
+    (warning,) = [p for p in feature.problems(handbook) if p.rule == "linked-cache"]
+    assert (warning.file, warning.severity) == (".cache", "warning")
+    again = pdfs(feature.files(handbook, Urls()))
+    assert again.keys() == made.keys()
+    assert not [data for data in again.values() if b"a pull request" in data]
+    assert sorted(p.name for p in elsewhere.rglob("*")) == before  # nothing written there
 
 
 def test_the_key_depends_on_the_content_not_on_the_folder(tmp_path):

@@ -8,8 +8,10 @@ keep it with actions/cache). It is only a cache: deleting it, or a folder where 
 cannot be written, costs time and nothing else.
 
 It is the build's own, never the repository's: a cache file committed to git is a pull
-request's to write (a PDF or a measure with a name the build will look for), so while
-git tracks any file in the folder, the build neither reads nor writes it, and says so.
+request's to write (a PDF or a measure with a name the build will look for), and a
+folder of it committed as a symbolic link leads out of it. While git tracks any file in
+the folder, or a folder of it is a link, the build neither reads nor writes it, and says
+so.
 """
 
 from __future__ import annotations
@@ -37,32 +39,44 @@ def key(document: str) -> str:
 
 
 @cache  # once a process: `serve` sees a change to what git tracks when it starts again
-def committed(root: Path) -> tuple[str, ...]:
-    """The cache's files git tracks in the repository of `root` (none outside git)."""
+def refusal(root: Path) -> Problem | None:
+    """Why the cache at `root` is left alone, as a warning (None: it is used): a folder
+    of it is a symbolic link (the build would read and write elsewhere, its sources
+    perhaps), or git tracks files in it."""
+    folder = root
+    for part in PATH.parts:
+        folder = folder / part
+        if folder.is_symlink():
+            where = folder.relative_to(root).as_posix()
+            message = (
+                f"{where} is a symbolic link: the quick cards' cache is kept only in the "
+                "project's own folder, so the build does not read or write it"
+            )
+            return Problem(where, 1, 1, "linked-cache", message, "warning", "remove the link")
     try:
         listed = Git(root).run("ls-files", "-z", "--", PATH.as_posix())
-    except GitError:
-        return ()
-    return tuple(os.fsdecode(name) for name in listed.split(b"\0") if name)
-
-
-def problems(root: Path) -> list[Problem]:
-    """A warning when the cache is committed (and so left alone)."""
-    found = committed(root)
+    except GitError:  # outside git (or no git): nothing is committed
+        return None
+    found = [os.fsdecode(name) for name in listed.split(b"\0") if name]
     if not found:
-        return []
+        return None
     message = (
         f"the quick cards' cache {PATH.as_posix()}/ is committed to the repository "
         f"({len(found)} file{'s' if len(found) > 1 else ''}): the build does not read it, "
-        "since a pull request could put "
-        "any PDF in it"
+        "since a pull request could put any PDF in it"
     )
     fix = "take it out of git (git rm -r --cached .cache); .gitignore lists .cache/"
-    return [Problem(found[0], 1, 1, "committed-cache", message, "warning", fix)]
+    return Problem(found[0], 1, 1, "committed-cache", message, "warning", fix)
+
+
+def problems(root: Path) -> list[Problem]:
+    """A warning when the cache is left alone (`refusal`)."""
+    found = refusal(root)
+    return [found] if found is not None else []
 
 
 def load_measures(root: Path) -> dict[str, Measure]:
-    if committed(root):
+    if refusal(root) is not None:
         return {}
     try:
         data = json.loads((root / PATH / "measures.json").read_text("utf-8"))
@@ -72,14 +86,14 @@ def load_measures(root: Path) -> dict[str, Measure]:
 
 
 def save_measures(root: Path, measures: dict[str, Measure]) -> None:
-    if committed(root):
+    if refusal(root) is not None:
         return
     kept = dict(list(measures.items())[-MEASURES:])
     _write(root / PATH / "measures.json", json.dumps({k: list(v) for k, v in kept.items()}))
 
 
 def load_pdf(root: Path, name: str) -> bytes | None:
-    if committed(root):
+    if refusal(root) is not None:
         return None
     try:
         return (root / PATH / f"{name}.pdf").read_bytes()
@@ -88,7 +102,7 @@ def load_pdf(root: Path, name: str) -> bytes | None:
 
 
 def save_pdf(root: Path, name: str, data: bytes) -> None:
-    if committed(root):
+    if refusal(root) is not None:
         return
     _write(root / PATH / f"{name}.pdf", data)
     try:
