@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -387,6 +388,10 @@ def _copy_site(sample: Path, out: Path) -> None:
             shutil.copytree(sample / name, out / name)
     if (sample / "glossary.yml").is_file():  # the sample's nav lists its Glossary page
         shutil.copy2(sample / "glossary.yml", out / "glossary.yml")
+    # What `handbook init` keeps out of git (built sites, the cards' cache): the build
+    # leaves a committed cache alone and warns (cards/cache.py).
+    ignored = resources.files("handbook").joinpath("templates/init/gitignore")
+    (out / ".gitignore").write_text(ignored.read_text("utf-8"), "utf-8")
     (out / "standards").mkdir()
     text = (sample / "mkdocs.yml").read_text("utf-8")
     match = re.search(r"^(\s*)- handbook:[ \t]*\n(\s*)", text, re.M)

@@ -105,6 +105,14 @@ def test_revisions_are_git_commits_of_edits(tmp_path):
     handbook = load(Settings.from_mkdocs_yml(out / "mkdocs.yml"))
     assert handbook.problems == []
     assert len(handbook.standards) == 15
+    # A build's cache and site stay out of git, as in a project `handbook init` makes.
+    (out / ".cache" / "handbook").mkdir(parents=True)
+    (out / ".cache" / "handbook" / "x.pdf").write_bytes(b"%PDF")
+    status = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all"],
+        cwd=out, capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert status == ""
 
 
 def test_each_standard_has_its_own_aliases_and_situation(project):
