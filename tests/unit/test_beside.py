@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ from pathlib import Path
 from handbook.beside import Beside, can_fork, forking
 
 CHECKS = Path(__file__).with_name("besidekit.py")
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 def fresh(check: str, *args: str) -> dict:
@@ -60,6 +62,32 @@ def test_standards_loaded_half_in_a_forked_copy_are_the_same(tmp_path):
     assert found["count"] == 62  # 64 files, two of them broken
     assert {"schema", "yaml-syntax"} <= set(found["problems"])
     assert found["same"]
+
+
+def test_a_loading_copy_that_dies_stops_the_build_with_a_message_not_a_traceback(tmp_path):
+    """`mkdocs build` of a fixture whose standards are loaded half in a copy (from one
+    file on), the copy dying as the kernel kills a process out of memory."""
+    project = tmp_path / "basic"
+    shutil.copytree(FIXTURES / "basic", project)
+    build = (
+        "import os, sys\n"
+        "import handbook.loader as loader\n"
+        "loader.LOAD_BESIDE = 1\n"
+        "build, real = os.getpid(), loader._load_one\n"
+        "loader._load_one = lambda path, text: (\n"
+        "    real(path, text) if os.getpid() == build else os._exit(9)\n"
+        ")\n"
+        "from mkdocs.__main__ import cli\n"
+        "sys.argv = ['mkdocs', 'build', '-d', sys.argv[1]]\n"
+        "cli()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", build, str(tmp_path / "site")],
+        cwd=project, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "loading the standards: the process making it ended without an answer" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_the_copy_makes_it_not_the_build_process():

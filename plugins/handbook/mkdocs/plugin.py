@@ -112,7 +112,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # cycle collector, walking them again and again, was a tenth of a large build.
         # A build keeps what it loads and makes to its end: the collector leaves it be.
         building = not self.serving
-        with no_cycle_collection(keep=building), forking(building):
+        with no_cycle_collection(keep=building), forking(building), stopping():
             self.handbook = handbook = load(settings, self.state)
         self.urls = Urls(config.use_directory_urls, heading_style(config))
         features = self.features
