@@ -1,6 +1,7 @@
 """Builds a project the way `mkdocs serve --dirty` does, in one process: load the
 configuration again for each build, `serve`'s startup event once, dirty rebuilds into
-the same folder. Between builds it applies edits: a JSON list of [path, old, new].
+the same folder. Between builds it applies edits: a JSON list of [path, old, new] ([path, None, new path]:
+the file renamed, or deleted if None; [path, "", text] for a path with no file: new).
 It prints the handbook's warnings of the last build, one a line.
 
 python servebuild.py PROJECT SITE_DIR EDITS_JSON  (an empty list: one build, cold)
@@ -46,6 +47,16 @@ def main() -> None:
     build(first, serve_url=URL, dirty=True)
     for path, old, new in edits:
         source = project / path
+        if old is None:  # [path, None, new path]: renamed (None: deleted)
+            source.rename(project / new) if new is not None else source.unlink()
+            warnings.found = []
+            build(config(), serve_url=URL, dirty=True)
+            continue
+        if not old and not source.exists():  # [path, "", text]: a new file
+            source.write_text(new, "utf-8")
+            warnings.found = []
+            build(config(), serve_url=URL, dirty=True)
+            continue
         text = source.read_text("utf-8")
         assert old in text, (path, old)
         source.write_text(text.replace(old, new, 1), "utf-8")
