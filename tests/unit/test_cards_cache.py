@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import shutil
+from functools import partial
+from unittest.mock import patch
+
 from cardkit import copy_cards_fixture, fixture_handbook, huge_standard
 
 from gitrepo import Repo
 from handbook.buildstate import CHECKS, BuildState
 from handbook.cards import cache, typeset
 from handbook.cards.feature import CardsFeature, pdf_path
+from handbook.changelog.git import Git
 from handbook.render.urls import Urls
 
 
@@ -173,3 +178,39 @@ def test_pages_reuse_what_the_fit_check_prepared_and_come_out_the_same(tmp_path,
     # Cards that print another address (pages without folders) are prepared again.
     feature.files(handbook, Urls(use_directory_urls=False))
     assert handbook.settings.published_at and len(calls) == 2 * checked + again
+
+
+def test_a_cache_in_a_repository_git_cannot_read_is_neither_read_nor_written(tmp_path):
+    """Where git is missing, or refuses the repository (a checkout owned by another user
+    fails git's safe.directory check), whether the cache is committed cannot be told:
+    in a repository it is left alone, and a warning says why; outside one it is used."""
+    project = copy_cards_fixture(tmp_path / "a")
+    repo = Repo(project)
+    repo.commit("the handbook")
+    made = pdfs(CardsFeature().files(fixture_handbook(project), Urls()))
+    folder = project / cache.PATH
+    for path in folder.glob("*.pdf"):
+        path.write_bytes(b"%PDF-1.7 a pull request's own card")
+    repo.git("add", "-f", ".cache")
+    repo.git("commit", "-q", "-m", "cards")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    for failing in ("/nonexistent/git", str(tmp_path / "failing-git")):
+        (tmp_path / "failing-git").write_text(
+            "#!/bin/sh\necho 'fatal: dubious ownership' >&2\nexit 128\n"
+        )
+        (tmp_path / "failing-git").chmod(0o755)
+        cache.refusal.cache_clear()
+        with patch.object(cache, "Git", partial(Git, executable=failing)):
+            feature = CardsFeature()
+            handbook = fixture_handbook(project)
+            (warning,) = [p for p in feature.problems(handbook) if p.rule == "committed-cache"]
+            assert warning.severity == "warning" and "git could not tell" in warning.message
+            again = pdfs(feature.files(handbook, Urls()))
+        assert again.keys() == made.keys()
+        assert not [data for data in again.values() if b"a pull request" in data]
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # nor written
+    shutil.rmtree(project / ".git")  # not a repository: nothing can be committed
+    cache.refusal.cache_clear()
+    with patch.object(cache, "Git", partial(Git, executable="/nonexistent/git")):
+        assert cache.problems(project) == []
+    cache.refusal.cache_clear()

@@ -55,8 +55,19 @@ def refusal(root: Path) -> Problem | None:
             return Problem(where, 1, 1, "linked-cache", message, "warning", "remove the link")
     try:
         listed = Git(root).run("ls-files", "-z", "--", PATH.as_posix())
-    except GitError:  # outside git (or no git): nothing is committed
-        return None
+    except GitError as e:
+        if e.kind == "not-a-repo" or not _in_repository(root):
+            return None  # outside git: nothing is committed
+        # Git missing, or refusing the repository (safe.directory): it cannot be told.
+        message = (
+            f"git could not tell whether the quick cards' cache {PATH.as_posix()}/ is "
+            f"committed to the repository ({e}): the build does not read it, since a pull "
+            "request could put any PDF in it"
+        )
+        fix = (
+            "let git read the repository (install git; or git config --global --add safe.directory)"
+        )
+        return Problem(PATH.as_posix(), 1, 1, "committed-cache", message, "warning", fix)
     found = [os.fsdecode(name) for name in listed.split(b"\0") if name]
     if not found:
         return None
@@ -67,6 +78,12 @@ def refusal(root: Path) -> Problem | None:
     )
     fix = "take it out of git (git rm -r --cached .cache); .gitignore lists .cache/"
     return Problem(found[0], 1, 1, "committed-cache", message, "warning", fix)
+
+
+def _in_repository(root: Path) -> bool:
+    """Whether the folder is in a git working tree (a `.git` in it or above it)."""
+    folder = Path(os.path.abspath(root))
+    return any((place / ".git").exists() for place in (folder, *folder.parents))
 
 
 def problems(root: Path) -> list[Problem]:
