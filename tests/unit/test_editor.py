@@ -140,6 +140,18 @@ def test_a_form_nested_thousands_deep_is_refused_not_a_crash(project: Path) -> N
     assert (project / "standards/phone-001.yml").read_text("utf-8") == before
 
 
+def test_a_form_nested_hundreds_deep_is_refused_not_a_crash(project: Path) -> None:
+    """Deep enough that PyYAML reads it but cannot write it again (its writer takes more
+    of the stack a level): somewhere between 250 and 500 levels."""
+    before = (project / "standards/phone-001.yml").read_text("utf-8")
+    for depth in range(250, 501, 10):
+        deep = "id: PHONE-001\ntitle: " + "[" * depth + "]" * depth + "\n"
+        with pytest.raises(Refused) as refused:  # not a RecursionError
+            _save(_backend(project), "standards/phone-001.yml", deep)
+        assert "nested" in str(refused.value), depth
+    assert (project / "standards/phone-001.yml").read_text("utf-8") == before
+
+
 @pytest.mark.parametrize(
     "path", ["../outside.yml", "/etc/passwd", "mkdocs.yml", "standards/../mkdocs.yml"]
 )

@@ -120,7 +120,10 @@ class LocalBackend:
                 for key in LEFT_TO_YAML:
                     if key in old and key not in data:
                         data[key] = old[key]
-        body = raw if not isinstance(data, dict) else _dump(data)
+        try:
+            body = raw if not isinstance(data, dict) else _dump(data)
+        except RecursionError:  # hundreds deep: read, but PyYAML's writer takes more stack
+            raise Refused("the form sent YAML nested too deep to read") from None
         line = SCHEMA_LINE.match(old_text)
         target = (
             line.group(1)
