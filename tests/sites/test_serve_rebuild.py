@@ -205,3 +205,33 @@ def test_serve_rebuilds_after_renamed_new_and_deleted_files_match_a_cold_build(t
     assert f"standards/{fresh.lower()}/index.html" in made
     assert "notice" in (served / "standards" / gone / "index.html").read_text("utf-8")
     assert "Renamed" in (cold / "index.html").read_text("utf-8")
+
+
+def test_serve_rebuilds_after_glossary_and_illustration_edits_match_a_cold_build(tmp_path):
+    """A term added to the glossary and an illustration redrawn: the handbook's files as
+    a cold build makes them (the pages MkDocs makes of docs/ are not compared: a dirty
+    build makes again only those whose file changed, whatever else did)."""
+    project = tmp_path / "handbook"
+    write_project(project, 70, seed=13)
+    glossary = (project / "glossary.yml").read_text("utf-8")
+    first = glossary.splitlines()[-1]
+    picture = sorted((project / "illustrations").glob("*.svg"))[0]
+    drawn = picture.read_text("utf-8")
+    title = drawn.split("<title", 1)[1].split(">", 1)[1].split("<", 1)[0]
+    edits = [
+        ["glossary.yml", first, first + "\ncustomer: Anyone who contacts us."],
+        [picture.relative_to(project).as_posix(), title, title + " redrawn"],
+    ]
+    served, cold = tmp_path / "served", tmp_path / "cold"
+    serve_build(project, served, edits)
+    serve_build(project, cold, [])
+    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
+    own = {
+        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
+        for p in docs
+    } - {"index.html"}
+    made = assert_same_site(served, cold, 10_000, frozenset(own))
+    assert "Anyone who contacts us." in (served / "glossary" / "index.html").read_text("utf-8")
+    assert any(
+        f"{title} redrawn" in (served / f).read_text("utf-8") for f in made if f.endswith(".svg")
+    )
