@@ -135,3 +135,35 @@ def test_every_environment_of_the_theme_compiles_its_templates_once(tmp_path):
         assert env.bytecode_cache is compiled
         env.get_template("main.html")
     assert len(compiled.code) == 1  # main.html, compiled by the first build only
+
+
+def test_a_serve_rebuild_compiles_no_template_again(tmp_path, monkeypatch):
+    """Material's search plugin makes its theme environments in its own `config` event,
+    which runs before the handbook's: the kept theme is in place before it."""
+    import shutil
+    from pathlib import Path
+
+    import jinja2
+    from mkdocs.commands.build import build
+
+    project = tmp_path / "basic"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "basic", project)
+    monkeypatch.chdir(project)
+    compiled = []
+    compile_ = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment,
+        "compile",
+        lambda env, *a, **k: compiled.append(a[1]) or compile_(env, *a, **k),
+    )
+
+    def config():  # as serve: the configuration loaded again for every build
+        return load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+
+    first = config()
+    first.plugins.on_startup(command="serve", dirty=True)
+    build(first, serve_url="http://127.0.0.1:8000/", dirty=True)
+    assert "partials/language.html" in compiled  # the search plugin's
+    compiled.clear()
+    build(config(), serve_url="http://127.0.0.1:8000/", dirty=True)
+    assert compiled == []

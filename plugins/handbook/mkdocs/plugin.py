@@ -1,6 +1,9 @@
 """MkDocs plugin `handbook`: loads the standards and adds their pages to the site.
 
 Each hook hands its work to the engine-free core; this module only translates.
+
+Over 300 lines: one method per MkDocs event (two for `config`: serve's kept theme goes in
+before other plugins make its environments), each a few lines handing its work over.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from .. import clock
@@ -81,7 +84,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.features = all_features(self.state)
         self.serving = self.state.rebuilds = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    @event_priority(100)  # before other plugins' (Material's search) make theme environments
+    def _theme_kept(self, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.serving:
+            keep_listing(config.theme, self.rebuilds.listing, self.rebuilds.compiled)
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
         if bad_today := clock.problem():
@@ -91,8 +99,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.state.start()
         self.rebuilds = self.state.part("rebuilds", Rebuilds)
         self.trimmer = self.fragments = None  # this build's, made by on_nav and on_env
-        if self.serving:
-            keep_listing(config.theme, self.rebuilds.listing, self.rebuilds.compiled)
         root = Path(os.path.dirname(os.path.abspath(config.config_file_path)))
         # `serve` points site_url at the local server: printed cards must not link there.
         public = _configured_site_url(config) if self.serving else None
@@ -135,6 +141,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 config.extra_javascript.append(SEARCH_SCRIPT)
             _add_theme_dir(config)
         return config
+
+    on_config = CombinedEvent(_theme_kept, _on_config)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or (handbook := self.handbook) is None:
