@@ -235,3 +235,27 @@ def test_serve_rebuilds_after_glossary_and_illustration_edits_match_a_cold_build
     assert any(
         f"{title} redrawn" in (served / f).read_text("utf-8") for f in made if f.endswith(".svg")
     )
+
+
+def test_serve_rebuilds_after_a_theme_template_edit_match_a_cold_build(tmp_path):
+    """A template of the theme's own folder (overrides/) edited under serve: the
+    handbook's pages show it as a cold build does (the pages MkDocs makes of docs/ are
+    not compared: a dirty build makes again only those whose file changed)."""
+    project = tmp_path / "handbook"
+    write_project(project, 70, seed=17)
+    template = "overrides/partials/source.html"
+    old = 'class="md-source">'
+    edits = [[template, old, old + '<span class="hb-theme-edit">Theme edited</span>']]
+    served, cold = tmp_path / "served", tmp_path / "cold"
+    serve_build(project, served, edits)
+    serve_build(project, cold, [])
+    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
+    own = {
+        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
+        for p in docs
+    } - {"index.html"}
+    made = assert_same_site(served, cold, 10_000, frozenset(own))
+    pages = [
+        f for f in made if f.endswith(".html") and "Theme edited" in (served / f).read_text("utf-8")
+    ]
+    assert {"cards/index.html", "standards/phone-001/index.html"} <= set(pages)

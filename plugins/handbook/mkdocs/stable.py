@@ -60,10 +60,26 @@ class StableFile(File):
 
 
 def site_signature(config: MkDocsConfig, handbook: Handbook) -> object:
-    """What every generated page's HTML depends on besides its own content."""
+    """What every generated page's HTML depends on besides its own content: the
+    configuration, the standards a small handbook lists on every page, and the theme's
+    own templates (`custom_dir`: an edit under `serve` makes every page again)."""
     published = handbook.published()
     listed = [(s.id, s.title) for s in published] if len(published) <= LIST_ALL_UP_TO else []
-    return (Path(config.config_file_path).read_text("utf-8"), tuple(listed))
+    config_text = Path(config.config_file_path).read_text("utf-8")
+    return (config_text, tuple(listed), _templates(config.theme.custom_dir))
+
+
+def _templates(folder: str | None) -> tuple[tuple[str, int, int], ...]:
+    """Each file of a theme folder: its path, size and modified time (a few files)."""
+    found = []
+    for top, _, names in os.walk(folder) if folder else ():
+        for name in names:
+            try:
+                stat = os.stat(path := os.path.join(top, name))
+            except OSError:
+                continue
+            found.append((path, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(found))
 
 
 class _AlwaysBuilt(File):
