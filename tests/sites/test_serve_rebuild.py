@@ -47,6 +47,16 @@ def serve_build(project: Path, site: Path, edits: list[list[str]]) -> list[str]:
     return sorted(line for line in done.stdout.splitlines() if line)
 
 
+def docs_pages(project: Path) -> set[str]:
+    """The pages MkDocs makes of the project's docs/ but the home page (which the
+    handbook fills): a dirty build makes again only those whose file changed."""
+    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
+    return {
+        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
+        for p in docs
+    } - {"index.html"}
+
+
 def files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
 
@@ -194,11 +204,7 @@ def test_serve_rebuilds_after_renamed_new_and_deleted_files_match_a_cold_build(t
     # whose file changed; the handbook's pages, the home page's fill included, it makes
     # again with the new site). The sitemap lists the kept page.
     gone = loaded[deleted]["id"].lower()
-    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
-    own = {
-        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
-        for p in docs
-    } - {"index.html"}
+    own = docs_pages(project)
     left = {f"standards/{gone}/index.html", f"cards/{gone}.html", f"scorecards/{gone}.html"}
     left |= own | {"sitemap.xml"}
     made = assert_same_site(served, cold, 10_000, frozenset(left))
@@ -225,11 +231,7 @@ def test_serve_rebuilds_after_glossary_and_illustration_edits_match_a_cold_build
     served, cold = tmp_path / "served", tmp_path / "cold"
     serve_build(project, served, edits)
     serve_build(project, cold, [])
-    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
-    own = {
-        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
-        for p in docs
-    } - {"index.html"}
+    own = docs_pages(project)
     made = assert_same_site(served, cold, 10_000, frozenset(own))
     assert "Anyone who contacts us." in (served / "glossary" / "index.html").read_text("utf-8")
     assert any(
@@ -249,11 +251,7 @@ def test_serve_rebuilds_after_a_theme_template_edit_match_a_cold_build(tmp_path)
     served, cold = tmp_path / "served", tmp_path / "cold"
     serve_build(project, served, edits)
     serve_build(project, cold, [])
-    docs = [p.relative_to(project / "docs") for p in (project / "docs").rglob("*.md")]
-    own = {
-        (p.parent if p.stem == "index" else p.with_suffix("")).joinpath("index.html").as_posix()
-        for p in docs
-    } - {"index.html"}
+    own = docs_pages(project)
     made = assert_same_site(served, cold, 10_000, frozenset(own))
     pages = [
         f for f in made if f.endswith(".html") and "Theme edited" in (served / f).read_text("utf-8")
